@@ -1,0 +1,216 @@
+"use client";
+// An auto-graded exercise. The page around it is static; this fetches the
+// learner's own variant (the question only) and their attempts, and submits
+// answers to the server, which grades and stores them.
+import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
+import type { ExerciseInput } from "@/lib/exercises/types";
+import type { LearnerExerciseView, PublicAttempt } from "@/lib/exercises/learnerVariant";
+
+type Status = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; view: LearnerExerciseView };
+type Values = Record<string, string | string[]>;
+
+export function Exercise({ id }: { id: string }) {
+  const [status, setStatus] = useState<Status>({ kind: "loading" });
+  const [values, setValues] = useState<Values>({});
+  const [errors, setErrors] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [latest, setLatest] = useState<PublicAttempt | undefined>();
+  const headingId = useId();
+
+  const load = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}`, { cache: "no-store" });
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
+      setStatus({ kind: "ready", view: body as LearnerExerciseView });
+    } catch (error) {
+      setStatus({ kind: "error", message: `Could not load this exercise: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (status.kind !== "ready") return;
+    setSubmitting(true);
+    setErrors([]);
+    try {
+      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}/attempts`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ variantSeed: status.view.variantSeed, answer: values }),
+      });
+      const body = await response.json();
+      if (response.status === 201) {
+        setLatest(body.attempt as PublicAttempt);
+        setStatus({ kind: "ready", view: { ...status.view, attempts: [body.attempt, ...status.view.attempts] } });
+      } else {
+        // Keep what the learner typed; tell them what to fix.
+        setErrors(body.errors ?? [body.message ?? `The server answered ${response.status}.`]);
+      }
+    } catch (error) {
+      setErrors([`Your answer was not sent (${error instanceof Error ? error.message : String(error)}). It is still here; try again.`]);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  async function nextVariant() {
+    setLatest(undefined);
+    setValues({});
+    await load();
+  }
+
+  return (
+    <section
+      data-exercise={id}
+      aria-labelledby={headingId}
+      className="not-prose my-8 rounded-xl border border-slate-300 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h3 id={headingId} className="mt-0 text-lg font-semibold">
+        Exercise{status.kind === "ready" ? `: ${status.view.title}` : ""}
+      </h3>
+      {status.kind === "loading" ? <p role="status">Loading your variant…</p> : null}
+      {status.kind === "error" ? <p role="alert" className="text-red-700 dark:text-red-300">{status.message}</p> : null}
+      {status.kind === "ready" ? (
+        <>
+          <p className="mt-2">{status.view.variant.prompt}</p>
+          {status.view.variant.material ? (
+            <figure className="mt-3">
+              <figcaption className="text-sm text-slate-600 dark:text-slate-400">{status.view.variant.materialLabel}</figcaption>
+              <pre data-testid="exercise-material" className="mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
+                {status.view.variant.material}
+              </pre>
+            </figure>
+          ) : null}
+          <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
+            {status.view.variant.inputs.map((input) => (
+              <ExerciseField key={input.name} input={input} value={values[input.name]} onChange={(value) => setValues({ ...values, [input.name]: value })} />
+            ))}
+            {errors.length > 0 ? (
+              <ul role="alert" className="list-disc pl-6 text-red-700 dark:text-red-300">
+                {errors.map((error) => (
+                  <li key={error}>{error}</li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="flex flex-wrap gap-3">
+              <button
+                type="submit"
+                disabled={submitting}
+                className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
+              >
+                {submitting ? "Grading…" : "Submit answer"}
+              </button>
+              {latest && latest.score >= 1 ? (
+                <button type="button" onClick={nextVariant} className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+                  Try another variant
+                </button>
+              ) : null}
+            </div>
+          </form>
+          <div aria-live="polite">{latest ? <AttemptFeedback attempt={latest} /> : null}</div>
+          <AttemptHistory attempts={status.view.attempts} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value: string | string[] | undefined; onChange: (value: string | string[]) => void }) {
+  const id = useId();
+  if (input.type === "integer") {
+    return (
+      <div>
+        <label htmlFor={id} className="block font-medium">
+          {input.label}
+        </label>
+        {input.hint ? <p className="text-sm text-slate-600 dark:text-slate-400">{input.hint}</p> : null}
+        <input
+          id={id}
+          name={input.name}
+          inputMode="numeric"
+          autoComplete="off"
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(event.target.value)}
+          className="mt-1 w-full max-w-xs rounded-md border border-slate-400 bg-white px-3 py-2 font-mono dark:border-slate-600 dark:bg-slate-950"
+        />
+      </div>
+    );
+  }
+  const selected = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  return (
+    <fieldset>
+      <legend className="font-medium">{input.label}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-2">
+        {input.options.map((option) => (
+          <label key={option.value} className="inline-flex items-center gap-2">
+            <input
+              type={input.multiple ? "checkbox" : "radio"}
+              name={input.name}
+              value={option.value}
+              checked={selected.includes(option.value)}
+              onChange={(event) =>
+                onChange(
+                  input.multiple
+                    ? event.target.checked
+                      ? [...selected, option.value]
+                      : selected.filter((v) => v !== option.value)
+                    : option.value,
+                )
+              }
+              className="h-4 w-4"
+            />
+            <span className="font-mono">{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function scoreLabel(score: number) {
+  return `${Math.round(score * 100)}%`;
+}
+
+function AttemptFeedback({ attempt }: { attempt: PublicAttempt }) {
+  return (
+    <div data-testid="attempt-feedback" className="mt-5 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+      <p className="font-semibold">
+        Score {scoreLabel(attempt.score)}. {attempt.feedback.summary}
+      </p>
+      <ul className="mt-2 space-y-1">
+        {attempt.feedback.items.map((item) => (
+          <li key={item.label}>
+            <span aria-hidden="true">{item.correct ? "✓" : "✗"}</span>{" "}
+            <span className="sr-only">{item.correct ? "Correct:" : "Incorrect:"}</span> <strong>{item.label}.</strong> {item.message}
+          </li>
+        ))}
+      </ul>
+      <details className="mt-3">
+        <summary className="cursor-pointer font-medium">Worked solution</summary>
+        <p className="mt-2">{attempt.feedback.solution}</p>
+      </details>
+    </div>
+  );
+}
+
+function AttemptHistory({ attempts }: { attempts: PublicAttempt[] }) {
+  if (attempts.length === 0) return <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">No attempts yet.</p>;
+  return (
+    <details className="mt-4" open>
+      <summary className="cursor-pointer font-medium">Your previous attempts ({attempts.length})</summary>
+      <ol data-testid="attempt-history" className="mt-2 space-y-1 text-sm">
+        {attempts.map((attempt) => (
+          <li key={attempt.id}>
+            <time dateTime={attempt.createdAt}>{new Date(attempt.createdAt).toLocaleString()}</time>: score {scoreLabel(attempt.score)}, answered{" "}
+            <code className="break-all">{JSON.stringify(attempt.answer)}</code>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

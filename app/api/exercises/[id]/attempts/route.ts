@@ -1,0 +1,42 @@
+// POST /api/exercises/:id/attempts {variantSeed, answer} -> graded and stored.
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { submitAttempt } from "@/lib/exercises/learnerVariant";
+import { readJsonBody } from "@/lib/http/jsonBody";
+import { learnerFromRequest, rememberLearner } from "@/lib/learner/anonymousLearner";
+
+export const dynamic = "force-dynamic";
+
+const submissionSchema = z.object({
+  variantSeed: z.number().int().min(0).max(0xffffffff),
+  answer: z.unknown(),
+});
+
+export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  const learner = learnerFromRequest(request);
+  const reply = (body: unknown, status: number) => rememberLearner(request, NextResponse.json(body, { status }), learner);
+
+  const body = await readJsonBody(request);
+  if (!body.ok) return reply({ message: body.message }, body.status);
+  const submission = submissionSchema.safeParse(body.value);
+  if (!submission.success) {
+    const errors = submission.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    return reply({ message: "The submission is malformed.", errors }, 400);
+  }
+
+  const outcome = await submitAttempt(learner.learnerId, id, submission.data.variantSeed, submission.data.answer);
+  switch (outcome.status) {
+    case "unknown-exercise":
+      return reply({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, 404);
+    case "stale-variant":
+      return reply(
+        { message: "This variant is no longer yours to answer (it was solved or replaced); reload the exercise.", currentVariantSeed: outcome.currentVariantSeed },
+        409,
+      );
+    case "invalid-answer":
+      return reply({ message: "The answer could not be read; no attempt was used.", errors: outcome.errors }, 422);
+    case "graded":
+      return reply(outcome, 201);
+  }
+}

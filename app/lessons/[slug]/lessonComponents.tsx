@@ -1,0 +1,14 @@
+// The one typed map of components a lesson's MDX may use. A lesson that uses a
+// name not listed here fails to render at build time, not in a reader's browser.
+import type { ComponentType } from "react";
+import { Callout } from "@/app/_components/Callout";
+import { Exercise } from "@/app/_components/Exercise";
+import { HeaderExplorer } from "@/lib/widgets/HeaderExplorer";
+
+export const lessonComponents = {
+  Callout,
+  Exercise,
+  HeaderExplorer,
+} satisfies Record<string, ComponentType<never>>;
+
+export type LessonComponentName = keyof typeof lessonComponents;

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadLessons } from "@/lib/content/lessons";
+
+export const metadata: Metadata = { title: "Lessons" };
+
+export default async function LessonsIndex() {
+  const lessons = await loadLessons();
+  return (
+    <div>
+      <h1 className="text-3xl font-bold tracking-tight">Lessons</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">In order: each builds on the one before.</p>
+      <ol className="mt-6 space-y-4" aria-label="Lessons in course order">
+        {lessons.map((lesson) => (
+          <li key={lesson.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+            <Link href={`/lessons/${lesson.slug}`} className="text-lg font-semibold text-blue-700 hover:underline dark:text-blue-300">
+              {lesson.order}. {lesson.title}
+            </Link>
+            <p className="mt-1 text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+// Reading and writing learners and attempts. The only place these queries live.
+import "server-only";
+import { databaseReady, prisma } from "./client";
+
+export type StoredAttempt = {
+  id: string;
+  exerciseId: string;
+  variantSeed: number;
+  answer: unknown;
+  score: number;
+  feedback: unknown;
+  createdAt: Date;
+};
+
+/** Creates the learner row the first time an anonymous id is seen. */
+export async function ensureLearner(learnerId: string): Promise<void> {
+  await databaseReady();
+  await prisma.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
+}
+
+export async function recordAttempt(attempt: {
+  learnerId: string;
+  exerciseId: string;
+  variantSeed: number;
+  answer: unknown;
+  score: number;
+  feedback: unknown;
+}): Promise<StoredAttempt> {
+  await ensureLearner(attempt.learnerId);
+  const row = await prisma.attempt.create({
+    data: {
+      learnerId: attempt.learnerId,
+      exerciseId: attempt.exerciseId,
+      variantSeed: attempt.variantSeed,
+      answer: JSON.stringify(attempt.answer),
+      score: attempt.score,
+      feedback: JSON.stringify(attempt.feedback),
+    },
+  });
+  return toStored(row);
+}
+
+/** A learner's attempts at one exercise, newest first. */
+export async function listAttempts(learnerId: string, exerciseId: string, limit = 50): Promise<StoredAttempt[]> {
+  await databaseReady();
+  const rows = await prisma.attempt.findMany({
+    where: { learnerId, exerciseId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return rows.map(toStored);
+}
+
+/** How many times the learner earned full marks: each solve moves them to a fresh variant. */
+export async function countSolved(learnerId: string, exerciseId: string): Promise<number> {
+  await databaseReady();
+  return prisma.attempt.count({ where: { learnerId, exerciseId, score: { gte: 1 } } });
+}
+
+function toStored(row: {
+  id: string;
+  exerciseId: string;
+  variantSeed: number;
+  answer: string;
+  score: number;
+  feedback: string;
+  createdAt: Date;
+}): StoredAttempt {
+  return { ...row, answer: JSON.parse(row.answer), feedback: JSON.parse(row.feedback) };
+}

@@ -1,0 +1,2 @@
+export function databaseFile(env?: Record<string, string | undefined>): string;
+export function databaseUrl(env?: Record<string, string | undefined>): string;

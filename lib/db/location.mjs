@@ -1,0 +1,20 @@
+// Where the SQLite database lives. One place, read by the Prisma CLI config,
+// the start script and the runtime client, so they can never disagree.
+// DATABASE_URL may be `file:/abs/path.db`, `file:./relative.db` (relative to
+// the project root) or a plain path; the default is prisma/dev.db.
+import path from "node:path";
+
+const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+
+/** Absolute path of the SQLite database file. */
+export function databaseFile(env = process.env) {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return path.join(projectRoot, "prisma", "dev.db");
+  const withoutScheme = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
+  return path.resolve(projectRoot, withoutScheme);
+}
+
+/** The `file:` URL form the better-sqlite3 adapter accepts. */
+export function databaseUrl(env = process.env) {
+  return `file:${databaseFile(env)}`;
+}

@@ -1,0 +1,181 @@
+// "Here are a segment's header bytes: what is the acknowledgment number, and
+// which flags are set?" Each seed gives a realistic segment (a SYN with Linux's
+// options, a data segment, a FIN, an RST...) encoded with lib/wire.
+import { encodeTcpHeader, type TcpHeader, type TcpOption } from "@/lib/wire/tcpHeader";
+import { formatHex } from "@/lib/wire/hex";
+import type { ExerciseDefinition, FeedbackItem } from "../types";
+import { variantRandom } from "../variantRandom";
+
+export const FLAG_NAMES = ["cwr", "ece", "urg", "ack", "psh", "rst", "syn", "fin"] as const;
+type FlagName = (typeof FLAG_NAMES)[number];
+
+/** Flag combinations seen on real connections (tcpdump notation in the comment). */
+const SEGMENT_SHAPES: { flags: FlagName[]; syn: boolean; payload: boolean }[] = [
+  { flags: ["syn"], syn: true, payload: false }, // S
+  { flags: ["syn", "ack"], syn: true, payload: false }, // S.
+  { flags: ["syn", "ece", "cwr"], syn: true, payload: false }, // S with ECN setup (RFC 3168 §6.1.1)
+  { flags: ["ack"], syn: false, payload: false }, // .
+  { flags: ["psh", "ack"], syn: false, payload: true }, // P.
+  { flags: ["fin", "ack"], syn: false, payload: false }, // F.
+  { flags: ["fin", "psh", "ack"], syn: false, payload: true }, // FP.
+  { flags: ["rst", "ack"], syn: false, payload: false }, // R.
+  { flags: ["rst"], syn: false, payload: false }, // R
+  { flags: ["ack", "ece"], syn: false, payload: false }, // . with ECN-Echo
+];
+
+const SERVER_PORTS = [22, 80, 443, 5432, 6379, 8080];
+
+function segmentFor(seed: number): TcpHeader {
+  const random = variantRandom(seed);
+  const shape = random.pick(SEGMENT_SHAPES);
+  const fromClient = random.int(0, 1) === 1;
+  // Linux's default ephemeral range, ip_local_port_range = 32768 60999 (ip-sysctl.rst).
+  const clientPort = random.int(32768, 60999);
+  const serverPort = random.pick(SERVER_PORTS);
+  const flags = Object.fromEntries(FLAG_NAMES.map((name) => [name, shape.flags.includes(name)])) as TcpHeader["flags"];
+  const options: TcpOption[] = shape.syn
+    ? [
+        // The order Linux puts them in a SYN (tcp_options_write in net/ipv4/tcp_output.c).
+        { kind: "mss", value: random.pick([1460, 1448, 1400, 536]) },
+        { kind: "sackPermitted" },
+        { kind: "timestamps", tsval: random.uint32(), tsecr: flags.ack ? random.uint32() : 0 },
+        { kind: "nop" },
+        { kind: "wscale", shift: random.int(6, 10) },
+      ]
+    : flags.rst
+      ? []
+      : [{ kind: "nop" }, { kind: "nop" }, { kind: "timestamps", tsval: random.uint32(), tsecr: random.uint32() }];
+  return {
+    srcPort: fromClient ? clientPort : serverPort,
+    dstPort: fromClient ? serverPort : clientPort,
+    seq: random.uint32(),
+    // A SYN without ACK carries 0 in the field (the receiver ignores it: RFC 9293 §3.1).
+    ack: flags.ack ? random.uint32() : 0,
+    dataOffset: 0, // encodeTcpHeader computes it from the options
+    reserved: 0,
+    flags,
+    window: flags.rst && !flags.ack ? 0 : random.int(500, 65535),
+    checksum: random.int(0, 0xffff),
+    urgentPointer: 0,
+    options,
+  };
+}
+
+type Answer = { ack: number; flags: FlagName[] };
+
+const UINT32_MAX = 4294967295;
+
+function parseAck(raw: unknown): number | string {
+  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
+  if (text === undefined || text === "") return "ack: enter the acknowledgment number";
+  const value = /^0x[0-9a-f]{1,8}$/i.test(text) ? Number.parseInt(text.slice(2), 16) : /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
+    return `ack: "${text.slice(0, 20)}" is not a 32-bit unsigned number; write it in decimal (0 to ${UINT32_MAX}) or in hex starting with 0x`;
+  }
+  return value;
+}
+
+function describeFlags(flags: readonly FlagName[]): string {
+  return flags.length === 0 ? "none" : FLAG_NAMES.filter((f) => flags.includes(f)).map((f) => f.toUpperCase()).join(", ");
+}
+
+function hex32(value: number): string {
+  return `0x${value.toString(16).padStart(8, "0")}`;
+}
+
+export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
+  id: "header-bytes-ack-flags",
+  lessonId: "lesson-header-fields",
+  kind: "header-bytes",
+  title: "Read a header: acknowledgment number and flags",
+
+  publicVariant(seed) {
+    const bytes = encodeTcpHeader(segmentFor(seed));
+    return {
+      prompt:
+        "These are the bytes of one TCP header, as `tcpdump -x` would print them from the first byte of the TCP header. What is the value of its acknowledgment number field, and which flags are set?",
+      material: formatHex(bytes),
+      materialLabel: "TCP header bytes (hex)",
+      inputs: [
+        {
+          type: "integer",
+          name: "ack",
+          label: "Acknowledgment number (decimal, or hex starting with 0x)",
+          hint: "Bytes 8 to 11, big-endian (RFC 9293 §3.1).",
+        },
+        {
+          type: "choices",
+          name: "flags",
+          label: "Flags that are set",
+          multiple: true,
+          options: FLAG_NAMES.map((name) => ({ value: name, label: name.toUpperCase() })),
+        },
+      ],
+    };
+  },
+
+  parse(raw) {
+    if (typeof raw !== "object" || raw === null) return { ok: false, errors: ["answer: expected an object with ack and flags"] };
+    const { ack, flags } = raw as { ack?: unknown; flags?: unknown };
+    const errors: string[] = [];
+    const parsedAck = parseAck(ack);
+    if (typeof parsedAck === "string") errors.push(parsedAck);
+    const flagList = flags === undefined ? [] : flags;
+    if (!Array.isArray(flagList) || flagList.some((f) => typeof f !== "string")) {
+      errors.push("flags: expected a list of flag names");
+    } else {
+      const unknown = flagList.filter((f) => !(FLAG_NAMES as readonly string[]).includes(f));
+      if (unknown.length > 0) errors.push(`flags: unknown flag ${unknown.map((f) => `"${String(f).slice(0, 10)}"`).join(", ")}`);
+    }
+    if (errors.length > 0 || typeof parsedAck === "string") return { ok: false, errors };
+    return { ok: true, value: { ack: parsedAck, flags: [...new Set(flagList as FlagName[])] } };
+  },
+
+  grade(seed, value) {
+    const header = segmentFor(seed);
+    const setFlags = FLAG_NAMES.filter((name) => header.flags[name]);
+    const ackCorrect = value.ack === header.ack;
+    const wrongFlags = FLAG_NAMES.filter((name) => header.flags[name] !== value.flags.includes(name));
+    const flagsCorrect = wrongFlags.length === 0;
+    const items: FeedbackItem[] = [
+      {
+        label: "Acknowledgment number",
+        correct: ackCorrect,
+        message: ackCorrect
+          ? `Right: bytes 8–11 are ${hex32(header.ack)}, which is ${header.ack}.`
+          : `Not quite: bytes 8–11 are ${hex32(header.ack)}, read big-endian (network byte order) that is ${header.ack}; you gave ${value.ack}.` +
+            (header.flags.ack ? "" : " The ACK flag is off here, so the receiver ignores this field (RFC 9293 §3.1), but its value is still 0."),
+      },
+      {
+        label: "Flags",
+        correct: flagsCorrect,
+        message: flagsCorrect
+          ? `Right: ${describeFlags(setFlags)}.`
+          : `The flags byte (byte 13) is 0x${flagsByte(header).toString(16).padStart(2, "0")}: ${describeFlags(setFlags)} are set. You ${wrongFlags
+              .map((f) => (header.flags[f] ? `missed ${f.toUpperCase()}` : `added ${f.toUpperCase()}`))
+              .join(", ")}.`,
+      },
+    ];
+    const score = (ackCorrect ? 0.5 : 0) + (flagsCorrect ? 0.5 : 0);
+    return {
+      score,
+      feedback: {
+        summary: score === 1 ? "Both right." : score === 0 ? "Neither is right yet; the solution shows where each lives." : "Half right.",
+        items,
+        solution:
+          `The acknowledgment number is the 32 bits at byte offset 8: ${hex32(header.ack)} = ${header.ack}. ` +
+          `The flags are the low 8 bits of the 16-bit word at offset 12, from the most significant bit: CWR, ECE, URG, ACK, PSH, RST, SYN, FIN (RFC 9293 §3.1). ` +
+          `Here that byte is 0x${flagsByte(header).toString(16).padStart(2, "0")}, so the set flags are ${describeFlags(setFlags)}.`,
+      },
+    };
+  },
+
+  correctAnswer(seed) {
+    const header = segmentFor(seed);
+    return { ack: String(header.ack), flags: FLAG_NAMES.filter((name) => header.flags[name]) };
+  },
+};
+
+function flagsByte(header: TcpHeader): number {
+  return FLAG_NAMES.reduce((byte, name, index) => (header.flags[name] ? byte | (0x80 >> index) : byte), 0);
+}

@@ -1,0 +1,93 @@
+// Which variant a learner is working on, and grading a submission against it.
+// The seed comes from the learner, the exercise and how many times they have
+// solved it, so a reload shows the same variant and a solve moves to a new one.
+import "server-only";
+import { countSolved, listAttempts, recordAttempt, type StoredAttempt } from "@/lib/db/attempts";
+import { findExercise } from "./catalog";
+import type { Feedback, PublicVariant } from "./types";
+import { seedFromText } from "./variantRandom";
+
+export type LearnerExerciseView = {
+  exerciseId: string;
+  title: string;
+  kind: string;
+  variantSeed: number;
+  variant: PublicVariant;
+  attempts: PublicAttempt[];
+};
+
+/** An attempt as the learner sees it: their own answer, and the feedback they were given. */
+export type PublicAttempt = {
+  id: string;
+  variantSeed: number;
+  answer: unknown;
+  score: number;
+  feedback: Feedback;
+  createdAt: string;
+};
+
+export type SubmitOutcome =
+  | { status: "graded"; attempt: PublicAttempt; nextVariantSeed: number }
+  | { status: "unknown-exercise" }
+  | { status: "stale-variant"; currentVariantSeed: number }
+  | { status: "invalid-answer"; errors: string[] };
+
+export async function currentSeed(learnerId: string, exerciseId: string): Promise<number> {
+  const solved = await countSolved(learnerId, exerciseId);
+  return seedFromText(`${learnerId}:${exerciseId}:${solved}`);
+}
+
+export async function exerciseForLearner(learnerId: string, exerciseId: string): Promise<LearnerExerciseView | undefined> {
+  const exercise = findExercise(exerciseId);
+  if (!exercise) return undefined;
+  const seed = await currentSeed(learnerId, exerciseId);
+  const attempts = await listAttempts(learnerId, exerciseId);
+  return {
+    exerciseId,
+    title: exercise.title,
+    kind: exercise.kind,
+    variantSeed: seed,
+    variant: exercise.publicVariant(seed),
+    attempts: attempts.map(toPublic),
+  };
+}
+
+/**
+ * Grades `rawAnswer` for the learner's current variant and stores the attempt.
+ * A malformed answer is reported and costs no attempt (nothing is stored).
+ */
+export async function submitAttempt(
+  learnerId: string,
+  exerciseId: string,
+  claimedSeed: number,
+  rawAnswer: unknown,
+): Promise<SubmitOutcome> {
+  const exercise = findExercise(exerciseId);
+  if (!exercise) return { status: "unknown-exercise" };
+  const seed = await currentSeed(learnerId, exerciseId);
+  // Only the variant the server handed out may be graded, so nobody can pick an easy seed.
+  if (claimedSeed !== seed) return { status: "stale-variant", currentVariantSeed: seed };
+  const parsed = exercise.parse(rawAnswer);
+  if (!parsed.ok) return { status: "invalid-answer", errors: parsed.errors };
+  const graded = exercise.grade(seed, parsed.value);
+  const stored = await recordAttempt({
+    learnerId,
+    exerciseId,
+    variantSeed: seed,
+    answer: rawAnswer,
+    score: graded.score,
+    feedback: graded.feedback,
+  });
+  return { status: "graded", attempt: toPublic(stored), nextVariantSeed: await currentSeed(learnerId, exerciseId) };
+}
+
+function toPublic(attempt: StoredAttempt): PublicAttempt {
+  return {
+    id: attempt.id,
+    variantSeed: attempt.variantSeed,
+    answer: attempt.answer,
+    score: attempt.score,
+    feedback: attempt.feedback as Feedback,
+    createdAt: attempt.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,50 @@
+// The shape every exercise has (after PrairieLearn): pure functions over data.
+// parse(raw) -> value | format errors (no attempt is spent on those);
+// grade(variant, value) -> score in [0, 1] with feedback that teaches.
+
+/** An input the browser renders. It describes the form, never the answer. */
+export type ExerciseInput =
+  | { type: "integer"; name: string; label: string; hint?: string }
+  | {
+      type: "choices";
+      name: string;
+      label: string;
+      multiple: boolean;
+      options: { value: string; label: string }[];
+    };
+
+/** What the browser may see of one variant: the question, never the answer. */
+export type PublicVariant = {
+  /** Short Markdown-free text. */
+  prompt: string;
+  /** Monospace material the question is about (hex bytes, a trace, a listing). */
+  material?: string;
+  materialLabel?: string;
+  inputs: ExerciseInput[];
+};
+
+export type FeedbackItem = { label: string; correct: boolean; message: string };
+
+export type Feedback = {
+  summary: string;
+  items: FeedbackItem[];
+  /** The worked solution, shown only after a submission. */
+  solution: string;
+};
+
+export type Graded = { score: number; feedback: Feedback };
+
+export type Parsed<Value> = { ok: true; value: Value } | { ok: false; errors: string[] };
+
+export type ExerciseDefinition<Value = unknown> = {
+  /** Stable id: attempts reference it, so it never changes. */
+  id: string;
+  lessonId: string;
+  kind: string;
+  title: string;
+  publicVariant(seed: number): PublicVariant;
+  parse(raw: unknown): Parsed<Value>;
+  grade(seed: number, value: Value): Graded;
+  /** A raw answer that earns full marks for this seed, for tests and worked solutions. */
+  correctAnswer(seed: number): unknown;
+};

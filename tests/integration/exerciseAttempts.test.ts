@@ -1,0 +1,148 @@
+// Grading and persistence through the real route handlers, on a real SQLite file.
+import { NextRequest } from "next/server";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../support/testDatabase";
+
+const databaseFile = useFreshDatabase();
+const { syncContent } = await import("@/lib/db/content");
+const { exercises } = await import("@/lib/exercises/catalog");
+const { GET } = await import("@/app/api/exercises/[id]/route");
+const { POST } = await import("@/app/api/exercises/[id]/attempts/route");
+const { headerBytesAckFlags } = await import("@/lib/exercises/kinds/headerBytesAckFlags");
+
+const EXERCISE = "header-bytes-ack-flags";
+const origin = "http://localhost:3000";
+
+function context(id: string) {
+  return { params: Promise.resolve({ id }) };
+}
+
+function cookieOf(response: Response): string {
+  const header = response.headers.get("set-cookie") ?? "";
+  const match = /tcp_learner=([^;]+)/.exec(header);
+  if (!match) throw new Error(`no learner cookie in ${header}`);
+  return `tcp_learner=${match[1]}`;
+}
+
+async function view(cookie?: string, id = EXERCISE) {
+  const response = await GET(new NextRequest(`${origin}/api/exercises/${id}`, { headers: cookie ? { cookie } : {} }), context(id));
+  return { response, body: await response.json() };
+}
+
+async function submit(cookie: string, body: unknown, init: { contentType?: string; raw?: string } = {}, id = EXERCISE) {
+  const request = new NextRequest(`${origin}/api/exercises/${id}/attempts`, {
+    method: "POST",
+    headers: { cookie, "content-type": init.contentType ?? "application/json" },
+    body: init.raw ?? JSON.stringify(body),
+  });
+  const response = await POST(request, context(id));
+  return { response, body: await response.json() };
+}
+
+function attemptRows() {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    return db.prepare("SELECT learnerId, exerciseId, variantSeed, answer, score, feedback, createdAt FROM Attempt ORDER BY createdAt").all() as {
+      learnerId: string;
+      exerciseId: string;
+      variantSeed: number;
+      answer: string;
+      score: number;
+      feedback: string;
+      createdAt: number;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  await syncContent(
+    [{ id: "lesson-header-fields", slug: "header-fields", title: "TCP header fields", order: 1, summary: "s".repeat(20), contentHash: "x" }],
+    exercises.map(({ id, lessonId, kind, title }) => ({ id, lessonId, kind, title })),
+  );
+});
+
+describe("exercise attempts", () => {
+  it("gives a new visitor an anonymous httpOnly learner cookie and a variant without its answer", async () => {
+    const { response, body } = await view();
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/tcp_learner=[0-9a-f-]{36}/);
+    expect(setCookie.toLowerCase()).toContain("httponly");
+    expect(setCookie.toLowerCase()).toContain("samesite=lax");
+    const answer = headerBytesAckFlags.correctAnswer(body.variantSeed) as { ack: string };
+    expect(JSON.stringify(body)).not.toContain(answer.ack);
+    expect(body.attempts).toEqual([]);
+  });
+
+  it("grades a submission on the server, stores it, and lists it on the next visit", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const seed = first.body.variantSeed as number;
+    const wrong = { ack: "1", flags: ["syn"] };
+    const graded = await submit(cookie, { variantSeed: seed, answer: wrong });
+    expect(graded.response.status).toBe(201);
+    expect(graded.body.attempt.score).toBeLessThan(1);
+    expect(graded.body.attempt.feedback.solution).toMatch(/acknowledgment number is the 32 bits/);
+
+    const rows = attemptRows().filter((row) => row.learnerId === cookie.split("=")[1]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ exerciseId: EXERCISE, variantSeed: seed, answer: JSON.stringify(wrong), score: graded.body.attempt.score });
+    expect(JSON.parse(rows[0]!.feedback).items).toHaveLength(2);
+
+    const again = await view(cookie);
+    expect(again.body.variantSeed).toBe(seed); // unsolved: the same variant after a reload
+    expect(again.body.attempts).toHaveLength(1);
+    expect(again.body.attempts[0].answer).toEqual(wrong);
+  });
+
+  it("moves the learner to a fresh variant once they solve the current one", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const seed = first.body.variantSeed as number;
+    const solved = await submit(cookie, { variantSeed: seed, answer: headerBytesAckFlags.correctAnswer(seed) });
+    expect(solved.body.attempt.score).toBe(1);
+    expect(solved.body.nextVariantSeed).not.toBe(seed);
+    const stale = await submit(cookie, { variantSeed: seed, answer: headerBytesAckFlags.correctAnswer(seed) });
+    expect(stale.response.status).toBe(409);
+    expect(stale.body.message).toMatch(/no longer yours/);
+  });
+
+  it("refuses a variant seed the server did not hand out", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const other = (first.body.variantSeed + 1) >>> 0;
+    const { response } = await submit(cookie, { variantSeed: other, answer: headerBytesAckFlags.correctAnswer(other) });
+    expect(response.status).toBe(409);
+  });
+
+  it("answers bad input with a 4xx that says what is wrong, and stores nothing", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const learnerId = cookie.split("=")[1];
+    const seed = first.body.variantSeed;
+    const notJson = await submit(cookie, undefined, { raw: "{ack: 1" });
+    expect(notJson.response.status).toBe(400);
+    expect(notJson.body.message).toMatch(/not valid JSON/);
+    const wrongType = await submit(cookie, undefined, { raw: "ack=1", contentType: "application/x-www-form-urlencoded" });
+    expect(wrongType.response.status).toBe(415);
+    const noSeed = await submit(cookie, { answer: {} });
+    expect(noSeed.response.status).toBe(400);
+    expect(noSeed.body.errors.join()).toMatch(/variantSeed/);
+    const malformed = await submit(cookie, { variantSeed: seed, answer: { ack: "twelve", flags: ["syn"] } });
+    expect(malformed.response.status).toBe(422);
+    expect(malformed.body.errors.join()).toMatch(/ack: "twelve" is not a 32-bit unsigned number/);
+    const huge = await submit(cookie, { variantSeed: seed, answer: { ack: "1", flags: [], padding: "x".repeat(20_000) } });
+    expect(huge.response.status).toBe(413);
+    const unknown = await submit(cookie, { variantSeed: seed, answer: {} }, {}, "no-such-exercise");
+    expect(unknown.response.status).toBe(404);
+    expect(attemptRows().filter((row) => row.learnerId === learnerId)).toHaveLength(0);
+  });
+
+  it("ignores a forged learner cookie that is not an id it issued the shape of", async () => {
+    const { response } = await view("tcp_learner=../../etc/passwd");
+    expect(response.headers.get("set-cookie")).toMatch(/tcp_learner=[0-9a-f-]{36}/);
+  });
+});
