@@ -41,7 +41,7 @@ export function Exercise({ id }: { id: string }) {
       const response = await fetch(`/api/exercises/${encodeURIComponent(id)}/attempts`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ variantSeed: status.view.variantSeed, answer: values }),
+        body: JSON.stringify({ variantSeed: status.view.variantSeed, answer: { ...initialValues(status.view), ...values } }),
       });
       const body = await response.json();
       if (response.status === 201) {
@@ -120,9 +120,19 @@ export function Exercise({ id }: { id: string }) {
   );
 }
 
+/** An ordering starts in the order shown, so submitting it untouched is an answer. */
+function initialValues(view: LearnerExerciseView): Values {
+  return Object.fromEntries(
+    view.variant.inputs.filter((input) => input.type === "ordering").map((input) => [input.name, input.items.map((item) => item.value)]),
+  );
+}
+
 function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value: string | string[] | undefined; onChange: (value: string | string[]) => void }) {
   const id = useId();
-  if (input.type === "integer") {
+  if (input.type === "ordering") {
+    return <OrderingField input={input} value={Array.isArray(value) ? value : input.items.map((item) => item.value)} onChange={onChange} />;
+  }
+  if (input.type === "integer" || input.type === "number") {
     return (
       <div>
         <label htmlFor={id} className="block font-medium">
@@ -132,7 +142,7 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
         <input
           id={id}
           name={input.name}
-          inputMode="numeric"
+          inputMode={input.type === "integer" ? "numeric" : "decimal"}
           autoComplete="off"
           value={typeof value === "string" ? value : ""}
           onChange={(event) => onChange(event.target.value)}
@@ -169,6 +179,64 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
         ))}
       </div>
     </fieldset>
+  );
+}
+
+function OrderingField({
+  input,
+  value,
+  onChange,
+}: {
+  input: Extract<ExerciseInput, { type: "ordering" }>;
+  value: string[];
+  onChange: (value: string[]) => void;
+}) {
+  const labelId = useId();
+  const [announcement, setAnnouncement] = useState("");
+  const labelOf = (v: string) => input.items.find((item) => item.value === v)?.label ?? v;
+  function move(index: number, delta: number) {
+    const target = index + delta;
+    if (target < 0 || target >= value.length) return;
+    const next = [...value];
+    [next[index], next[target]] = [next[target]!, next[index]!];
+    onChange(next);
+    setAnnouncement(`${labelOf(value[index]!)} moved to position ${target + 1} of ${value.length}.`);
+  }
+  return (
+    <div role="group" aria-labelledby={labelId}>
+      <p id={labelId} className="font-medium">
+        {input.label}
+      </p>
+      <ol className="mt-2 space-y-2" data-testid={`ordering-${input.name}`}>
+        {value.map((item, index) => (
+          <li key={item} className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700">
+            <span className="w-6 text-right font-mono text-sm text-slate-600 dark:text-slate-400">{index + 1}.</span>
+            <span className="flex-1">{labelOf(item)}</span>
+            <button
+              type="button"
+              onClick={() => move(index, -1)}
+              disabled={index === 0}
+              aria-label={`Move ${labelOf(item)} up`}
+              className="rounded border border-slate-400 px-2 py-1 text-sm disabled:opacity-40"
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              onClick={() => move(index, 1)}
+              disabled={index === value.length - 1}
+              aria-label={`Move ${labelOf(item)} down`}
+              className="rounded border border-slate-400 px-2 py-1 text-sm disabled:opacity-40"
+            >
+              ↓
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </div>
   );
 }
 

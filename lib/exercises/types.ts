@@ -5,6 +5,8 @@
 /** An input the browser renders. It describes the form, never the answer. */
 export type ExerciseInput =
   | { type: "integer"; name: string; label: string; hint?: string }
+  | { type: "number"; name: string; label: string; hint?: string }
+  | { type: "ordering"; name: string; label: string; items: { value: string; label: string }[] }
   | {
       type: "choices";
       name: string;

@@ -32,7 +32,7 @@ function segmentFor(seed: number): TcpHeader {
   // Linux's default ephemeral range, ip_local_port_range = 32768 60999 (ip-sysctl.rst).
   const clientPort = random.int(32768, 60999);
   const serverPort = random.pick(SERVER_PORTS);
-  const flags = Object.fromEntries(FLAG_NAMES.map((name) => [name, shape.flags.includes(name)])) as TcpHeader["flags"];
+  const flags = Object.fromEntries(FLAG_NAMES.map((name) => [name, shape.flags.includes(name)])) as unknown as TcpHeader["flags"];
   const options: TcpOption[] = shape.syn
     ? [
         // The order Linux puts them in a SYN (tcp_options_write in net/ipv4/tcp_output.c).

@@ -1,0 +1,42 @@
+// Every lesson: accessible (axe-core), and readable on a phone and a desktop,
+// in light and dark. Screenshots land in test-results/screenshots/.
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import matter from "gray-matter";
+
+const lessons = fs
+  .readdirSync(path.resolve("content", "lessons"))
+  .filter((file) => file.endsWith(".mdx"))
+  .map((file) => matter(fs.readFileSync(path.resolve("content", "lessons", file), "utf8")).data as { slug: string; title: string });
+
+const screenshotDirectory = path.resolve("test-results", "screenshots");
+
+for (const lesson of lessons) {
+  test.describe(`lesson ${lesson.slug}`, () => {
+    test("has no axe-core violations once its widgets and exercises have loaded", async ({ page }) => {
+      await page.goto(`/lessons/${lesson.slug}`);
+      await expect(page.locator("[data-widget]").first()).toBeVisible();
+      await expect(page.locator("[data-exercise]").first().getByRole("button", { name: "Submit answer" })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    });
+
+    for (const width of [375, 1280]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        test(`renders at ${width} px in ${colorScheme} mode without page-wide horizontal scrolling`, async ({ page }) => {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ colorScheme });
+          await page.goto(`/lessons/${lesson.slug}`);
+          await expect(page.getByRole("heading", { level: 1, name: lesson.title })).toBeVisible();
+          await expect(page.locator("[data-widget]").first()).toBeVisible();
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow).toBeLessThanOrEqual(0);
+          fs.mkdirSync(screenshotDirectory, { recursive: true });
+          await page.screenshot({ path: path.join(screenshotDirectory, `${lesson.slug}-${width}-${colorScheme}.png`), fullPage: true });
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,49 @@
+// Every lesson in content/ is complete and only uses what the pipeline provides.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadLessons } from "@/lib/content/lessons";
+import { exercises } from "@/lib/exercises/catalog";
+import { lessonComponents } from "@/app/lessons/[slug]/lessonComponents";
+
+const lessons = await loadLessons();
+
+describe("lesson content", () => {
+  it("has at least one lesson, in a strictly increasing order with unique ids", () => {
+    expect(lessons.length).toBeGreaterThan(0);
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length);
+    expect(lessons.map((l) => l.order)).toEqual([...lessons.map((l) => l.order)].sort((a, b) => a - b));
+  });
+
+  for (const lesson of lessons) {
+    describe(lesson.slug, () => {
+      const body = lesson.source.replace(/^---[\s\S]*?---/, "");
+      const withoutCode = body.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+
+      it("uses only components from the lesson component map", () => {
+        const used = new Set([...withoutCode.matchAll(/<([A-Z][A-Za-z0-9]*)/g)].map((m) => m[1]));
+        const known = Object.keys(lessonComponents);
+        expect([...used].filter((name) => !known.includes(name!))).toEqual([]);
+      });
+
+      it("embeds a widget", () => {
+        const widgets = Object.keys(lessonComponents).filter((name) => name !== "Exercise" && name !== "Callout");
+        expect(widgets.some((name) => withoutCode.includes(`<${name}`))).toBe(true);
+      });
+
+      it("only references exercises that exist and belong to it", () => {
+        const ids = [...withoutCode.matchAll(/<Exercise\s+id="([^"]+)"/g)].map((m) => m[1]);
+        expect(ids.length).toBeGreaterThan(0);
+        for (const id of ids) {
+          const exercise = exercises.find((e) => e.id === id);
+          expect(exercise, `exercise ${id}`).toBeDefined();
+          expect(exercise?.lessonId).toBe(lesson.id);
+        }
+      });
+
+      it("is a file whose name is its slug", () => {
+        expect(fs.existsSync(lesson.file)).toBe(true);
+        expect(lesson.file.endsWith(`${lesson.slug}.mdx`)).toBe(true);
+      });
+    });
+  }
+});

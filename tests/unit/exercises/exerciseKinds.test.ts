@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+
+const single = choiceExercise({
+  id: "t-single",
+  lessonId: "lesson-t",
+  title: "t",
+  prompt: "Which side enters TIME-WAIT?",
+  multiple: false,
+  options: [
+    { value: "first", label: "The side that closes first", correct: true, feedback: "Yes: the active closer (RFC 9293 §3.6)." },
+    { value: "server", label: "Always the server", correct: false, feedback: "Only when the server closes first." },
+    { value: "client", label: "Always the client", correct: false, feedback: "Only when the client closes first." },
+  ],
+  solution: "The active closer.",
+});
+
+const multi = choiceExercise({
+  id: "t-multi",
+  lessonId: "lesson-t",
+  title: "t",
+  prompt: "Which take a sequence number?",
+  multiple: true,
+  options: [
+    { value: "syn", label: "SYN", correct: true, feedback: "SYN takes one." },
+    { value: "fin", label: "FIN", correct: true, feedback: "FIN takes one." },
+    { value: "ack", label: "a pure ACK", correct: false, feedback: "A pure ACK takes none." },
+    { value: "rst", label: "RST", correct: false, feedback: "RST takes none." },
+  ],
+  solution: "SYN and FIN.",
+});
+
+const numeric = numericExercise({
+  id: "t-num",
+  lessonId: "lesson-t",
+  title: "t",
+  label: "Acknowledgment number",
+  generate(random) {
+    const isn = random.int(1000, 9000);
+    return {
+      prompt: `A SYN has sequence number ${isn}. What does the SYN-ACK acknowledge?`,
+      answer: isn + 1,
+      tolerance: 0,
+      solution: "The SYN takes one sequence number.",
+      mistakes: [{ value: isn, message: "The SYN itself takes one sequence number, so the ACK is one more." }],
+    };
+  },
+});
+
+const ordering = orderingExercise({
+  id: "t-order",
+  lessonId: "lesson-t",
+  title: "t",
+  prompt: "Order the active closer's states.",
+  items: [
+    { value: "est", label: "ESTABLISHED" },
+    { value: "fw1", label: "FIN-WAIT-1" },
+    { value: "fw2", label: "FIN-WAIT-2" },
+    { value: "tw", label: "TIME-WAIT" },
+  ],
+  solution: "ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT.",
+});
+
+function gradeRaw(exercise: { parse(raw: unknown): any; grade(seed: number, value: any): any }, seed: number, raw: unknown) {
+  const parsed = exercise.parse(raw);
+  if (!parsed.ok) throw new Error(parsed.errors.join());
+  return exercise.grade(seed, parsed.value);
+}
+
+describe("choice exercises", () => {
+  it("shuffle options per seed but keep the same options", () => {
+    const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => JSON.stringify(single.publicVariant(seed).inputs)));
+    expect(orders.size).toBeGreaterThan(1);
+    expect(JSON.stringify(single.publicVariant(1))).not.toContain("correct");
+  });
+
+  it("give full marks to the right option and explain a wrong one", () => {
+    expect(gradeRaw(single, 1, single.correctAnswer(1)).score).toBe(1);
+    const wrong = gradeRaw(single, 1, { choice: "server" });
+    expect(wrong.score).toBe(0);
+    expect(wrong.feedback.items.map((i: { message: string }) => i.message)).toContain("Only when the server closes first.");
+  });
+
+  it("give partial credit on multiple choice for each option judged right", () => {
+    expect(gradeRaw(multi, 1, { choice: ["syn"] }).score).toBe(0.75);
+    expect(gradeRaw(multi, 1, { choice: ["syn", "fin"] }).score).toBe(1);
+  });
+
+  it("refuse an empty or unknown choice without grading it", () => {
+    expect(single.parse({ choice: [] }).ok).toBe(false);
+    expect(single.parse({ choice: "nonsense" }).ok).toBe(false);
+    expect(single.parse({ choice: ["first", "server"] }).ok).toBe(false);
+  });
+});
+
+describe("numeric exercises", () => {
+  it("accept the exact answer and explain the classic off-by-one", () => {
+    const seed = 7;
+    const answer = numeric.correctAnswer(seed) as { value: string };
+    expect(gradeRaw(numeric, seed, answer).score).toBe(1);
+    const off = gradeRaw(numeric, seed, { value: String(Number(answer.value) - 1) });
+    expect(off.score).toBe(0);
+    expect(off.feedback.items[0].message).toMatch(/takes one sequence number/);
+  });
+
+  it("refuse text that is not a number", () => {
+    const parsed = numeric.parse({ value: "12abc" });
+    expect(parsed.ok).toBe(false);
+    expect(numeric.parse({ value: "" }).ok).toBe(false);
+  });
+});
+
+describe("ordering exercises", () => {
+  it("never present the items already in the right order", () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const input = ordering.publicVariant(seed).inputs[0];
+      if (input?.type !== "ordering") throw new Error("expected an ordering input");
+      expect(input.items.map((i) => i.value)).not.toEqual(["est", "fw1", "fw2", "tw"]);
+    }
+  });
+
+  it("give credit for each item in its place", () => {
+    expect(gradeRaw(ordering, 0, ordering.correctAnswer(0)).score).toBe(1);
+    expect(gradeRaw(ordering, 0, { order: ["est", "fw2", "fw1", "tw"] }).score).toBe(0.5);
+  });
+
+  it("refuse a list with a missing or repeated item", () => {
+    expect(ordering.parse({ order: ["est", "est", "fw2", "tw"] }).ok).toBe(false);
+    expect(ordering.parse({ order: ["est"] }).ok).toBe(false);
+  });
+});
