@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "./_components/AccountMenu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -28,13 +29,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
               TCP, connection by connection
             </Link>
             <Link href="/lessons" className="text-slate-700 hover:underline dark:text-slate-300">
               Lessons
             </Link>
+            <AccountMenu />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

@@ -17,11 +17,11 @@ export type LessonSource = LessonFrontmatter & {
 
 /** Every lesson, validated, in course order. Throws one message listing every bad file. */
 export async function loadLessons(directory = lessonsDirectory): Promise<LessonSource[]> {
-  const files = (await fs.readdir(directory)).filter((name) => name.endsWith(".mdx")).sort();
+  const files = (await fs.readdir(/*turbopackIgnore: true*/ directory)).filter((name) => name.endsWith(".mdx")).sort();
   const lessons: LessonSource[] = [];
   const errors: string[] = [];
   for (const name of files) {
-    const file = path.join(directory, name);
+    const file = path.join(/*turbopackIgnore: true*/ directory, name);
     const source = await fs.readFile(file, "utf8");
     const parsed = parseLessonFrontmatter(matter(source).data, `content/lessons/${name}`);
     if (!parsed.ok) {

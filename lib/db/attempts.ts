@@ -68,3 +68,21 @@ function toStored(row: {
 }): StoredAttempt {
   return { ...row, answer: JSON.parse(row.answer), feedback: JSON.parse(row.feedback) };
 }
+
+/** Class results for one exercise: every learner's attempts, for instructors. */
+export async function exerciseResults(exerciseId: string) {
+  await databaseReady();
+  const rows = await prisma.attempt.groupBy({
+    by: ["learnerId"],
+    where: { exerciseId },
+    _count: { _all: true },
+    _max: { score: true },
+  });
+  const accounts = await prisma.user.findMany({ where: { learnerId: { in: rows.map((r) => r.learnerId) } }, select: { learnerId: true, email: true } });
+  const emailOf = new Map(accounts.map((a) => [a.learnerId, a.email]));
+  return rows.map((row) => ({
+    learner: emailOf.get(row.learnerId) ?? "guest",
+    attempts: row._count._all,
+    bestScore: row._max.score ?? 0,
+  }));
+}

@@ -4,14 +4,16 @@
 // the project root) or a plain path; the default is prisma/dev.db.
 import path from "node:path";
 
-const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+// npm runs every script, and Next runs the server, from the project folder.
+// (import.meta.dirname is not available once Next bundles this module.)
+const projectRoot = process.cwd();
 
 /** Absolute path of the SQLite database file. */
 export function databaseFile(env = process.env) {
   const raw = env.DATABASE_URL?.trim();
-  if (!raw) return path.join(projectRoot, "prisma", "dev.db");
+  if (!raw) return path.join(/*turbopackIgnore: true*/ projectRoot, "prisma", "dev.db");
   const withoutScheme = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
-  return path.resolve(projectRoot, withoutScheme);
+  return path.resolve(/*turbopackIgnore: true*/ projectRoot, withoutScheme);
 }
 
 /** The `file:` URL form the better-sqlite3 adapter accepts. */

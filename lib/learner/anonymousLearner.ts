@@ -5,10 +5,9 @@ export const LEARNER_COOKIE = "tcp_learner";
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The learner id from the request's cookie, or a new one (and whether it is new). */
-export function learnerFromRequest(request: NextRequest): { learnerId: string; isNew: boolean } {
-  const existing = request.cookies.get(LEARNER_COOKIE)?.value;
-  if (existing && UUID.test(existing)) return { learnerId: existing, isNew: false };
+/** The learner id from the cookie's value, or a new one (and whether it is new). */
+export function learnerFromCookie(value: string | undefined): { learnerId: string; isNew: boolean } {
+  if (value && UUID.test(value)) return { learnerId: value, isNew: false };
   return { learnerId: crypto.randomUUID(), isNew: true };
 }
 

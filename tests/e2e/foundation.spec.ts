@@ -77,15 +77,28 @@ test("a malformed answer is explained and keeps what the learner typed", async (
   await expect(section.getByLabel(/Acknowledgment number/)).toHaveValue("twelve");
 });
 
-test("the correct answer reaches neither the page nor the client bundles before submission", async ({ page, request }) => {
-  const variantResponse = page.waitForResponse((response) => response.url().includes("/api/exercises/header-bytes-ack-flags"));
-  await page.goto("/lessons/header-fields");
-  const variant = await (await variantResponse).json();
-  const { ack } = headerBytesAckFlags.correctAnswer(variant.variantSeed) as { ack: string };
-  expect(JSON.stringify(variant)).not.toContain(ack);
-  const html = await (await request.get("/lessons/header-fields")).text();
-  expect(html).not.toContain(ack);
-  expect(await page.content()).not.toContain(ack);
+test("the correct answer reaches neither the page nor the client bundles before submission", async ({ browser }) => {
+  // New visitors until one gets a variant whose acknowledgment number is long
+  // enough to search for (a SYN's is 0, a digit any page contains).
+  let ack = "";
+  for (let visitor = 0; visitor < 20 && ack.length < 5; visitor++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const variantResponse = page.waitForResponse((response) => response.url().includes("/api/exercises/header-bytes-ack-flags"));
+    await page.goto("/lessons/header-fields");
+    const variant = await (await variantResponse).json();
+    const candidate = (headerBytesAckFlags.correctAnswer(variant.variantSeed) as { ack: string }).ack;
+    if (candidate.length >= 5) {
+      ack = candidate;
+      expect(JSON.stringify(variant)).not.toContain(ack);
+      await expect(page.getByTestId("exercise-material")).toBeVisible();
+      expect(await page.content()).not.toContain(ack);
+      const html = await (await page.request.get("/lessons/header-fields")).text();
+      expect(html).not.toContain(ack);
+    }
+    await context.close();
+  }
+  expect(ack.length).toBeGreaterThanOrEqual(5);
 
   // Neither the answer nor the grader's code is in any file the browser can download.
   const staticDirectory = path.resolve(".next", "static");

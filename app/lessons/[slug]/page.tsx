@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadLesson, loadLessons, lessonsDirectory } from "@/lib/content/lessons";
 import { compileLesson } from "@/lib/mdx/compile";
+import { LessonVisit } from "@/app/_components/LessonVisit";
 import { renderLesson } from "./renderLesson";
 
 // Every lesson is generated at build time; an unknown slug is a 404, never a compile.
@@ -29,6 +30,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
 
   return (
     <article>
+      <LessonVisit lessonId={lesson.id} />
       <header className="mb-8">
         <p className="text-sm font-medium text-slate-600 dark:text-slate-400">Lesson {lesson.order}</p>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>

@@ -93,7 +93,7 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
     const bytes = encodeTcpHeader(segmentFor(seed));
     return {
       prompt:
-        "These are the bytes of one TCP header, as `tcpdump -x` would print them from the first byte of the TCP header. What is the value of its acknowledgment number field, and which flags are set?",
+        "These are the bytes of one TCP header, as tcpdump -x would print them from the first byte of the TCP header. What is the value of its acknowledgment number field, and which flags are set?",
       material: formatHex(bytes),
       materialLabel: "TCP header bytes (hex)",
       inputs: [

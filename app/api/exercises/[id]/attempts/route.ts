@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { submitAttempt } from "@/lib/exercises/learnerVariant";
 import { readJsonBody } from "@/lib/http/jsonBody";
-import { learnerFromRequest, rememberLearner } from "@/lib/learner/anonymousLearner";
+import { submissionLimiter } from "@/lib/http/rateLimit";
+import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,15 @@ const submissionSchema = z.object({
 
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
-  const learner = learnerFromRequest(request);
-  const reply = (body: unknown, status: number) => rememberLearner(request, NextResponse.json(body, { status }), learner);
+  const identity = await identifyRequest(request);
+  const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
+
+  const limit = submissionLimiter.check(identity.learnerId);
+  if (!limit.allowed) {
+    const response = reply({ message: `Too many submissions; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
+    response.headers.set("Retry-After", String(limit.retryAfterSeconds));
+    return response;
+  }
 
   const body = await readJsonBody(request);
   if (!body.ok) return reply({ message: body.message }, body.status);
@@ -25,7 +33,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
     return reply({ message: "The submission is malformed.", errors }, 400);
   }
 
-  const outcome = await submitAttempt(learner.learnerId, id, submission.data.variantSeed, submission.data.answer);
+  const outcome = await submitAttempt(identity.learnerId, id, submission.data.variantSeed, submission.data.answer);
   switch (outcome.status) {
     case "unknown-exercise":
       return reply({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, 404);

@@ -1,0 +1,45 @@
+"use client";
+// Sign-in state in the header. The layout is static, so it asks the server.
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+type Me = { role: "guest" | "learner" | "instructor"; email: string | null };
+
+export function AccountMenu() {
+  const [me, setMe] = useState<Me | undefined>();
+  const pathname = usePathname();
+  const router = useRouter();
+
+  useEffect(() => {
+    fetch("/api/auth/me", { cache: "no-store" })
+      .then((response) => response.json())
+      .then(setMe)
+      .catch(() => setMe(undefined));
+  }, [pathname]);
+
+  async function signOut() {
+    await fetch("/api/auth/logout", { method: "POST" });
+    setMe({ role: "guest", email: null });
+    router.push("/");
+    router.refresh();
+  }
+
+  const link = "text-slate-700 hover:underline dark:text-slate-300";
+  return (
+    <div className="ml-auto flex items-center gap-4 text-sm">
+      <Link href="/dashboard" className={link}>Dashboard</Link>
+      {me?.email ? (
+        <>
+          <span className="hidden text-slate-600 sm:inline dark:text-slate-400" data-testid="signed-in-as">{me.email}</span>
+          <button type="button" onClick={signOut} className={link}>Sign out</button>
+        </>
+      ) : (
+        <>
+          <Link href="/login" className={link}>Sign in</Link>
+          <Link href="/signup" className={link}>Sign up</Link>
+        </>
+      )}
+    </div>
+  );
+}

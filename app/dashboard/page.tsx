@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { identify } from "@/lib/auth/identity";
+import { continueWith, progressFor } from "@/lib/db/progress";
+
+export const metadata: Metadata = { title: "Your progress" };
+export const dynamic = "force-dynamic";
+
+function percent(value: number) {
+  return Math.round(value * 100);
+}
+
+function ProgressBar({ label, value }: { label: string; value: number }) {
+  return (
+    <div>
+      <div className="flex justify-between text-sm">
+        <span>{label}</span>
+        <span>{percent(value)}%</span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent(value)}
+        className="mt-1 h-2 rounded bg-slate-200 dark:bg-slate-800"
+      >
+        <div className="h-2 rounded bg-blue-700 dark:bg-blue-400" style={{ width: `${percent(value)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export default async function Dashboard() {
+  const identity = await identify(await cookies());
+  const progress = await progressFor(identity.learnerId);
+  const next = continueWith(progress);
+  const attempted = progress.some((lesson) => lesson.read || lesson.exercises.some((e) => e.attempts.length > 0));
+
+  return (
+    <div>
+      <h1 className="text-3xl font-bold tracking-tight">Your progress</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        {identity.user ? (
+          <>Signed in as {identity.user.email}.</>
+        ) : (
+          <>
+            You are learning as a guest; your progress is kept in this browser.{" "}
+            <Link href="/signup" className="text-blue-700 underline dark:text-blue-300">Create an account</Link> to keep it everywhere.
+          </>
+        )}
+      </p>
+      {next ? (
+        <p className="mt-4">
+          <Link href={`/lessons/${next.slug}`} className="inline-block rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800" data-testid="continue">
+            {attempted ? "Continue where you left off" : "Start"}: {next.title}
+          </Link>
+        </p>
+      ) : null}
+      <ol className="mt-8 space-y-6" aria-label="Lessons">
+        {progress.map((lesson) => (
+          <li key={lesson.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid={`progress-${lesson.slug}`}>
+            <h2 className="text-lg font-semibold">
+              <Link href={`/lessons/${lesson.slug}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                {lesson.order}. {lesson.title}
+              </Link>
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {lesson.read ? "Read" : "Not opened yet"} · {lesson.solved} of {lesson.exercises.length} exercises solved
+            </p>
+            <div className="mt-3 grid gap-3 sm:grid-cols-2">
+              <ProgressBar label={`${lesson.title}: exercises solved`} value={lesson.exercises.length ? lesson.solved / lesson.exercises.length : 0} />
+              <ProgressBar label={`${lesson.title}: score`} value={lesson.score} />
+            </div>
+            {lesson.exercises.some((e) => e.attempts.length > 0) ? (
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium">Attempt history</summary>
+                <ul className="mt-2 space-y-2 text-sm">
+                  {lesson.exercises
+                    .filter((e) => e.attempts.length > 0)
+                    .map((exercise) => (
+                      <li key={exercise.id}>
+                        <span className="font-medium">{exercise.title}</span>: best {percent(exercise.bestScore ?? 0)}%, {exercise.attempts.length} attempt
+                        {exercise.attempts.length === 1 ? "" : "s"} (
+                        {exercise.attempts
+                          .slice(0, 10)
+                          .map((a) => `${percent(a.score)}%`)
+                          .join(", ")}
+                        {exercise.attempts.length > 10 ? ", …" : ""})
+                      </li>
+                    ))}
+                </ul>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Who is asking: a signed-in user (whose learner holds their work) or a guest
+// (an anonymous learner id in a cookie). Routes and pages ask here, never the
+// cookies directly.
+import "server-only";
+import type { NextRequest, NextResponse } from "next/server";
+import type { AccountUser, Role } from "@/lib/db/accounts";
+import { learnerFromCookie, rememberLearner } from "@/lib/learner/anonymousLearner";
+import { SESSION_COOKIE, userForSessionToken } from "./session";
+
+export type Identity = {
+  /** Whose attempts and progress this request reads and writes. */
+  learnerId: string;
+  /** The guest id from the cookie (new if there was none). */
+  guest: { learnerId: string; isNew: boolean };
+  user?: AccountUser;
+  role: "guest" | Role;
+};
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+
+export async function identify(cookies: CookieReader): Promise<Identity> {
+  const guest = learnerFromCookie(cookies.get("tcp_learner")?.value);
+  const user = await userForSessionToken(cookies.get(SESSION_COOKIE)?.value);
+  return user ? { learnerId: user.learnerId, guest, user, role: user.role } : { learnerId: guest.learnerId, guest, role: "guest" };
+}
+
+export function identifyRequest(request: NextRequest): Promise<Identity> {
+  return identify(request.cookies);
+}
+
+/** Sets the guest cookie on the response when this visitor had none. */
+export function rememberGuest(request: NextRequest, response: NextResponse, identity: Identity): NextResponse {
+  return rememberLearner(request, response, identity.guest);
+}
+
+/** Role check: instructors can do everything learners can; guests only what guests can. */
+export function hasRole(identity: Identity, needed: Role): boolean {
+  if (needed === "learner") return identity.role === "learner" || identity.role === "instructor";
+  return identity.role === "instructor";
+}
