@@ -21,6 +21,7 @@ const SEGMENT_SHAPES: { flags: FlagName[]; syn: boolean; payload: boolean }[] = 
   { flags: ["rst", "ack"], syn: false, payload: false }, // R.
   { flags: ["rst"], syn: false, payload: false }, // R
   { flags: ["ack", "ece"], syn: false, payload: false }, // . with ECN-Echo
+  { flags: ["urg", "psh", "ack"], syn: false, payload: true }, // UP. (telnet's interrupt; rare today, RFC 6093)
 ];
 
 const SERVER_PORTS = [22, 80, 443, 5432, 6379, 8080];
@@ -56,7 +57,7 @@ function segmentFor(seed: number): TcpHeader {
     flags,
     window: flags.rst && !flags.ack ? 0 : random.int(500, 65535),
     checksum: random.int(0, 0xffff),
-    urgentPointer: 0,
+    urgentPointer: flags.urg ? random.int(1, 1448) : 0,
     options,
   };
 }

@@ -1,0 +1,145 @@
+"use client";
+
+// The TCP header explorer: a bit diagram of a real header, what each field
+// means, editors whose changes show up in the bytes at once, and a place to
+// paste bytes from tcpdump. A thin shell: the header codec, validation and
+// checksum live in lib/wire; layout and wording in ./header-explorer/*.
+
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef } from "react";
+import { encodeTcpHeader, fieldSpec, summarizeTcpHeader, type FieldName } from "@/lib/wire/tcpHeader";
+import { BitDiagram } from "./header-explorer/BitDiagram";
+import { checksumStatus, selectionDetails } from "./header-explorer/describe";
+import { diagramCells, rowCount, selectionBits, selectionKey, type Direction, type Selection } from "./header-explorer/diagram";
+import { FieldDetails } from "./header-explorer/FieldDetails";
+import { FieldEditor } from "./header-explorer/FieldEditor";
+import { HexView } from "./header-explorer/HexView";
+import { OptionsEditor } from "./header-explorer/OptionsEditor";
+import { PastePanel } from "./header-explorer/PastePanel";
+import { explorerReducer, initialState } from "./header-explorer/state";
+
+const CHECKSUM_STYLE = {
+  valid: "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-50",
+  offload: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50",
+  invalid: "border-red-300 bg-red-50 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-50",
+  unknown: "border-slate-200 bg-slate-50 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100",
+} as const;
+
+export function HeaderExplorer() {
+  const [state, dispatch] = useReducer(explorerReducer, undefined, initialState);
+  const baseId = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  const focusAfterMove = useRef(false);
+
+  const fieldInputId = useCallback((name: FieldName) => `${baseId}-field-${name.replace(".", "-")}`, [baseId]);
+  const optionInputId = useCallback((index: number, key: string) => `${baseId}-option-${index}-${key}`, [baseId]);
+
+  const bytes = useMemo(() => encodeTcpHeader(state.header, state.payload), [state.header, state.payload]);
+  const cells = useMemo(() => diagramCells(state.header), [state.header]);
+  const details = selectionDetails(state.header, state.selection);
+  const checksum = checksumStatus(state.header, state.payload, state.ip);
+  const bits = selectionBits(state.header, state.selection);
+  const highlight: [number, number] | null = bits
+    ? [Math.floor(bits.bitOffset / 8), Math.floor((bits.bitOffset + bits.bitWidth - 1) / 8)]
+    : null;
+
+  // Arrow keys move the selection; focus follows it to the new field's button.
+  useEffect(() => {
+    if (!focusAfterMove.current) return;
+    focusAfterMove.current = false;
+    const key = selectionKey(state.selection);
+    const button = [...(rootRef.current?.querySelectorAll<HTMLButtonElement>("button[data-cell]") ?? [])].find(
+      (b) => b.dataset.cell === key,
+    );
+    button?.focus();
+  }, [state.selection]);
+
+  const onMove = (direction: Direction) => {
+    focusAfterMove.current = true;
+    dispatch({ type: "move", direction });
+  };
+  const onSelect = (selection: Selection) => dispatch({ type: "select", selection });
+
+  const editorId = (() => {
+    const selection = state.selection;
+    if (selection.type === "field") return fieldSpec(selection.name).editable ? fieldInputId(selection.name) : null;
+    const option = state.header.options[selection.index];
+    const firstKey = option?.kind === "mss" ? "value" : option?.kind === "wscale" ? "shift" : option?.kind === "timestamps" ? "tsval" : null;
+    return firstKey ? optionInputId(selection.index, firstKey) : null;
+  })();
+
+  return (
+    <section
+      ref={rootRef}
+      data-widget="header-explorer"
+      aria-label="TCP header explorer"
+      className="my-8 space-y-6 rounded-xl border border-slate-300 bg-white p-3 text-slate-900 sm:p-5 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
+    >
+      <div>
+        <div className="text-lg font-semibold">TCP header explorer</div>
+        <div className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          Select a field (click, or Tab to it and use the arrow keys) to see what it means. Edit values below and watch the bytes change.
+        </div>
+      </div>
+
+      <BitDiagram cells={cells} rows={rowCount(cells)} selection={state.selection} onSelect={onSelect} onMove={onMove} />
+
+      <FieldDetails
+        details={details}
+        editorId={editorId}
+        onEdit={() => {
+          if (editorId) document.getElementById(editorId)?.focus();
+        }}
+      />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="min-w-0 space-y-4">
+          <HexView bytes={bytes} highlight={highlight} summary={summarizeTcpHeader(state.header, state.payload.length)} />
+          <div className={`rounded-lg border p-3 text-sm ${CHECKSUM_STYLE[checksum.kind]}`} data-testid="checksum-status">
+            <div>{checksum.text}</div>
+            {(checksum.kind === "invalid" || checksum.kind === "offload") && (
+              <button
+                type="button"
+                onClick={() => dispatch({ type: "fixChecksum" })}
+                className="mt-2 rounded border border-current px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:focus-visible:outline-blue-300"
+              >
+                Write the correct checksum
+              </button>
+            )}
+          </div>
+          <PastePanel
+            text={state.pasteText}
+            error={state.pasteError}
+            notes={state.notes}
+            onText={(text) => dispatch({ type: "pasteText", text })}
+            onDecode={() => dispatch({ type: "decode" })}
+            onLoadRealSyn={() => dispatch({ type: "loadRealSyn" })}
+          />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <FieldEditor
+            header={state.header}
+            drafts={state.drafts}
+            selected={state.selection.type === "field" ? state.selection.name : null}
+            inputId={fieldInputId}
+            onNumber={(name, text) => dispatch({ type: "setNumber", name, text })}
+            onFlag={(name, on) => dispatch({ type: "setFlag", name, on })}
+            onFocusField={(name) => dispatch({ type: "select", selection: { type: "field", name } })}
+          />
+          <OptionsEditor
+            header={state.header}
+            drafts={state.drafts}
+            selectedIndex={state.selection.type === "option" ? state.selection.index : null}
+            error={state.optionError}
+            inputId={optionInputId}
+            onValue={(index, key, text) => dispatch({ type: "setOptionValue", index, key, text })}
+            onAdd={(kind) => dispatch({ type: "addOption", kind })}
+            onRemove={(index) => dispatch({ type: "removeOption", index })}
+            onFocusOption={(index) => dispatch({ type: "select", selection: { type: "option", index } })}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export default HeaderExplorer;
