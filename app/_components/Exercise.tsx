@@ -81,7 +81,7 @@ export function Exercise({ id }: { id: string }) {
           {status.view.variant.material ? (
             <figure className="mt-3">
               <figcaption className="text-sm text-slate-600 dark:text-slate-400">{status.view.variant.materialLabel}</figcaption>
-              <pre data-testid="exercise-material" className="mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
+              <pre data-testid="exercise-material" className="relative mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
                 {status.view.variant.material}
               </pre>
             </figure>

@@ -42,7 +42,7 @@ export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiag
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 p-2 dark:border-slate-700" role="group" aria-label="Header bits, 32 to a row">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 p-2 dark:border-slate-700" role="group" aria-label="Header bits, 32 to a row">
       <div className="min-w-[50rem] font-mono">
         <div className="flex items-end gap-2" aria-hidden="true">
           <div className="w-10 shrink-0 text-right text-[10px] text-slate-600 dark:text-slate-300">byte</div>

@@ -24,7 +24,7 @@ export function HexView({ bytes, highlight, summary }: HexViewProps) {
         {summary}
       </div>
       {/* Focusable so keyboard users can scroll it when lines are wider than a phone screen. */}
-      <pre data-testid="header-hex" tabIndex={0} role="region" aria-label="Segment bytes in hex" className="mt-2 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-sm leading-6 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300">
+      <pre data-testid="header-hex" tabIndex={0} role="region" aria-label="Segment bytes in hex" className="relative mt-2 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-sm leading-6 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300">
         {rows.map((row, r) => (
           <Fragment key={row.offset}>
             {r > 0 && "\n"}
