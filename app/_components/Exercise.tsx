@@ -132,6 +132,34 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
   if (input.type === "ordering") {
     return <OrderingField input={input} value={Array.isArray(value) ? value : input.items.map((item) => item.value)} onChange={onChange} />;
   }
+  const fieldClass = "mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950";
+  if (input.type === "select") {
+    return (
+      <div>
+        <label htmlFor={id} className="block font-medium font-mono">
+          {input.label}
+        </label>
+        <select id={id} name={input.name} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} className={fieldClass}>
+          <option value="">Choose…</option>
+          {input.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  if (input.type === "text") {
+    return (
+      <div>
+        <label htmlFor={id} className="block font-medium">
+          {input.label}
+        </label>
+        <textarea id={id} name={input.name} rows={5} maxLength={2000} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(event.target.value)} className={fieldClass} />
+      </div>
+    );
+  }
   if (input.type === "integer" || input.type === "number") {
     return (
       <div>

@@ -7,6 +7,8 @@ export type ExerciseInput =
   | { type: "integer"; name: string; label: string; hint?: string }
   | { type: "number"; name: string; label: string; hint?: string }
   | { type: "ordering"; name: string; label: string; items: { value: string; label: string }[] }
+  | { type: "select"; name: string; label: string; options: { value: string; label: string }[] }
+  | { type: "text"; name: string; label: string }
   | {
       type: "choices";
       name: string;

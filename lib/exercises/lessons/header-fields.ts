@@ -1,5 +1,129 @@
 // Exercises of the lesson "TCP header fields" (content/lessons/header-fields.mdx).
 import type { ExerciseDefinition } from "../types";
+import { choiceExercise } from "../kinds/choice";
+import { explainWhyExercise } from "../kinds/explainWhy";
 import { headerBytesAckFlags } from "../kinds/headerBytesAckFlags";
+import { matchingExercise } from "../kinds/matching";
+import { numericExercise } from "../kinds/numeric";
+import { orderingExercise } from "../kinds/ordering";
 
-export const headerFieldsExercises: ExerciseDefinition<any>[] = [headerBytesAckFlags];
+const lessonId = "lesson-header-fields";
+
+// Option sizes on the wire (RFC 9293 §3.2; RFC 7323 §2.2 and §3.2; RFC 2018 §2).
+const OPTION_SIZES = [
+  { name: "MSS", bytes: 4 },
+  { name: "SACK-permitted", bytes: 2 },
+  { name: "Timestamps", bytes: 10 },
+  { name: "Window scale", bytes: 3 },
+] as const;
+
+const dataOffset = numericExercise({
+  id: "header-fields-data-offset",
+  lessonId,
+  title: "Data offset of a header with options",
+  label: "Data offset (in 32-bit words)",
+  generate(random) {
+    const chosen = OPTION_SIZES.filter(() => random.int(0, 1) === 1);
+    const options = chosen.length > 0 ? chosen : [OPTION_SIZES[0]];
+    const optionBytes = options.reduce((sum, option) => sum + option.bytes, 0);
+    const padded = Math.ceil(optionBytes / 4) * 4;
+    const answer = (20 + padded) / 4;
+    return {
+      prompt: `A segment carries these options and nothing else: ${options.map((o) => `${o.name} (${o.bytes} bytes)`).join(", ")}. The sender pads the options with NOP or EOL to a multiple of 4 bytes. What does its data offset field say?`,
+      answer,
+      tolerance: 0,
+      solution: `The fixed header is 20 bytes. The options take ${optionBytes} bytes, padded to ${padded}. The header is ${20 + padded} bytes, and the data offset counts 32-bit words: ${20 + padded} / 4 = ${answer} (RFC 9293 §3.1: "The number of 32-bit words in the TCP header").`,
+      mistakes: [
+        { value: 20 + padded, message: "That is the header length in bytes; the field counts 32-bit words, so divide by 4." },
+        ...(padded !== optionBytes ? [{ value: (20 + optionBytes) / 4, message: "The options are padded to a multiple of 4 bytes before the header length is counted." }] : []),
+      ],
+    };
+  },
+});
+
+const fieldMeanings = matchingExercise({
+  id: "header-fields-match-meanings",
+  lessonId,
+  title: "Fields and what they mean",
+  prompt: "Match each header field to what it tells the receiver.",
+  pairs: [
+    { item: "Sequence number", meaning: "Where this segment's first byte of data sits in the sender's byte stream", why: "RFC 9293 §3.1; with SYN set it is the ISN." },
+    { item: "Acknowledgment number", meaning: "The next sequence number the sender expects to receive", why: "RFC 9293 §3.1; only meaningful when ACK is set." },
+    { item: "Window", meaning: "How many more bytes the sender is willing to receive, before scaling", why: "RFC 9293 §3.1 and RFC 7323 §2: shifted left by the window scale except in SYNs." },
+    { item: "Data offset", meaning: "How long the header is, in 32-bit words", why: "RFC 9293 §3.1: where the data begins." },
+    { item: "Checksum", meaning: "Detects corruption of the header, data and IP pseudo-header", why: "RFC 9293 §3.1; the pseudo-header ties the segment to its IP addresses." },
+  ],
+  distractors: ["How many segments the sender may still send", "Which application the data belongs to"],
+  solution:
+    "Sequence number: position of the first data byte (the ISN on a SYN). Acknowledgment number: next byte expected. Window: receive space, scaled by the window-scale shift after the handshake. Data offset: header length in 32-bit words. Checksum: over pseudo-header, header and data (RFC 9293 §3.1).",
+});
+
+const synOnlyOptions = choiceExercise({
+  id: "header-fields-syn-only-options",
+  lessonId,
+  title: "Options that only travel in a SYN",
+  prompt: "Which options may only be sent in a segment with SYN set?",
+  multiple: true,
+  options: [
+    { value: "mss", label: "Maximum segment size (MSS)", correct: true, feedback: "Right: MSS is only sent in SYN segments (RFC 9293 §3.2, option definitions)." },
+    { value: "wscale", label: "Window scale", correct: true, feedback: "Right: window scale is only valid in SYN and SYN-ACK; a later one is ignored (RFC 7323 §2.2)." },
+    { value: "sackok", label: "SACK-permitted", correct: true, feedback: "Right: SACK-permitted is only sent in a SYN (RFC 2018 §2)." },
+    { value: "ts", label: "Timestamps", correct: false, feedback: "Timestamps are negotiated in the SYN but then sent on every segment (RFC 7323 §3.2)." },
+    { value: "sack", label: "SACK blocks", correct: false, feedback: "SACK blocks come later, on ACKs that report out-of-order data (RFC 2018 §3)." },
+  ],
+  solution: "MSS, window scale and SACK-permitted are negotiated once, in the SYN and SYN-ACK. Timestamps start in the SYN and continue on every segment; SACK blocks appear only after the handshake.",
+});
+
+const linuxSynOptionOrder = orderingExercise({
+  id: "header-fields-linux-syn-option-order",
+  lessonId,
+  title: "The options of a Linux SYN, in order",
+  prompt: "Put the options of a SYN sent by Linux 6.18 in the order they appear on the wire (as in the real capture in this lesson).",
+  items: [
+    { value: "mss", label: "MSS 1460" },
+    { value: "sackok", label: "SACK-permitted" },
+    { value: "ts", label: "Timestamps" },
+    { value: "nop", label: "NOP" },
+    { value: "ws", label: "Window scale" },
+  ],
+  solution:
+    "MSS, SACK-permitted, Timestamps, NOP, Window scale: `tcp_options_write()` in net/ipv4/tcp_output.c writes them so, packing SACK-permitted with the timestamp's kind and length into one 32-bit word and padding window scale's 3 bytes with a NOP. The capture client-active-close.pcap shows exactly this order.",
+});
+
+const whyChecksumPseudoHeader = explainWhyExercise({
+  id: "header-fields-why-pseudo-header",
+  lessonId,
+  title: "Why the checksum covers a pseudo-header",
+  prompt: "The TCP checksum covers a pseudo-header with the IP source and destination addresses, even though they are not part of the TCP header. Why?",
+  rubric: [
+    {
+      idea: "Detects segments delivered to the wrong host or connection",
+      weight: 2,
+      patterns: ["misdeliver", "wrong (host|address|destination|connection|machine)", "delivered to (another|the wrong)", "mis-?rout"],
+      missing: "Say what the addresses protect against: a segment arriving at the wrong host or being taken for another connection.",
+    },
+    {
+      idea: "The connection is identified by addresses and ports together",
+      weight: 1,
+      patterns: ["(four|4)[- ]tuple", "address(es)? and (both |the |their )?ports?", "ports? and (both |the |their )?(ip )?address", "identif\\w+ the connection"],
+      missing: "Mention that a connection is identified by both addresses and both ports, so the ports alone do not say which connection.",
+    },
+    {
+      idea: "IP's own checksum covers only the IP header",
+      weight: 1,
+      patterns: ["ip('s)? (own )?(header )?checksum", "ipv6 has no (header )?checksum", "only (covers|protects) the (ip )?header"],
+      missing: "Note that IPv4's header checksum is checked and rewritten hop by hop, and IPv6 has none, so TCP must protect the addresses end to end.",
+    },
+  ],
+  modelAnswer:
+    "A TCP connection is identified by both IP addresses and both ports, but the TCP header carries only the ports. Including the addresses (and the protocol and length) in the checksum lets the receiver detect a segment that was misdelivered to the wrong host or corrupted in its addresses, which IP's own header checksum cannot promise end to end (it is recomputed at every hop, and IPv6 has none). RFC 9293 §3.1: the pseudo-header gives protection against misrouted segments.",
+});
+
+export const headerFieldsExercises: ExerciseDefinition<any>[] = [
+  headerBytesAckFlags,
+  dataOffset,
+  fieldMeanings,
+  synOnlyOptions,
+  linuxSynOptionOrder,
+  whyChecksumPseudoHeader,
+];

@@ -131,3 +131,61 @@ describe("ordering exercises", () => {
     expect(ordering.parse({ order: ["est"] }).ok).toBe(false);
   });
 });
+
+import { matchingExercise } from "@/lib/exercises/kinds/matching";
+import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
+
+const matching = matchingExercise({
+  id: "t-match",
+  lessonId: "lesson-t",
+  title: "t",
+  prompt: "Match each sysctl to its effect.",
+  pairs: [
+    { item: "tcp_fin_timeout", meaning: "How long an orphaned FIN-WAIT-2 socket lives", why: "ip-sysctl.rst: tcp_fin_timeout." },
+    { item: "tcp_syn_retries", meaning: "How many times connect() retransmits a SYN", why: "ip-sysctl.rst: tcp_syn_retries." },
+  ],
+  distractors: ["How long TIME-WAIT lasts"],
+  solution: "fin_timeout is FIN-WAIT-2; TIME-WAIT is fixed at 60 s.",
+});
+
+const explain = explainWhyExercise({
+  id: "t-explain",
+  lessonId: "lesson-t",
+  title: "t",
+  prompt: "Why does the active closer wait in TIME-WAIT?",
+  rubric: [
+    { idea: "The final ACK may be lost", weight: 1, patterns: ["(last|final) ack.*(lost|dropped)", "retransmit\\w* (its |the )?fin"], missing: "Say what happens if the last ACK is lost." },
+    { idea: "Old duplicates must die out", weight: 1, patterns: ["old (duplicate|segment)", "delayed segment", "earlier incarnation", "previous connection"], missing: "Say what happens to delayed segments of the old connection." },
+  ],
+  modelAnswer: "So that a retransmitted FIN, sent because the final ACK was lost, can be ACKed again, and so that old duplicate segments of this connection die out before the same four-tuple is reused.",
+});
+
+describe("matching exercises", () => {
+  it("give credit per correct pair and explain the wrong ones", () => {
+    expect(gradeRaw(matching, 3, matching.correctAnswer(3)).score).toBe(1);
+    const half = gradeRaw(matching, 3, { tcp_fin_timeout: "m2", tcp_syn_retries: "m1" });
+    expect(half.score).toBe(0.5);
+    expect(half.feedback.items[0].message).toContain("orphaned FIN-WAIT-2");
+  });
+
+  it("refuse an answer that leaves an item unmatched", () => {
+    const parsed = matching.parse({ tcp_fin_timeout: "m0" });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors).toEqual(["tcp_syn_retries: choose a meaning"]);
+  });
+});
+
+describe("explain-why exercises", () => {
+  it("give full credit for the model answer and partial credit for one key idea in other words", () => {
+    expect(gradeRaw(explain, 0, explain.correctAnswer(0)).score).toBe(1);
+    const partial = gradeRaw(explain, 0, { text: "Because a delayed segment from the previous connection could be mistaken for new data." });
+    expect(partial.score).toBe(0.5);
+    expect(partial.feedback.items.find((i: { correct: boolean }) => !i.correct).message).toMatch(/last ACK is lost/);
+  });
+
+  it("give no credit to text that names none of the ideas, and refuse empty or one-word answers", () => {
+    expect(gradeRaw(explain, 0, { text: "Because the RFC says so, that is the rule." }).score).toBe(0);
+    expect(explain.parse({ text: "   " }).ok).toBe(false);
+    expect(explain.parse({ text: "timeout" }).ok).toBe(false);
+  });
+});
