@@ -15,6 +15,7 @@ export function Exercise({ id }: { id: string }) {
   const [errors, setErrors] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [latest, setLatest] = useState<PublicAttempt | undefined>();
+  const [hintsShown, setHintsShown] = useState(0);
   const headingId = useId();
 
   const load = useCallback(async () => {
@@ -61,6 +62,7 @@ export function Exercise({ id }: { id: string }) {
   async function nextVariant() {
     setLatest(undefined);
     setValues({});
+    setHintsShown(0);
     await load();
   }
 
@@ -86,6 +88,7 @@ export function Exercise({ id }: { id: string }) {
               </pre>
             </figure>
           ) : null}
+          <Hints hints={status.view.variant.hints ?? []} shown={hintsShown} onMore={() => setHintsShown(hintsShown + 1)} />
           <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
             {status.view.variant.inputs.map((input) => (
               <ExerciseField key={input.name} input={input} value={values[input.name]} onChange={(value) => setValues({ ...values, [input.name]: value })} />
@@ -117,6 +120,26 @@ export function Exercise({ id }: { id: string }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+function Hints({ hints, shown, onMore }: { hints: string[]; shown: number; onMore: () => void }) {
+  if (hints.length === 0) return null;
+  return (
+    <div className="mt-3">
+      {shown > 0 ? (
+        <ol aria-label="Hints" className="list-decimal space-y-1 pl-6 text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+          {hints.slice(0, shown).map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </ol>
+      ) : null}
+      {shown < hints.length ? (
+        <button type="button" onClick={onMore} className="mt-2 text-sm font-medium text-blue-700 underline dark:text-blue-300">
+          {shown === 0 ? "Show a hint" : "Show another hint"} ({shown + 1} of {hints.length})
+        </button>
+      ) : null}
+    </div>
   );
 }
 

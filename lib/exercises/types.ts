@@ -25,6 +25,8 @@ export type PublicVariant = {
   material?: string;
   materialLabel?: string;
   inputs: ExerciseInput[];
+  /** Nudges shown one at a time, on request, before the learner answers. */
+  hints?: string[];
 };
 
 export type FeedbackItem = { label: string; correct: boolean; message: string };

@@ -22,6 +22,7 @@ export type ChoiceSpec = {
   options: ChoiceOption[];
   /** The worked explanation shown after any submission. */
   solution: string;
+  hints?: string[];
 };
 
 type ChoiceValue = string[];
@@ -52,6 +53,7 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
         prompt: spec.prompt,
         material: spec.material,
         materialLabel: spec.materialLabel,
+        hints: spec.hints,
         inputs: [
           {
             type: "choices",

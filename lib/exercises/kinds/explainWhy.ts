@@ -21,6 +21,7 @@ export type ExplainWhySpec = {
   rubric: RubricIdea[];
   modelAnswer: string;
   minWords?: number;
+  hints?: string[];
 };
 
 const MAX_CHARACTERS = 2_000;
@@ -35,7 +36,7 @@ export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<str
     kind: "explain-why",
     title: spec.title,
     publicVariant() {
-      return { prompt: spec.prompt, inputs: [{ type: "text", name: "text", label: "Your explanation (a few sentences)" }] };
+      return { prompt: spec.prompt, hints: spec.hints, inputs: [{ type: "text", name: "text", label: "Your explanation (a few sentences)" }] };
     },
     parse(raw) {
       const text = typeof raw === "object" && raw !== null ? (raw as { text?: unknown }).text : undefined;

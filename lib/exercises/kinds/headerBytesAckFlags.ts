@@ -97,6 +97,11 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
         "These are the bytes of one TCP header, as tcpdump -x would print them from the first byte of the TCP header. What is the value of its acknowledgment number field, and which flags are set?",
       material: formatHex(bytes),
       materialLabel: "TCP header bytes (hex)",
+      hints: [
+        "Each line holds 16 bytes; the first byte of the header is byte 0. Count two hex digits per byte.",
+        "The acknowledgment number is the four bytes after the sequence number. Read them as one big-endian number (0x prefix, then convert to decimal).",
+        "The flags are the second byte of the 16-bit word at offset 12: from its high bit down, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN.",
+      ],
       inputs: [
         {
           type: "integer",

@@ -13,6 +13,7 @@ export type MatchingSpec = {
   /** Meanings that match nothing, to make guessing harder. */
   distractors?: string[];
   solution: string;
+  hints?: string[];
 };
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
@@ -40,6 +41,7 @@ export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<
       );
       return {
         prompt: spec.prompt,
+        hints: spec.hints,
         inputs: shuffle(spec.pairs, seed).map((pair) => ({
           type: "select" as const,
           name: pair.item,

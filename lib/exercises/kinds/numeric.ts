@@ -15,6 +15,7 @@ export type NumericVariant = {
   solution: string;
   /** Feedback for specific wrong answers (a classic mistake) keyed by value. */
   mistakes?: { value: number; message: string }[];
+  hints?: string[];
 };
 
 export type NumericSpec = {
@@ -33,11 +34,12 @@ export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
     kind: "numeric",
     title: spec.title,
     publicVariant(seed) {
-      const { prompt, material, materialLabel, unit } = variant(seed);
+      const { prompt, material, materialLabel, unit, hints } = variant(seed);
       return {
         prompt,
         material,
         materialLabel,
+        hints,
         inputs: [{ type: "number", name: "value", label: unit ? `${spec.label} (${unit})` : spec.label }],
       };
     },

@@ -11,6 +11,7 @@ export type OrderingSpec = {
   /** In the correct order. */
   items: { value: string; label: string }[];
   solution: string;
+  hints?: string[];
 };
 
 export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[]> {
@@ -31,7 +32,7 @@ export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[
           [order[i], order[j]] = [order[j]!, order[i]!];
         }
       }
-      return { prompt: spec.prompt, inputs: [{ type: "ordering", name: "order", label: "Order (first at the top)", items: order }] };
+      return { prompt: spec.prompt, hints: spec.hints, inputs: [{ type: "ordering", name: "order", label: "Order (first at the top)", items: order }] };
     },
     parse(raw) {
       const order = typeof raw === "object" && raw !== null ? (raw as { order?: unknown }).order : undefined;

@@ -32,6 +32,7 @@ const dataOffset = numericExercise({
       prompt: `A segment carries these options and nothing else: ${options.map((o) => `${o.name} (${o.bytes} bytes)`).join(", ")}. The sender pads the options with NOP or EOL to a multiple of 4 bytes. What does its data offset field say?`,
       answer,
       tolerance: 0,
+      hints: ["Start from the fixed part of the header: 20 bytes.", "The field counts 32-bit words, not bytes, and options are padded to a multiple of 4 bytes."],
       solution: `The fixed header is 20 bytes. The options take ${optionBytes} bytes, padded to ${padded}. The header is ${20 + padded} bytes, and the data offset counts 32-bit words: ${20 + padded} / 4 = ${answer} (RFC 9293 §3.1: "The number of 32-bit words in the TCP header").`,
       mistakes: [
         { value: 20 + padded, message: "That is the header length in bytes; the field counts 32-bit words, so divide by 4." },
@@ -71,6 +72,7 @@ const synOnlyOptions = choiceExercise({
     { value: "ts", label: "Timestamps", correct: false, feedback: "Timestamps are negotiated in the SYN but then sent on every segment (RFC 7323 §3.2)." },
     { value: "sack", label: "SACK blocks", correct: false, feedback: "SACK blocks come later, on ACKs that report out-of-order data (RFC 2018 §3)." },
   ],
+  hints: ["Ask of each option: is it a setting agreed once for the whole connection, or information about the data flowing now?"],
   solution: "MSS, window scale and SACK-permitted are negotiated once, in the SYN and SYN-ACK. Timestamps start in the SYN and continue on every segment; SACK blocks appear only after the handshake.",
 });
 
