@@ -1,0 +1,393 @@
+/**
+ * A host: its socket tables (the kernel's ehash of full, request and
+ * TIME-WAIT socks, and listeners by port), the demultiplexer that hands an
+ * arriving segment to the right one (tcp_v4_rcv), the no-socket RST
+ * (tcp_v4_send_reset), ephemeral ports, and the application calls.
+ */
+import { ACK, RST, segSpace, type Segment } from "./segment";
+import { seqAdd } from "./seq";
+import { TcpState } from "./state";
+import { Sock, SOCK_FULL } from "./endpoint";
+import { Listener, RequestSock, SOCK_REQ } from "./listener";
+import { TimeWaitSock } from "./timewait";
+import { TCP_TIMEWAIT_LEN, MS } from "./timers";
+import type { Step } from "./scenario";
+import { NO_CONN } from "./trace";
+import type { Sim } from "./simulate";
+
+export interface HostCounters {
+  ActiveOpens: number;
+  PassiveOpens: number;
+  AttemptFails: number;
+  EstabResets: number;
+  OutRsts: number;
+  RetransSegs: number;
+  TCPAbortOnTimeout: number;
+  TCPAbortOnData: number;
+  TCPKeepAlive: number;
+  TCPChallengeACK: number;
+  /** tail loss probes sent (TcpExtTCPLossProbes) */
+  TCPLossProbes: number;
+  /** TIME-WAIT sockets that ran their course (TcpExtTW) */
+  TW: number;
+  /** tcp_max_tw_buckets reached: the socket closed without TIME-WAIT (TcpExtTCPTimeWaitOverflow) */
+  TCPTimeWaitOverflow: number;
+}
+
+function emptyCounters(): HostCounters {
+  return {
+    ActiveOpens: 0,
+    PassiveOpens: 0,
+    AttemptFails: 0,
+    EstabResets: 0,
+    OutRsts: 0,
+    RetransSegs: 0,
+    TCPAbortOnTimeout: 0,
+    TCPAbortOnData: 0,
+    TCPKeepAlive: 0,
+    TCPChallengeACK: 0,
+    TCPLossProbes: 0,
+    TW: 0,
+    TCPTimeWaitOverflow: 0,
+  };
+}
+
+type Hashed = Sock | RequestSock | TimeWaitSock;
+
+export class Host {
+  readonly addr: number;
+  readonly counters = emptyCounters();
+  /** The established hash: local port -> (remote address << 16 | remote port) -> socket. Small-integer keys keep lookups fast. */
+  readonly table = new Map<number, Map<number, Hashed>>();
+  readonly listeners = new Map<number, Listener>();
+  /** Peers with saved TCP metrics (tcp_peer_is_proven()): they completed a connection. */
+  readonly provenPeers = new Set<number>();
+  readonly cookieSecret: number;
+  /** Sockets the application holds (from connect or accept), most recent last. */
+  readonly owned: Sock[] = [];
+  /** Sockets per state, for samples: index = TcpState. */
+  readonly stateCounts = new Int32Array(11);
+  twCount = 0;
+  /** For the "after": "first-syn" fault. */
+  sentFirstSyn = false;
+
+  constructor(
+    readonly sim: Sim,
+    readonly index: number,
+    readonly name: string,
+  ) {
+    this.addr = index;
+    this.cookieSecret = sim.rng.nextU32();
+  }
+
+  // ------------------------------------------------------------ tables
+
+  lookup(lport: number, raddr: number, rport: number): Hashed | undefined {
+    return this.table.get(lport)?.get((raddr << 16) | rport);
+  }
+
+  private put(lport: number, raddr: number, rport: number, o: Hashed): void {
+    let m = this.table.get(lport);
+    if (m === undefined) this.table.set(lport, (m = new Map()));
+    m.set((raddr << 16) | rport, o);
+    o.key = lport;
+  }
+
+  hashSock(s: Sock): void {
+    this.put(s.lport, s.raddr, s.rport, s);
+  }
+
+  hashReq(r: RequestSock, lport: number): void {
+    this.put(lport, r.raddr, r.rport, r);
+  }
+
+  unhash(o: Hashed): void {
+    if (o.key < 0) return;
+    const m = this.table.get(o.key);
+    const k = (o.raddr << 16) | o.rport;
+    if (m !== undefined && m.get(k) === o) {
+      m.delete(k);
+      if (m.size === 0) this.table.delete(o.key);
+    }
+  }
+
+  /** Every hashed socket (for inspection and listener shutdown; not on any hot path). */
+  *allHashed(): Generator<Hashed> {
+    for (const m of this.table.values()) yield* m.values();
+  }
+
+  unlisten(l: Listener): void {
+    if (this.listeners.get(l.port) === l) this.listeners.delete(l.port);
+  }
+
+  *requestsOf(l: Listener): Generator<RequestSock> {
+    for (const o of [...this.allHashed()]) {
+      if (o.kind === SOCK_REQ && o.listener === l) yield o;
+    }
+  }
+
+  rememberPeer(addr: number): void {
+    this.provenPeers.add(addr);
+  }
+
+  /** A child socket reached ESTABLISHED. */
+  childEstablished(s: Sock): void {
+    const l = this.listeners.get(s.lport);
+    if (l) {
+      this.counters.PassiveOpens++;
+      l.childReady(s);
+    }
+  }
+
+  // --------------------------------------------------------- TIME-WAIT
+
+  /** tcp_time_wait(): replace a full socket with a TIME-WAIT minisocket. */
+  timeWait(s: Sock, substate: TcpState, tmo: number): void {
+    const sys = this.sim.sysctl;
+    this.rememberPeer(s.raddr); // tcp_update_metrics()
+    if (this.twCount >= sys.tcp_max_tw_buckets) {
+      // inet_twsk_alloc() refuses: "TCP: time wait bucket table overflow", the socket just closes
+      this.counters.TCPTimeWaitOverflow++;
+      s.done(null, false);
+      return;
+    }
+    // the TIME-WAIT timer: at least 3.5 RTO; a real TIME-WAIT is always TCP_TIMEWAIT_LEN
+    let timeo = Math.max(tmo, s.rto * 4 - s.rto / 2);
+    if (substate === TcpState.TIME_WAIT) timeo = TCP_TIMEWAIT_LEN;
+    const tw = new TimeWaitSock(this.sim, this, s.lport, s.raddr, s.rport, s.conn, substate, s.sndNxt, s.rcvNxt);
+    if (substate === TcpState.TIME_WAIT) s.setState(TcpState.TIME_WAIT);
+    s.retire(substate);
+    this.put(s.lport, s.raddr, s.rport, tw);
+    this.twCount++;
+    this.scheduleTw(tw, timeo);
+  }
+
+  scheduleTw(tw: TimeWaitSock, timeo: number): void {
+    if (tw.substate === TcpState.TIME_WAIT) timeo = this.sim.timeWaitLen(timeo);
+    tw.gen++;
+    tw.expiresAt = this.sim.timerDeadline(timeo);
+    this.sim.twLane(timeo).push(tw.expiresAt, tw, tw.gen);
+  }
+
+  onTwTimer(tw: TimeWaitSock, gen: number): void {
+    if (!tw.alive || gen !== tw.gen) return;
+    this.counters.TW++;
+    this.killTw(tw);
+  }
+
+  killTw(tw: TimeWaitSock): void {
+    if (!tw.alive) return;
+    tw.alive = false;
+    tw.gen++;
+    this.twCount--;
+    this.unhash(tw);
+    this.sim.recordState(this, tw.substate, TcpState.CLOSED, tw.conn);
+  }
+
+  // ------------------------------------------------------------- input
+
+  /** tcp_v4_rcv(): find the socket for a segment and hand it over. */
+  receive(seg: Segment): void {
+    const o = this.lookup(seg.dstPort, seg.srcAddr, seg.srcPort);
+    if (o !== undefined) {
+      if (o.kind === SOCK_FULL) {
+        if (o.onSegment(seg)) this.sendReset(seg);
+      } else if (o.kind === SOCK_REQ) {
+        if (o.listener.onReqSegment(o, seg)) this.sendReset(seg);
+      } else {
+        const v = o.onSegment(seg);
+        if (v.action === "ack") this.twAck(o);
+        else if (v.action === "rst") this.sendReset(seg);
+        else if (v.action === "syn") {
+          // TCP_TW_SYN: a listener takes the SYN over, with an ISN above the old connection's
+          const l = this.listeners.get(seg.dstPort);
+          if (l) {
+            this.killTw(o);
+            l.connRequest(seg, v.isn);
+          } else this.twAck(o);
+        }
+      }
+      return;
+    }
+    const l = this.listeners.get(seg.dstPort);
+    if (l !== undefined) {
+      if (l.onSegment(seg)) this.sendReset(seg);
+      return;
+    }
+    // no socket at all: RFC 9293 §3.10.7.1 (CLOSED), tcp_v4_send_reset()
+    this.sendReset(seg);
+  }
+
+  /** tcp_v4_timewait_ack(). */
+  private twAck(tw: TimeWaitSock): void {
+    this.sim.emit(this.index, this.addr, tw.lport, tw.raddr, tw.rport, ACK, tw.sndNxt, tw.rcvNxt, 0, tw.conn);
+  }
+
+  /**
+   * tcp_v4_send_reset(): never answer an RST; if the segment had ACK, the RST
+   * takes its seq from that ACK and has no ACK itself; otherwise seq 0 and
+   * ACK = SEG.SEQ + SEG.LEN (RFC 9293 §3.10.7.1).
+   */
+  sendReset(seg: Segment): void {
+    if (seg.flags & RST) return;
+    this.counters.OutRsts++;
+    if (seg.flags & ACK) {
+      this.sim.emit(this.index, this.addr, seg.dstPort, seg.srcAddr, seg.srcPort, RST, seg.ack, 0, 0, seg.conn);
+    } else {
+      const ack = seqAdd(seg.seq, segSpace(seg.flags, seg.len));
+      this.sim.emit(this.index, this.addr, seg.dstPort, seg.srcAddr, seg.srcPort, RST | ACK, 0, ack, 0, seg.conn);
+    }
+  }
+
+  // ------------------------------------------------------------- ports
+
+  /**
+   * __inet_hash_connect(): an ephemeral port whose 4-tuple is free. A
+   * TIME-WAIT holding the tuple may be taken over when tcp_twsk_unique()
+   * allows it: tcp_tw_reuse=1 (2 = loopback only, and hosts here are joined
+   * by links, not loopback) and tcp_tw_reuse_delay has passed.
+   */
+  allocPort(raddr: number, rport: number, fixed?: number): { port: number; isn: number } | null {
+    const [lo, hi] = this.sim.sysctl.ip_local_port_range;
+    const check = (p: number): { port: number; isn: number } | null | "busy" => {
+      if (this.listeners.has(p)) return "busy";
+      const o = this.lookup(p, raddr, rport);
+      if (o === undefined) return { port: p, isn: 0 };
+      if (o.kind === SOCK_FULL || o.kind === SOCK_REQ) return "busy";
+      const reuse = this.sim.sysctl.tcp_tw_reuse === 1;
+      if (reuse && this.sim.now - o.enteredAt > this.sim.sysctl.tcp_tw_reuse_delay * MS) {
+        let isn = seqAdd(o.sndNxt, 65535 + 2);
+        if (isn === 0) isn = 1;
+        this.killTw(o);
+        return { port: p, isn };
+      }
+      return "busy";
+    };
+    if (fixed !== undefined) {
+      const r = check(fixed);
+      return r === "busy" ? null : r;
+    }
+    const n = hi - lo + 1;
+    // even ports first for connect(), from a pseudo-random offset, then odd ones
+    let offset = this.sim.rng.below(n) & ~1;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < n; i += 2) {
+        const p = lo + ((offset + i) % n);
+        const r = check(p);
+        if (r !== "busy" && r !== null) return r;
+      }
+      offset++;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------- app calls
+
+  private pick(step: Step): Sock | null {
+    if (step.conn !== undefined) {
+      for (let i = this.owned.length - 1; i >= 0; i--) {
+        const s = this.owned[i]!;
+        if (this.sim.connName(s.conn) === step.conn) return s;
+      }
+      return null;
+    }
+    return this.owned[this.owned.length - 1] ?? null;
+  }
+
+  private release(s: Sock): void {
+    const i = this.owned.indexOf(s);
+    if (i >= 0) this.owned.splice(i, 1);
+  }
+
+  /** Runs one application call; the result is recorded when the call returns. */
+  call(step: Step): void {
+    const sim = this.sim;
+    const now = sim.now;
+    const result = (r: string, conn: number | null = null) => sim.appResult(step, now, r, conn);
+    switch (step.call) {
+      case "listen": {
+        const port = step.port ?? 80;
+        if (this.listeners.has(port)) return result("error EADDRINUSE");
+        // __sys_listen(): backlog capped by net.core.somaxconn
+        const backlog = Math.min(step.backlog ?? 128, sim.sysctl.somaxconn);
+        const l = new Listener(sim, this, port, backlog, { keepalive: step.keepalive });
+        this.listeners.set(port, l);
+        sim.recordState(this, TcpState.CLOSED, TcpState.LISTEN, NO_CONN);
+        return result("ok");
+      }
+      case "connect": {
+        const to = sim.hostByName(step.to ?? "server");
+        const rport = step.port ?? 80;
+        const p = this.allocPort(to.addr, rport, step.localPort);
+        if (p === null) return result("error EADDRNOTAVAIL");
+        const conn = sim.connCode(this.index, to.index);
+        const s = new Sock(sim, this, p.port, to.addr, rport, conn);
+        if (step.keepalive) {
+          s.keepalive = true;
+          s.kaIdle = step.keepalive.idle ?? -1;
+          s.kaIntvl = step.keepalive.intvl ?? -1;
+          s.kaCnt = step.keepalive.cnt ?? -1;
+        }
+        this.hashSock(s);
+        this.owned.push(s);
+        this.counters.ActiveOpens++;
+        const isn = p.isn !== 0 ? p.isn : sim.nextIsn(this);
+        s.connect(isn, (r) => sim.appResult(step, now, r, conn));
+        return;
+      }
+      case "accept": {
+        const l = [...this.listeners.values()][0];
+        if (!l) return result("error EINVAL");
+        const take = (c: Sock) => {
+          if (step.keepalive) {
+            c.keepalive = true;
+            c.kaIdle = step.keepalive.idle ?? -1;
+            c.kaIntvl = step.keepalive.intvl ?? -1;
+            c.kaCnt = step.keepalive.cnt ?? -1;
+            c.startKeepalive();
+          }
+          this.owned.push(c);
+        };
+        const c = l.accept();
+        if (c) {
+          take(c);
+          return result("ok", c.conn);
+        }
+        l.waiters.push((child) => {
+          take(child);
+          sim.appResult(step, now, "ok", child.conn);
+        });
+        return;
+      }
+      case "send":
+      case "recv":
+      case "shutdown":
+      case "abort":
+      case "close": {
+        const s = this.pick(step);
+        if (!s) {
+          if ((step.call === "close" || step.call === "abort") && this.listeners.size > 0 && step.conn === undefined) {
+            for (const l of [...this.listeners.values()]) l.close();
+            return result("ok");
+          }
+          return result(step.call === "close" || step.call === "abort" ? "error EBADF" : "error ENOTCONN");
+        }
+        let r: string;
+        if (step.call === "send") r = s.send(step.bytes ?? 0);
+        else if (step.call === "recv") r = s.recv();
+        else if (step.call === "shutdown") r = s.shutdown();
+        else if (step.call === "abort") {
+          r = s.abort();
+          this.release(s);
+        } else {
+          r = s.close();
+          this.release(s);
+        }
+        return result(r, s.conn);
+      }
+      case "syn-flood":
+        sim.startFlood(this, step);
+        return result("ok");
+    }
+  }
+}

@@ -1,0 +1,417 @@
+/**
+ * A listening socket and its two queues, as Linux keeps them:
+ * - the SYN (half-open) queue: request socks (struct request_sock, state
+ *   TCP_NEW_SYN_RECV, shown by ss as SYN-RECV), each with its own SYN-ACK
+ *   retransmission timer (reqsk_timer_handler);
+ * - the accept queue: established children waiting for accept().
+ * Both are bounded by sk_max_ack_backlog = min(backlog, somaxconn) (__sys_listen).
+ */
+import { ACK, FIN, RST, SYN, segSpace, type Segment } from "./segment";
+import { seqAdd, seqAfter, seqBefore } from "./seq";
+import { TcpState } from "./state";
+import { Lane } from "./scheduler";
+import { cookieCheck, cookieInitSequence, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
+import { TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
+import { NO_CONN } from "./trace";
+import { Sock, type SockOpts } from "./endpoint";
+import type { Host } from "./host";
+import type { Sim } from "./simulate";
+
+export const SOCK_REQ = 2;
+export const SOCK_LISTENER = 3;
+
+/** Event kind used by the listener's request-timer lanes. */
+export const EV_REQ_LANE = 20;
+
+/** A half-open connection: Linux's request sock (struct tcp_request_sock). */
+export class RequestSock {
+  readonly kind = SOCK_REQ;
+  key = -1;
+  numTimeout = 0;
+  numRetrans = 0;
+  /** The final ACK arrived while the accept queue was full (inet_rsk(req)->acked). */
+  acked = false;
+  alive = true;
+  timerGen = 0;
+  expiresAt = -1;
+  lastOowAck = -Infinity;
+  sentAt: number;
+  constructor(
+    readonly listener: Listener,
+    readonly raddr: number,
+    readonly rport: number,
+    readonly conn: number,
+    readonly iss: number,
+    readonly irs: number,
+    now: number,
+  ) {
+    this.sentAt = now;
+  }
+}
+
+export interface ListenerCounters {
+  /** LINUX_MIB_LISTENOVERFLOWS: accept queue full (SYN or final ACK dropped). */
+  ListenOverflows: number;
+  /** LINUX_MIB_LISTENDROPS: every SYN or ACK the listener dropped (tcp_listendrop). */
+  ListenDrops: number;
+  SyncookiesSent: number;
+  SyncookiesRecv: number;
+  SyncookiesFailed: number;
+  /** LINUX_MIB_TCPREQQFULLDOCOOKIES / TCPREQQFULLDROP (tcp_syn_flood_action). */
+  TCPReqQFullDoCookies: number;
+  TCPReqQFullDrop: number;
+  /** request socks dropped by their timer (tcp_synack_retries or pruning) */
+  ReqTimeouts: number;
+  /** SYN-ACK retransmissions (TcpExtTCPSynRetrans) */
+  TCPSynRetrans: number;
+  EmbryonicRsts: number;
+}
+
+export function emptyListenerCounters(): ListenerCounters {
+  return {
+    ListenOverflows: 0,
+    ListenDrops: 0,
+    SyncookiesSent: 0,
+    SyncookiesRecv: 0,
+    SyncookiesFailed: 0,
+    TCPReqQFullDoCookies: 0,
+    TCPReqQFullDrop: 0,
+    ReqTimeouts: 0,
+    TCPSynRetrans: 0,
+    EmbryonicRsts: 0,
+  };
+}
+
+export class Listener {
+  readonly kind = SOCK_LISTENER;
+  state: TcpState = TcpState.LISTEN;
+  /** reqsk_queue_len(): request socks in the SYN queue. */
+  qlen = 0;
+  /** reqsk_queue_len_young(): requests whose SYN-ACK has not timed out yet. */
+  young = 0;
+  readonly acceptQueue: Sock[] = [];
+  readonly counters = emptyListenerCounters();
+  /** tcp_synq_overflow() timestamp: last time a cookie was sent. */
+  lastOverflow = -Infinity;
+  /** One lane per backoff step: all timers of step k have the same length, so they stay in time order. */
+  private lanes: Lane<RequestSock>[] = [];
+  /** Blocked accept() calls, oldest first. */
+  readonly waiters: Array<(s: Sock) => void> = [];
+
+  constructor(
+    readonly sim: Sim,
+    readonly host: Host,
+    readonly port: number,
+    /** sk_max_ack_backlog */
+    readonly backlog: number,
+    readonly opts: SockOpts,
+  ) {}
+
+  private get sysctl() {
+    return this.sim.sysctl;
+  }
+
+  // ----------------------------------------------------------- segments
+
+  /**
+   * A segment for the listener itself: tcp_v4_do_rcv() -> tcp_v4_cookie_check()
+   * -> tcp_rcv_state_process(), case TCP_LISTEN. Returns true to answer with RST.
+   */
+  onSegment(seg: Segment): boolean {
+    const f = seg.flags;
+    if (f & ACK) {
+      if (!(f & (SYN | RST))) {
+        // cookie_v4_check(): only while a cookie was sent recently (tcp_synq_no_recent_overflow)
+        if (this.sysctl.tcp_syncookies > 0 && this.sim.now - this.lastOverflow <= TCP_SYNCOOKIE_VALID_US) {
+          const ok = cookieCheck(
+            this.host.cookieSecret,
+            this.sim.now,
+            seg.srcAddr,
+            seg.srcPort,
+            this.host.addr,
+            this.port,
+            seqAdd(seg.seq, -1),
+            seqAdd(seg.ack, -1),
+          );
+          if (ok) {
+            this.counters.SyncookiesRecv++;
+            this.cookieChild(seg);
+            return false;
+          }
+          this.counters.SyncookiesFailed++;
+        }
+      }
+      // "if (th->ack) return 1": an ACK for no connection is answered with RST
+      return (f & RST) === 0;
+    }
+    if (f & RST) return false;
+    if (!(f & SYN) || f & FIN) return false;
+    this.connRequest(seg, 0);
+    return false;
+  }
+
+  /** tcp_conn_request() (net/ipv4/tcp_input.c). twIsn != 0 when a TIME-WAIT socket handed the SYN over. */
+  connRequest(seg: Segment, twIsn: number): void {
+    const sys = this.sysctl;
+    let wantCookie = false;
+    // inet_csk_reqsk_queue_is_full(): qlen > sk_max_ack_backlog ('>' since Linux 6.13, commit 3479c7549fb1)
+    if ((sys.tcp_syncookies === 2 || this.qlen > this.backlog) && twIsn === 0) {
+      // tcp_syn_flood_action()
+      if (sys.tcp_syncookies > 0) {
+        wantCookie = true;
+        this.counters.TCPReqQFullDoCookies++;
+      } else {
+        this.counters.TCPReqQFullDrop++;
+        this.counters.ListenDrops++;
+        return;
+      }
+    }
+    // sk_acceptq_is_full(): sk_ack_backlog > sk_max_ack_backlog, so backlog + 1 children fit
+    if (this.acceptQueue.length > this.backlog) {
+      this.counters.ListenOverflows++;
+      this.counters.ListenDrops++;
+      return;
+    }
+    if (!wantCookie && twIsn === 0 && sys.tcp_syncookies === 0) {
+      // "Without syncookies last quarter of backlog is filled with destinations proven to be alive"
+      const max = sys.tcp_max_syn_backlog;
+      if (max - this.qlen < max >> 2 && !this.host.provenPeers.has(seg.srcAddr)) {
+        this.counters.ListenDrops++;
+        return;
+      }
+    }
+    if (wantCookie) {
+      // stateless: the ISN encodes the connection (cookie_init_sequence); no queue entry
+      const isn = cookieInitSequence(
+        this.host.cookieSecret,
+        this.sim.now,
+        seg.srcAddr,
+        seg.srcPort,
+        this.host.addr,
+        this.port,
+        seg.seq,
+      );
+      this.lastOverflow = this.sim.now;
+      this.counters.SyncookiesSent++;
+      this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, isn, seqAdd(seg.seq, 1), 0, seg.conn);
+      return;
+    }
+    const iss = twIsn !== 0 ? twIsn : this.sim.nextIsn(this.host);
+    const req = new RequestSock(this, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
+    // inet_csk_reqsk_queue_hash_add(): into the ehash and the SYN queue, timer at TCP_TIMEOUT_INIT
+    this.host.hashReq(req, this.port);
+    this.qlen++;
+    this.young++;
+    this.sim.recordState(this.host, TcpState.CLOSED, TcpState.SYN_RECV, req.conn);
+    this.sendSynAck(req);
+    this.armReq(req, TCP_TIMEOUT_INIT);
+  }
+
+  private sendSynAck(req: RequestSock): void {
+    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.iss, seqAdd(req.irs, 1), 0, req.conn);
+  }
+
+  private armReq(req: RequestSock, timeout: number): void {
+    const idx = Math.min(req.numTimeout, 7);
+    let lane = this.lanes[idx];
+    if (!lane) {
+      lane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE);
+      lane.ev.target = lane;
+      this.lanes[idx] = lane;
+    }
+    req.expiresAt = this.sim.timerDeadline(timeout);
+    lane.push(req.expiresAt, req, ++req.timerGen);
+  }
+
+  /** reqsk_timer_handler() (net/ipv4/inet_connection_sock.c). */
+  onReqTimer(req: RequestSock, gen: number): void {
+    if (!req.alive || gen !== req.timerGen) return;
+    if (this.state !== TcpState.LISTEN) {
+      this.dropReq(req);
+      return;
+    }
+    let maxSynAckRetries = this.sysctl.tcp_synack_retries;
+    // "we reserve half of room for young embrions; and abort old ones without pity"
+    if (this.qlen << 1 > Math.max(8, this.backlog)) {
+      let young = this.young << 1;
+      while (maxSynAckRetries > 2) {
+        if (this.qlen < young) break;
+        maxSynAckRetries--;
+        young <<= 1;
+      }
+    }
+    // syn_ack_recalc(): expire = num_timeout >= max retries (no TCP_DEFER_ACCEPT)
+    if (req.numTimeout >= maxSynAckRetries) {
+      // silently: no RST goes to the peer
+      this.counters.ReqTimeouts++;
+      this.dropReq(req);
+      return;
+    }
+    this.sendSynAck(req);
+    req.numRetrans++;
+    this.counters.TCPSynRetrans++;
+    this.host.counters.RetransSegs++;
+    if (req.numTimeout++ === 0) this.young--;
+    this.armReq(req, Math.min(TCP_TIMEOUT_INIT * 2 ** req.numTimeout, TCP_RTO_MAX));
+  }
+
+  /** inet_csk_reqsk_queue_drop(): forget a request; the trace shows it as gone (CLOSED). */
+  dropReq(req: RequestSock): void {
+    if (!req.alive) return;
+    req.alive = false;
+    req.timerGen++;
+    this.qlen--;
+    if (req.numTimeout === 0) this.young--;
+    this.host.unhash(req);
+    this.sim.recordState(this.host, TcpState.SYN_RECV, TcpState.CLOSED, req.conn);
+  }
+
+  /** tcp_check_req() (net/ipv4/tcp_minisocks.c): a segment for a request sock. Returns true to send RST. */
+  onReqSegment(req: RequestSock, seg: Segment): boolean {
+    const f = seg.flags;
+    const rcvNxt = seqAdd(req.irs, 1);
+    // a retransmitted SYN: resend the SYN-ACK (rate limited), restart the timer
+    if (seg.seq === req.irs && (f & (SYN | ACK | RST | FIN)) === SYN) {
+      if (this.sim.now - req.lastOowAck >= TCP_INVALID_RATELIMIT) {
+        req.lastOowAck = this.sim.now;
+        this.sendSynAck(req);
+        req.numRetrans++;
+        this.armReq(req, Math.min(TCP_TIMEOUT_INIT * 2 ** req.numTimeout, TCP_RTO_MAX));
+      }
+      return false;
+    }
+    // "ACK sequence verified above, just make sure ACK is set. If ACK not set, just silently drop."
+    if (f & ACK && seg.ack !== seqAdd(req.iss, 1)) {
+      // wrong ACK: the listener resets it
+      return (f & RST) === 0;
+    }
+    const end = seqAdd(seg.seq, segSpace(f, seg.len));
+    const inWindow = !seqBefore(end, rcvNxt) && !seqAfter(seg.seq, seqAdd(rcvNxt, 65535));
+    if (!inWindow) {
+      if (!(f & RST) && this.sim.now - req.lastOowAck >= TCP_INVALID_RATELIMIT) {
+        req.lastOowAck = this.sim.now;
+        this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, ACK, seqAdd(req.iss, 1), rcvNxt, 0, req.conn);
+      }
+      return false;
+    }
+    if (f & (RST | SYN)) {
+      // embryonic reset: RST (or a new SYN in window) kills the request; RFC 9293: SYN-RECEIVED -> LISTEN
+      this.counters.EmbryonicRsts++;
+      this.dropReq(req);
+      return (f & RST) === 0;
+    }
+    if (!(f & ACK)) return false;
+    // the handshake completes: inet_csk(sk)->icsk_af_ops->syn_recv_sock() -> tcp_v4_syn_recv_sock()
+    if (this.acceptQueue.length > this.backlog) {
+      this.counters.ListenOverflows++;
+      this.counters.ListenDrops++;
+      if (this.sysctl.tcp_abort_on_overflow === 0) {
+        // drop the ACK; the SYN-ACK timer will try again (tcp_check_req "listen_overflow")
+        req.acked = true;
+        return false;
+      }
+      // tcp_abort_on_overflow=1: "embryonic_reset" answers the ACK with RST
+      this.counters.EmbryonicRsts++;
+      this.dropReq(req);
+      return true;
+    }
+    const rtt = req.numRetrans === 0 ? this.sim.now - req.sentAt : null;
+    this.dropReqForChild(req);
+    const child = this.makeChild(req.raddr, req.rport, req.conn, req.iss, req.irs);
+    child.synackSentAt = this.sim.now - (rtt ?? 0);
+    if (rtt === null) child.retransmits = 1;
+    return this.deliverToChild(child, seg);
+  }
+
+  /** The request becomes a full socket: leave the SYN queue without a CLOSED trace entry. */
+  private dropReqForChild(req: RequestSock): void {
+    req.alive = false;
+    req.timerGen++;
+    this.qlen--;
+    if (req.numTimeout === 0) this.young--;
+    this.host.unhash(req);
+  }
+
+  private makeChild(raddr: number, rport: number, conn: number, iss: number, irs: number): Sock {
+    const child = new Sock(this.sim, this.host, this.port, raddr, rport, conn);
+    // tcp_create_openreq_child(): born in SYN-RECV with the request's numbers
+    child.state = TcpState.SYN_RECV;
+    child.iss = iss;
+    child.sndUna = iss;
+    child.sndNxt = seqAdd(iss, 1);
+    child.writeSeq = child.sndNxt;
+    child.irs = irs;
+    child.rcvNxt = seqAdd(irs, 1);
+    child.rcvWup = child.rcvNxt;
+    const ka = this.opts.keepalive;
+    if (ka) {
+      child.keepalive = true;
+      child.kaIdle = ka.idle ?? -1;
+      child.kaIntvl = ka.intvl ?? -1;
+      child.kaCnt = ka.cnt ?? -1;
+    }
+    this.host.hashSock(child);
+    return child;
+  }
+
+  private deliverToChild(child: Sock, seg: Segment): boolean {
+    // tcp_child_process() -> tcp_rcv_state_process(): SYN-RECV + ACK -> ESTABLISHED
+    this.acceptQueue.push(child);
+    const rst = child.onSegment(seg);
+    return rst;
+  }
+
+  /** A valid cookie ACK: the connection is born with no queue entry (cookie_v4_check -> tcp_get_cookie_sock). */
+  private cookieChild(seg: Segment): void {
+    if (this.acceptQueue.length > this.backlog) {
+      this.counters.ListenOverflows++;
+      this.counters.ListenDrops++;
+      return;
+    }
+    const child = this.makeChild(seg.srcAddr, seg.srcPort, seg.conn, seqAdd(seg.ack, -1), seqAdd(seg.seq, -1));
+    // born straight into ESTABLISHED in the trace: there never was a SYN-RECV entry
+    this.host.stateCounts[TcpState.SYN_RECV]!++;
+    child.bornFromCookie = true;
+    child.retransmits = 1; // no RTT sample from a stateless handshake
+    this.deliverToChild(child, seg);
+  }
+
+  /** A child finished its handshake (called from Sock when it reaches ESTABLISHED). */
+  childReady(child: Sock): void {
+    if (!this.acceptQueue.includes(child)) return;
+    const w = this.waiters.shift();
+    if (w) {
+      this.removeFromQueue(child);
+      w(child);
+    }
+  }
+
+  removeFromQueue(child: Sock): void {
+    const i = this.acceptQueue.indexOf(child);
+    if (i >= 0) this.acceptQueue.splice(i, 1);
+  }
+
+  /** accept(): the oldest established child, or null to block. */
+  accept(): Sock | null {
+    for (let i = 0; i < this.acceptQueue.length; i++) {
+      const c = this.acceptQueue[i]!;
+      if (c.state !== TcpState.SYN_RECV) {
+        this.acceptQueue.splice(i, 1);
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** close() on the listener: inet_csk_listen_stop(). Requests vanish; queued children are reset. */
+  close(): void {
+    this.state = TcpState.CLOSED;
+    this.sim.recordState(this.host, TcpState.LISTEN, TcpState.CLOSED, NO_CONN);
+    for (const req of this.host.requestsOf(this)) this.dropReq(req);
+    for (const child of this.acceptQueue.splice(0)) {
+      // inet_child_forget() -> tcp_disconnect(): RST for established children
+      child.abort();
+    }
+    this.host.unlisten(this);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Seeded pseudo-random numbers (mulberry32). The simulator never touches
+ * global randomness so the same scenario and seed always give the same trace.
+ */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  /** Next unsigned 32-bit integer. */
+  nextU32(): number {
+    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+  /** Integer in [0, n). */
+  below(n: number): number {
+    return this.nextU32() % n;
+  }
+}
+
+/** A 32-bit mixing hash (murmur3 finalizer), used for syncookies. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Mixes four 32-bit values with a secret (kept for lib/widgets, which imports it directly). */
+export function hash4(a: number, b: number, c: number, d: number, secret: number): number {
+  let h = mix32((secret ^ Math.imul(a, 0x9e3779b1)) >>> 0);
+  h = mix32((h ^ Math.imul(b, 0x85ebca77)) >>> 0);
+  h = mix32((h ^ Math.imul(c, 0xc2b2ae3d)) >>> 0);
+  return mix32((h ^ Math.imul(d, 0x27d4eb2f)) >>> 0);
+}

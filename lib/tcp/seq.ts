@@ -1,0 +1,27 @@
+/**
+ * Sequence-number arithmetic modulo 2^32 (RFC 9293 §3.4). Values are kept as
+ * unsigned 32-bit numbers; comparisons use the signed difference, as the
+ * kernel's before()/after() do (include/net/tcp.h).
+ */
+export function seqAdd(a: number, n: number): number {
+  return (a + n) >>> 0;
+}
+
+/** Signed distance a - b in the circular space. */
+export function seqDiff(a: number, b: number): number {
+  return (a - b) | 0;
+}
+
+/** before(a, b) in include/net/tcp.h. */
+export function seqBefore(a: number, b: number): boolean {
+  return ((a - b) | 0) < 0;
+}
+
+/** after(a, b) in include/net/tcp.h. */
+export function seqAfter(a: number, b: number): boolean {
+  return ((b - a) | 0) < 0;
+}
+
+export function seqBeforeEq(a: number, b: number): boolean {
+  return ((a - b) | 0) <= 0;
+}

@@ -1,0 +1,593 @@
+/**
+ * The simulator: hosts, links, the virtual clock, and the event loop that
+ * runs a scenario to its end. Everything is deterministic: time is virtual
+ * (integer microseconds) and randomness comes from one seeded PRNG.
+ */
+import { Host, type HostCounters } from "./host";
+import type { Sock } from "./endpoint";
+import { EV_REQ_LANE, type Listener, type ListenerCounters, type RequestSock } from "./listener";
+import { EV_LINK_LANE, Network, type LinkLane } from "./network";
+import { Rng } from "./random";
+import { Ev, Lane, Scheduler } from "./scheduler";
+import type { Scenario, Step } from "./scenario";
+import { SYN, type Segment } from "./segment";
+import { TcpState, isAllowedTransition, STATE_NAMES, type StateName } from "./state";
+import { resolveSysctls, type Sysctls } from "./sysctl";
+import { TimerKind, US, wheelDeadline } from "./timers";
+import { EV_TW_LANE, type TimeWaitSock } from "./timewait";
+import { NO_CONN, Recorder, recorderToTrace, usToSeconds, type Trace } from "./trace";
+
+const EV_SAMPLE = 12;
+
+/** Spoofed source addresses live above every real host index. */
+const SPOOF_BASE = 1 << 13;
+const SPOOF_PORTS = 60000;
+
+export interface SimulateOptions {
+  /** Seed for ISNs, ports and cookie secrets (default: scenario.seed ?? 1). */
+  seed?: number;
+  /** Initial sequence numbers for a host's first connection, e.g. { client: 0xfffffff0 } to test wraparound. */
+  isn?: Record<string, number>;
+  /** Stop at this many seconds (default: last step + 10000 s, enough for every Linux timer to run out). */
+  until?: number;
+  /**
+   * Fire kernel timers at their nominal times instead of where Linux's timer
+   * wheel rounds them (later by up to 1/8 of their length). Lessons that show
+   * "the RTO doubles: 1, 2, 4 s" may want this; conformance needs the wheel.
+   */
+  nominalTimers?: boolean;
+  /** simulateDetailed: sample each host's socket table every this many seconds. */
+  sampleEvery?: number;
+  /** RFC behaviour instead of Linux where a lesson wants to show it. */
+  rfc?: {
+    /** RFC 9293 §3.3.2: TIME-WAIT lasts 2 MSL (MSL = 2 min) instead of Linux's fixed 60 s. */
+    timeWaitSeconds?: number;
+  };
+}
+
+export interface AppResult {
+  /** when the call was made */
+  t: number;
+  /** when it returned (later than t for a blocking connect or accept) */
+  returned: number;
+  host: string;
+  call: Step["call"];
+  conn?: string;
+  result: string;
+}
+
+export interface HostSample {
+  t: number;
+  host: string;
+  synQueue: number;
+  acceptQueue: number;
+  established: number;
+  timeWait: number;
+  closeWait: number;
+  finWait2: number;
+  listener: ListenerCounters | null;
+  counters: HostCounters;
+}
+
+export interface DetailedSegment {
+  t: number;
+  from: string;
+  to: string;
+  flags: string;
+  seq: number;
+  ack: number | null;
+  /** raw 32-bit numbers */
+  absSeq: number;
+  absAck: number | null;
+  len: number;
+  conn: string;
+  dropped: boolean;
+  srcPort: number;
+  dstPort: number;
+}
+
+/** A connection the kernel killed: a valid RST arrived, or a timer gave up (ETIMEDOUT). */
+export interface Abort {
+  t: number;
+  host: string;
+  conn: string;
+  error: string;
+}
+
+export interface DetailedTrace extends Trace {
+  /** every state change with its connection named (null: a listener), even with one connection */
+  detailedStates: Array<{ t: number; host: string; state: StateName; conn: string | null }>;
+  aborts: Abort[];
+  detailed: DetailedSegment[];
+  calls: AppResult[];
+  samples: HostSample[];
+  /** final counters per host */
+  counters: Record<string, { host: HostCounters; listener: ListenerCounters | null }>;
+  /** state changes that broke the RFC 9293 diagram (always empty unless the engine has a bug) */
+  violations: string[];
+  /** virtual time at which the simulation ended, seconds */
+  endedAt: number;
+}
+
+/**
+ * A running SYN flood. Like the steps it is a source the loop merges in
+ * directly (its next SYN is keyed (t, n) like any event) instead of
+ * occupying the heap, since it fires 10,000 times a second.
+ */
+interface Flood {
+  host: Host;
+  target: Host;
+  port: number;
+  i: number;
+  count: number;
+  start: number;
+  durationUs: number;
+  t: number;
+  n: number;
+}
+
+export class Sim {
+  readonly sched = new Scheduler();
+  readonly rec = new Recorder();
+  readonly rng: Rng;
+  readonly sysctl: Sysctls;
+  readonly hosts: Host[] = [];
+  private byName = new Map<string, Host>();
+  readonly net: Network;
+  readonly calls: AppResult[] = [];
+  readonly samples: HostSample[] = [];
+  readonly violations: string[] = [];
+  readonly aborts: Abort[] = [];
+  /** Connection names: the client end's host name, "#k" for its k-th connection (as the capture tool names them). */
+  private conns: string[] = [];
+  private connsOf = new Map<number, number[]>();
+  private twLanes = new Map<number, Lane<TimeWaitSock>>();
+  private readonly nominalTimers: boolean;
+  private isnGiven: Map<string, number>;
+  private untilUs: number;
+  private sampleEveryUs: number;
+  private floodCount = 0;
+  private timeWaitUs: number | null;
+  /**
+   * Hosts inside an application call, with the segments that reached them
+   * meanwhile. App calls due at the same instant run concurrently: each holds
+   * its socket lock, so a segment arriving then waits in the socket backlog
+   * (tcp_v4_rcv -> tcp_add_backlog) until release_sock() processes it, in the
+   * order the calls return. This is how two FINs cross in a simultaneous close.
+   */
+  private busy: Map<number, Segment[]> | null = null;
+  private steps: Step[];
+  private stepTimes: number[];
+  private stepIdx = 0;
+  private floods: Flood[] = [];
+  /** The segment being delivered: one reused object (handlers copy what they keep). */
+  private scratch: Segment = { srcAddr: 0, srcPort: 0, dstAddr: 0, dstPort: 0, seq: 0, ack: 0, flags: 0, len: 0, conn: 0 };
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly options: SimulateOptions = {},
+  ) {
+    this.rng = new Rng(options.seed ?? scenario.seed ?? 1);
+    this.nominalTimers = options.nominalTimers === true;
+    this.sysctl = resolveSysctls(scenario.sysctl);
+    this.isnGiven = new Map(Object.entries(options.isn ?? {}));
+    this.timeWaitUs = options.rfc?.timeWaitSeconds !== undefined ? Math.round(options.rfc.timeWaitSeconds * US) : null;
+    // hosts: server first, then every other name in order of appearance
+    const names = ["server"];
+    const add = (n: string | undefined) => {
+      if (n !== undefined && !names.includes(n)) names.push(n);
+    };
+    for (const s of scenario.steps) {
+      add(s.host);
+      add(s.to);
+    }
+    for (const f of scenario.faults) add(f.from);
+    if (names.length >= SPOOF_BASE) throw new Error(`too many hosts (${names.length}, at most ${SPOOF_BASE - 1})`);
+    for (const n of names) {
+      const h = new Host(this, this.hosts.length, n);
+      this.hosts.push(h);
+      this.byName.set(n, h);
+    }
+    this.net = new Network(this.sched, this.hosts.length, Math.round(scenario.network.delay * US), scenario.faults, (n) =>
+      this.hostByName(n).index,
+    );
+    const lastStep = scenario.steps.reduce((m, s) => Math.max(m, s.t), 0);
+    this.untilUs = Math.round((options.until ?? lastStep + 10000) * US);
+    this.sampleEveryUs = options.sampleEvery ? Math.round(options.sampleEvery * US) : 0;
+    // steps in time order (stable). They stay out of the heap: the loop merges
+    // them in, and at equal times they come first, as if scheduled before anything else.
+    const order = scenario.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.t - b.s.t || a.i - b.i);
+    this.steps = order.map((o) => o.s);
+    this.stepTimes = this.steps.map((s) => Math.round(s.t * US));
+    if (this.sampleEveryUs > 0) this.sched.at(new Ev(EV_SAMPLE, null), 0);
+  }
+
+  get now(): number {
+    return this.sched.now;
+  }
+
+  hostByName(name: string): Host {
+    const h = this.byName.get(name);
+    if (!h) throw new Error(`no host ${name}`);
+    return h;
+  }
+
+  /** With several connections, segments and states carry `conn`. */
+  get includeConn(): boolean {
+    return this.floodCount > 0 || this.conns.length > 1;
+  }
+
+  /** The connection's name: its client end, or flood-N. */
+  connName(code: number): string {
+    if (code < 0) return `flood-${-code}`;
+    return this.conns[code] ?? "?";
+  }
+
+  /**
+   * A new connection from host a to host b. Its client end is the host that
+   * is not the server; when the server connects out to a host that is itself
+   * connecting (simultaneous open), both ends share that connection's name.
+   */
+  connCode(a: number, b: number): number {
+    const clientEnd = this.hosts[a]!.name === "server" ? b : a;
+    const list = this.connsOf.get(clientEnd) ?? [];
+    if (clientEnd !== a) {
+      const last = list[list.length - 1];
+      if (last !== undefined) {
+        const h = this.hosts[clientEnd]!;
+        if (h.owned.some((s) => s.conn === last && s.state !== TcpState.CLOSED)) return last;
+      }
+    }
+    const name = this.hosts[clientEnd]!.name + (list.length > 0 ? `#${list.length + 1}` : "");
+    const code = this.conns.length;
+    this.conns.push(name);
+    list.push(code);
+    this.connsOf.set(clientEnd, list);
+    return code;
+  }
+
+  nextIsn(h: Host): number {
+    const given = this.isnGiven.get(h.name);
+    if (given !== undefined) {
+      this.isnGiven.delete(h.name);
+      return given >>> 0;
+    }
+    return this.rng.nextU32();
+  }
+
+  /** Absolute time at which a kernel timer armed now for `delay` fires. */
+  timerDeadline(delay: number): number {
+    return this.nominalTimers ? this.now + delay : wheelDeadline(this.now, delay);
+  }
+
+  /** TCP_TIMEWAIT_LEN, or the RFC's 2*MSL when a lesson asks for it. */
+  timeWaitLen(timeo: number): number {
+    return this.timeWaitUs !== null && timeo === 60 * US ? this.timeWaitUs : timeo;
+  }
+
+  twLane(timeo: number): Lane<TimeWaitSock> {
+    let l = this.twLanes.get(timeo);
+    if (!l) {
+      l = new Lane<TimeWaitSock>(this.sched, EV_TW_LANE);
+      this.twLanes.set(timeo, l);
+    }
+    return l;
+  }
+
+  /** setState's single sink: records the trace entry and checks the transition. */
+  recordState(host: Host, prev: TcpState, next: TcpState, conn: number): void {
+    if (prev === next) return;
+    if (!isAllowedTransition(prev, next)) {
+      this.violations.push(
+        `${usToSeconds(this.now)} ${host.name} ${this.connName(conn)}: ${STATE_NAMES[prev]} -> ${STATE_NAMES[next]}`,
+      );
+    }
+    const c = host.stateCounts;
+    if (prev !== TcpState.CLOSED) c[prev]!--;
+    if (next !== TcpState.CLOSED) c[next]!++;
+    this.rec.state(this.now, host.index, next, conn);
+  }
+
+  /** Every segment a host puts on the wire goes through here. */
+  emit(
+    from: number,
+    srcAddr: number,
+    srcPort: number,
+    dstAddr: number,
+    dstPort: number,
+    flags: number,
+    seq: number,
+    ack: number,
+    len: number,
+    conn: number,
+  ): void {
+    const h = this.hosts[from]!;
+    let priorSyn = h.sentFirstSyn;
+    if (flags & SYN) h.sentFirstSyn = true;
+    else priorSyn = true;
+    const dropped = this.net.drops(from, flags, len, priorSyn);
+    const to = dstAddr < this.hosts.length ? dstAddr : -1;
+    seq >>>= 0;
+    ack >>>= 0;
+    this.rec.segment(this.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, dropped);
+    if (dropped || to < 0) return;
+    if (this.busy !== null) {
+      const backlog = this.busy.get(to);
+      if (backlog !== undefined && this.net.delayFrom(from) === 0) {
+        backlog.push({ srcAddr, srcPort, dstAddr, dstPort, seq, ack, flags, len, conn });
+        return;
+      }
+    }
+    this.net.deliver(from, to, this.hosts[to], srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
+  }
+
+  appResult(step: Step, calledAt: number, result: string, conn: number | null): void {
+    const r: AppResult = {
+      t: usToSeconds(calledAt),
+      returned: usToSeconds(this.now),
+      host: step.host,
+      call: step.call,
+      result,
+    };
+    if (conn !== null && this.includeConn) r.conn = this.connName(conn);
+    this.calls.push(r);
+  }
+
+  startFlood(h: Host, step: Step): void {
+    const f: Flood = {
+      host: h,
+      target: this.hostByName("server"),
+      port: 80,
+      i: 0,
+      count: step.count ?? 0,
+      start: this.now,
+      durationUs: Math.round((step.duration ?? 0) * US),
+      t: this.now,
+      n: this.sched.nextN(),
+    };
+    this.floods.push(f);
+  }
+
+  private floodNext(f: Flood): void {
+    const i = f.i++;
+    const n = ++this.floodCount;
+    // distinct spoofed sources: a fresh (address, port) pair per SYN, never answering
+    const addr = SPOOF_BASE + Math.floor(i / SPOOF_PORTS);
+    const port = 1024 + (i % SPOOF_PORTS);
+    const seq = this.rng.nextU32();
+    const from = f.host.index;
+    const to = f.target.index;
+    // Fast path, same order as the general one: sending the SYN is the generator's last act,
+    // so when the link is empty and nothing else is due now, its arrival is simply the next event.
+    if (this.busy === null && this.floods.length === 1 && this.sched.idleNow() && this.net.idleZeroDelay(from, to)) {
+      f.host.sentFirstSyn = true;
+      if (!this.net.drops(from, SYN, 0, true)) {
+        this.rec.segment(this.now, from, addr, port, f.target.addr, f.port, SYN, seq, 0, 0, -n, false);
+        const seg = this.scratch;
+        seg.srcAddr = addr;
+        seg.srcPort = port;
+        seg.dstAddr = f.target.addr;
+        seg.dstPort = f.port;
+        seg.seq = seq;
+        seg.ack = 0;
+        seg.flags = SYN;
+        seg.len = 0;
+        seg.conn = -n;
+        this.sched.nextN(); // the arrival's place in the order
+        f.target.receive(seg);
+      } else {
+        this.rec.segment(this.now, from, addr, port, f.target.addr, f.port, SYN, seq, 0, 0, -n, true);
+      }
+    } else {
+      this.emit(from, addr, port, f.target.addr, f.port, SYN, seq, 0, 0, -n);
+    }
+    if (f.i < f.count) {
+      f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
+      f.n = this.sched.nextN();
+    } else {
+      this.floods.splice(this.floods.indexOf(f), 1);
+    }
+  }
+
+  /** The flood whose next SYN is due first. */
+  private nextFlood(): Flood {
+    let best = this.floods[0]!;
+    for (let i = 1; i < this.floods.length; i++) {
+      const f = this.floods[i]!;
+      if (f.t < best.t || (f.t === best.t && f.n < best.n)) best = f;
+    }
+    return best;
+  }
+
+  private sample(): void {
+    for (const h of this.hosts) {
+      if (h.name.startsWith("attacker")) continue;
+      const l = [...h.listeners.values()][0] ?? null;
+      const c = h.stateCounts;
+      this.samples.push({
+        t: usToSeconds(this.now),
+        host: h.name,
+        synQueue: l ? l.qlen : 0,
+        acceptQueue: l ? l.acceptQueue.length : 0,
+        established: c[TcpState.ESTABLISHED]!,
+        timeWait: c[TcpState.TIME_WAIT]!,
+        closeWait: c[TcpState.CLOSE_WAIT]!,
+        finWait2: c[TcpState.FIN_WAIT_2]!,
+        listener: l ? { ...l.counters } : null,
+        counters: { ...h.counters },
+      });
+    }
+  }
+
+  /** Runs the app calls due at one instant as concurrent system calls (see `busy`). */
+  private runCalls(batch: Step[]): void {
+    if (batch.length === 1) {
+      this.hostByName(batch[0]!.host).call(batch[0]!);
+      return;
+    }
+    const busy = new Map<number, Segment[]>();
+    const order: Host[] = [];
+    for (const s of batch) {
+      const h = this.hostByName(s.host);
+      if (!busy.has(h.index)) {
+        busy.set(h.index, []);
+        order.push(h);
+      }
+    }
+    this.busy = busy;
+    for (const s of batch) this.hostByName(s.host).call(s);
+    // release_sock() in call order: each host then processes its backlog
+    for (const h of order) {
+      const queue = busy.get(h.index)!;
+      busy.delete(h.index);
+      for (let i = 0; i < queue.length; i++) h.receive(queue[i]!);
+    }
+    this.busy = null;
+  }
+
+  /** Runs the event loop to the end (or options.until). */
+  run(): void {
+    const sched = this.sched;
+    const nSteps = this.steps.length;
+    for (;;) {
+      const f = this.floods.length > 0 ? this.nextFlood() : null;
+      if (this.stepIdx < nSteps) {
+        // app calls come first at equal times, as if scheduled before anything else
+        const st = this.stepTimes[this.stepIdx]!;
+        if (st <= sched.peekTime() && (f === null || st <= f.t)) {
+          if (st > this.untilUs) break;
+          sched.now = st;
+          const batch: Step[] = [];
+          while (this.stepIdx < nSteps && this.stepTimes[this.stepIdx] === st) batch.push(this.steps[this.stepIdx++]!);
+          this.runCalls(batch);
+          if (this.sampleEveryUs > 0) this.sample();
+          continue;
+        }
+      }
+      if (f !== null && sched.precedes(f.t, f.n)) {
+        if (f.t > this.untilUs) break;
+        sched.now = f.t;
+        this.floodNext(f);
+        continue;
+      }
+      const ev = sched.pop();
+      if (ev === null) break;
+      if (ev.t > this.untilUs) {
+        sched.now = this.untilUs;
+        break;
+      }
+      switch (ev.kind) {
+        case EV_LINK_LANE: {
+          const lane = ev.target as LinkLane;
+          const seg = this.scratch;
+          lane.shiftInto(seg);
+          (lane.owner as Host).receive(seg);
+          lane.rearm();
+          break;
+        }
+        case EV_REQ_LANE: {
+          const lane = ev.target as Lane<RequestSock>;
+          lane.shift();
+          const req = lane.item!;
+          req.listener.onReqTimer(req, lane.gen);
+          lane.rearm();
+          break;
+        }
+        case EV_TW_LANE: {
+          const lane = ev.target as Lane<TimeWaitSock>;
+          lane.shift();
+          const tw = lane.item!;
+          tw.host.onTwTimer(tw, lane.gen);
+          lane.rearm();
+          break;
+        }
+        case TimerKind.RTO:
+        case TimerKind.DELACK:
+        case TimerKind.KEEPALIVE:
+          (ev.target as Sock).onTimer(ev.kind as TimerKind, ev.gen);
+          break;
+        case EV_SAMPLE:
+          this.sample();
+          if (sched.size > 0 || this.stepIdx < nSteps) sched.at(ev, this.now + this.sampleEveryUs);
+          break;
+        default:
+          throw new Error(`unknown event kind ${ev.kind}`);
+      }
+    }
+  }
+
+  trace(): Trace {
+    return recorderToTrace(this.rec, (i) => this.hosts[i]!.name, this.includeConn ? (c) => this.connName(c) : null);
+  }
+
+  detailed(): DetailedTrace {
+    const base = this.trace();
+    const rec = this.rec;
+    const detailed: DetailedSegment[] = new Array(rec.nSeg);
+    for (let i = 0; i < rec.nSeg; i++) {
+      const s = base.segments[i]!;
+      const to = rec.segDstAddr[i]! < this.hosts.length ? rec.segDstAddr[i]! : -1;
+      detailed[i] = {
+        t: s.t,
+        from: s.from,
+        to: to >= 0 ? this.hosts[to]!.name : "spoofed",
+        flags: s.flags,
+        seq: s.seq,
+        ack: s.ack,
+        absSeq: rec.segSeq[i]!,
+        absAck: s.ack === null ? null : rec.segAck[i]!,
+        len: s.len,
+        conn: this.connName(rec.segConn[i]!),
+        dropped: rec.dropped(i),
+        srcPort: rec.srcPort(i),
+        dstPort: rec.dstPort(i),
+      };
+    }
+    const counters: DetailedTrace["counters"] = {};
+    for (const h of this.hosts) {
+      const l: Listener | undefined = [...h.listeners.values()][0];
+      counters[h.name] = { host: { ...h.counters }, listener: l ? { ...l.counters } : null };
+    }
+    const detailedStates: DetailedTrace["detailedStates"] = [];
+    for (let i = 0; i < rec.nState; i++) {
+      const c = rec.stConn[i]!;
+      detailedStates.push({
+        t: base.states[i]!.t,
+        host: base.states[i]!.host,
+        state: base.states[i]!.state,
+        conn: c === NO_CONN ? null : this.connName(c),
+      });
+    }
+    return {
+      ...base,
+      detailed,
+      detailedStates,
+      calls: this.calls,
+      aborts: this.aborts,
+      samples: this.samples,
+      counters,
+      violations: this.violations,
+      endedAt: usToSeconds(this.now),
+    };
+  }
+}
+
+/** Runs a parsed scenario and returns its trace in the FORMAT.md shape. */
+export function simulate(scenario: Scenario, options?: SimulateOptions): Trace {
+  const sim = new Sim(scenario, options);
+  sim.run();
+  const trace = sim.trace();
+  sim.rec.release();
+  return trace;
+}
+
+/** Like simulate(), plus what widgets need: raw numbers, app call results, socket-table samples, counters. */
+export function simulateDetailed(scenario: Scenario, options?: SimulateOptions): DetailedTrace {
+  const sim = new Sim(scenario, options);
+  sim.run();
+  const d = sim.detailed();
+  sim.rec.release();
+  return d;
+}
+
+export type { StateName };
