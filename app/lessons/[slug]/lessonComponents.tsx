@@ -4,11 +4,19 @@ import type { ComponentType } from "react";
 import { Callout } from "@/app/_components/Callout";
 import { Exercise } from "@/app/_components/Exercise";
 import { HeaderExplorer } from "@/lib/widgets/HeaderExplorer";
+import { SequenceSimulator } from "@/lib/widgets/SequenceSimulator";
+import { SynFloodLab } from "@/lib/widgets/SynFloodLab";
+import { TimeWaitLoad } from "@/lib/widgets/TimeWaitLoad";
+import { CloseWaitDebugger } from "@/lib/widgets/CloseWaitDebugger";
 
 export const lessonComponents = {
   Callout,
   Exercise,
   HeaderExplorer,
+  SequenceSimulator,
+  SynFloodLab,
+  TimeWaitLoad,
+  CloseWaitDebugger,
 } satisfies Record<string, ComponentType<never>>;
 
 export type LessonComponentName = keyof typeof lessonComponents;

@@ -1,4 +1,176 @@
-// Exercises of the lesson on the four-way close (content/lessons/four-way-close.mdx).
+// Exercises of the lesson on closing a connection (content/lessons/four-way-close.mdx).
+// tests/unit/exercises/four-way-close.test.ts checks the numeric answers against the simulator.
 import type { ExerciseDefinition } from "../types";
+import { choiceExercise } from "../kinds/choice";
+import { numericExercise } from "../kinds/numeric";
+import { orderingExercise } from "../kinds/ordering";
 
-export const fourWayCloseExercises: ExerciseDefinition<any>[] = [];
+const lessonId = "lesson-four-way-close";
+
+const finAck = numericExercise({
+  id: "four-way-close-fin-ack",
+  lessonId,
+  title: "The ACK of a FIN",
+  label: "Acknowledgment number",
+  generate(random) {
+    const isn = random.uint32();
+    const bytes = random.int(1, 40) * 50;
+    const finSeq = (isn + 1 + bytes) >>> 0;
+    const answer = (finSeq + 1) >>> 0;
+    return {
+      prompt:
+        `A client's ISN is ${isn}. After the handshake it sends ${bytes} bytes of data, which the server ACKs, and then calls close(). ` +
+        "What acknowledgment number (absolute) does the server's ACK of that FIN carry?",
+      answer,
+      tolerance: 0,
+      solution:
+        `The SYN used sequence number ${isn}, so data starts at ${(isn + 1) >>> 0}; ${bytes} bytes use ${(isn + 1) >>> 0} to ${(isn + bytes) >>> 0}. ` +
+        `The FIN's seq is the next one, ${finSeq}, and a FIN occupies one sequence number (RFC 9293 §3.4), so the ACK of the FIN is ${finSeq} + 1 = ${answer} (modulo 2^32).`,
+      mistakes: [
+        { value: finSeq, message: "That is the FIN's own sequence number. The FIN occupies one sequence number, so its ACK is one more." },
+        { value: (isn + bytes) >>> 0, message: "Remember that the SYN used the ISN itself: data starts at ISN + 1, and the FIN comes after the data and takes one more." },
+      ],
+    };
+  },
+});
+
+const orphanLifetime = numericExercise({
+  id: "four-way-close-orphan-fin-wait-2",
+  lessonId,
+  title: "How long does an orphaned FIN-WAIT-2 live?",
+  label: "Seconds in FIN-WAIT-2",
+  generate(random) {
+    const finTimeout = random.int(3, 50);
+    return {
+      prompt:
+        `On a Linux 6.18 host net.ipv4.tcp_fin_timeout = ${finTimeout}. An application calls close() on a connection; the peer ACKs the FIN but never sends its own FIN. ` +
+        "How many seconds does the socket stay in FIN-WAIT-2 before the kernel drops it?",
+      answer: finTimeout,
+      tolerance: 0,
+      unit: "s",
+      solution:
+        `After close() the socket is orphaned (no file descriptor refers to it), and an orphaned FIN-WAIT-2 is kept for tcp_fin_timeout seconds: ${finTimeout} s (tcp_fin_time() in include/net/tcp.h, used by tcp_rcv_state_process and tcp_close; "tcp_fin_timeout" in Documentation/networking/ip-sysctl.rst). ` +
+        "Then it disappears without sending anything; a late segment from the peer draws an RST. A socket that entered FIN-WAIT-2 through shutdown(SHUT_WR) is not orphaned and waits for the peer's FIN indefinitely. tcp_fin_timeout has nothing to do with TIME-WAIT, which is a fixed 60 s.",
+      mistakes: [
+        { value: 60, message: "60 s is TCP_TIMEWAIT_LEN, the fixed TIME-WAIT length. An orphaned FIN-WAIT-2 lives tcp_fin_timeout seconds." },
+        { value: 2 * finTimeout, message: "tcp_fin_timeout is not an MSL that gets doubled: it is the FIN-WAIT-2 lifetime itself." },
+        { value: 0, message: "Linux does not drop it at once: it waits tcp_fin_timeout seconds for the peer's FIN." },
+      ],
+    };
+  },
+});
+
+const activeCloserStates = orderingExercise({
+  id: "four-way-close-active-states",
+  lessonId,
+  title: "The states of the active closer",
+  prompt: "Order the states the side that calls close() first goes through in a normal four-segment close.",
+  items: [
+    { value: "established", label: "ESTABLISHED" },
+    { value: "fin-wait-1", label: "FIN-WAIT-1" },
+    { value: "fin-wait-2", label: "FIN-WAIT-2" },
+    { value: "time-wait", label: "TIME-WAIT" },
+    { value: "closed", label: "CLOSED" },
+  ],
+  solution:
+    "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The ACK of the FIN: → FIN-WAIT-2. The peer's FIN (ACKed at once): → TIME-WAIT. After 60 s on Linux (TCP_TIMEWAIT_LEN): CLOSED (RFC 9293 §3.6 and figure 5). The passive side goes ESTABLISHED → CLOSE-WAIT → LAST-ACK → CLOSED.",
+});
+
+const whoTimeWait = choiceExercise({
+  id: "four-way-close-who-time-wait",
+  lessonId,
+  title: "Who ends up in TIME-WAIT?",
+  prompt: "A web server closes each connection right after sending the response; the clients close theirs only after reading it. Which side's sockets enter TIME-WAIT?",
+  multiple: false,
+  options: [
+    { value: "server", label: "The server's, because it closed first", correct: true, feedback: "Yes: TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture server-active-close shows it." },
+    { value: "client", label: "The clients', because TIME-WAIT is always on the client", correct: false, feedback: "TIME-WAIT is not tied to client or server; it is the state of the side that sent the first FIN." },
+    { value: "both", label: "Both sides", correct: false, feedback: "Only in a simultaneous close (both FINs cross) do both sides enter TIME-WAIT, through CLOSING." },
+    { value: "neither", label: "Neither: TIME-WAIT only happens after errors", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
+  ],
+  solution:
+    "The side that sends the first FIN goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT; the other side goes CLOSE-WAIT → LAST-ACK → CLOSED. Here the server closes first, so the server collects TIME-WAIT sockets: one per connection, for 60 s each on Linux.",
+});
+
+const finTimeoutMeaning = choiceExercise({
+  id: "four-way-close-fin-timeout",
+  lessonId,
+  title: "What tcp_fin_timeout controls",
+  prompt: "What does net.ipv4.tcp_fin_timeout (default 60) control on Linux 6.18?",
+  multiple: false,
+  options: [
+    {
+      value: "fin-wait-2",
+      label: "How long an orphaned connection (closed by the application) may stay in FIN-WAIT-2 waiting for the peer's FIN",
+      correct: true,
+      feedback: "Right (Documentation/networking/ip-sysctl.rst, tcp_fin_timeout; tcp_fin_time() in include/net/tcp.h).",
+    },
+    {
+      value: "time-wait",
+      label: "How long a socket stays in TIME-WAIT",
+      correct: false,
+      feedback: "A very common error. TIME-WAIT is TCP_TIMEWAIT_LEN, a compile-time constant of 60 s (include/net/tcp.h); no sysctl changes it.",
+    },
+    {
+      value: "msl",
+      label: "The Maximum Segment Lifetime, so TIME-WAIT lasts twice this value",
+      correct: false,
+      feedback: "Linux has no MSL setting. TIME-WAIT is a fixed 60 s, and tcp_fin_timeout only concerns orphaned FIN-WAIT-2 sockets.",
+    },
+    {
+      value: "syn-flood",
+      label: "How long a half-open connection waits in the SYN queue during a SYN flood",
+      correct: false,
+      feedback: "That is tcp_synack_retries (5 retransmissions, about 63 s by default). tcp_fin_timeout is about closing, not opening.",
+    },
+  ],
+  solution:
+    "tcp_fin_timeout is the lifetime of an orphaned FIN-WAIT-2 socket: the application has closed it, its FIN was ACKed, the peer has not sent its FIN. After that many seconds the kernel drops it. It does not shorten TIME-WAIT (fixed 60 s, TCP_TIMEWAIT_LEN), it is not the MSL, and a FIN-WAIT-2 reached by shutdown(SHUT_WR) is not affected.",
+});
+
+const unreadData = choiceExercise({
+  id: "four-way-close-unread-data",
+  lessonId,
+  title: "close() with unread data",
+  prompt: "The peer sent 100 bytes that the application never read. The application now calls close() (no SO_LINGER). What does Linux send?",
+  multiple: false,
+  options: [
+    {
+      value: "rst",
+      label: "An RST instead of a FIN; the socket goes straight to CLOSED",
+      correct: true,
+      feedback: "Yes: tcp_close() in net/ipv4/tcp.c sends RST when unread data is discarded (RFC 2525 §2.17; RFC 9293 §3.6 allows it). The capture close-with-unread-data shows R. and the peer's next recv() fails with ECONNRESET.",
+    },
+    { value: "fin", label: "A FIN, as in any close", correct: false, feedback: "Not when data is discarded: a FIN would tell the peer everything was delivered, which is false. Linux sends RST." },
+    { value: "nothing", label: "Nothing until the data has been read", correct: false, feedback: "After close() nobody can read the data any more; the kernel throws it away and resets the connection." },
+    { value: "fin-then-rst", label: "A FIN, then an RST when the data expires", correct: false, feedback: "There is no data expiry: the RST is sent at close() time, instead of the FIN." },
+  ],
+  solution:
+    "If the receive queue still holds data when the application closes, tcp_close() counts TcpExtTCPAbortOnClose, moves to CLOSED and sends RST (the comment in net/ipv4/tcp.c cites RFC 2525 §2.17). The peer learns that its data was lost: its next recv() or send() fails with ECONNRESET. No FIN, no TIME-WAIT. The same happens with SO_LINGER {on, 0} (an abort), counted as TcpExtTCPAbortOnData.",
+});
+
+const threeSegments = choiceExercise({
+  id: "four-way-close-three-segments",
+  lessonId,
+  title: "Three segments or four?",
+  prompt: "The server's application calls close() 1 ms after the client's FIN arrived, before the server's delayed ACK fired. What does the close look like on the wire?",
+  multiple: false,
+  options: [
+    { value: "three", label: "F. (client), F. (server, also ACKing the client's FIN), . (client): three segments", correct: true, feedback: "Yes: the server's FIN carries the pending ACK, as in the capture three-segment-close." },
+    { value: "four", label: "Always four: FIN, ACK, FIN, ACK", correct: false, feedback: "Four only when the ACK of the first FIN leaves before the passive side closes; here the delayed ACK had not fired yet, so it rides on the FIN." },
+    { value: "two", label: "Two: FIN and FIN", correct: false, feedback: "The second FIN must be acknowledged too, so the active closer always sends a final ACK." },
+    { value: "rst", label: "A single RST", correct: false, feedback: "Only with unread data or SO_LINGER {on, 0}; a normal close ends with FIN." },
+  ],
+  solution:
+    "Linux delays the ACK of a FIN (about 40 ms in the captures client-active-close and half-close). If the passive side's application calls close() inside that window, the kernel sends its FIN with the ACK flag acknowledging the peer's FIN, and the close takes three segments. The simulator reproduces both shapes.",
+});
+
+export const fourWayCloseExercises: ExerciseDefinition<any>[] = [
+  finAck,
+  orphanLifetime,
+  activeCloserStates,
+  whoTimeWait,
+  finTimeoutMeaning,
+  unreadData,
+  threeSegments,
+];

@@ -1,4 +1,243 @@
 // Exercises of the lesson on the SYN flood (content/lessons/syn-flood.mdx).
+// The numeric ones compute their answers with the kernel's own rules, exported
+// here so the tests can check them against the simulator (lib/tcp).
+import { choiceExercise } from "../kinds/choice";
+import { numericExercise } from "../kinds/numeric";
+import { orderingExercise } from "../kinds/ordering";
 import type { ExerciseDefinition } from "../types";
 
-export const synFloodExercises: ExerciseDefinition<any>[] = [];
+const lessonId = "lesson-syn-flood";
+
+/** TCP_TIMEOUT_INIT (1 s) and TCP_RTO_MAX (120 s), include/net/tcp.h. */
+const TIMEOUT_INIT = 1;
+const RTO_MAX = 120;
+
+/**
+ * How many established connections wait in the accept queue before it counts
+ * as full: sk_max_ack_backlog = min(backlog, somaxconn) (__sys_listen,
+ * net/socket.c) and sk_acceptq_is_full() tests '>' (include/net/sock.h), so one more fits.
+ */
+export function acceptQueueCapacity(backlog: number, somaxconn: number): number {
+  return Math.min(backlog, somaxconn) + 1;
+}
+
+/**
+ * Seconds from the first SYN-ACK until Linux drops an unanswered request:
+ * the SYN-ACK timer starts at TCP_TIMEOUT_INIT and doubles, capped at
+ * TCP_RTO_MAX (reqsk_timer_handler, net/ipv4/inet_connection_sock.c); the
+ * request dies when the timer fires after the last retransmission.
+ */
+export function synAckGiveUpSeconds(synackRetries: number): number {
+  let total = 0;
+  for (let k = 0; k <= synackRetries; k++) total += Math.min(TIMEOUT_INIT * 2 ** k, RTO_MAX);
+  return total;
+}
+
+/**
+ * When the client sends its (n+1)-th SYN, counted from the first, in Linux
+ * 6.18: the first tcp_syn_linear_timeouts (4) retransmissions keep the 1 s
+ * initial RTO, then it doubles from 1 s again (tcp_retransmit_timer,
+ * net/ipv4/tcp_timer.c; ip-sysctl.rst "tcp_syn_linear_timeouts").
+ */
+export function synRetransmitAt(n: number, linearTimeouts = 4): number {
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    const rto = i <= linearTimeouts ? TIMEOUT_INIT : Math.min(TIMEOUT_INIT * 2 ** (i - linearTimeouts), RTO_MAX);
+    t += rto;
+  }
+  return t;
+}
+
+const acceptQueueCapacityExercise = numericExercise({
+  id: "syn-flood-accept-queue-capacity",
+  lessonId,
+  title: "How many connections fit in the accept queue?",
+  label: "Connections",
+  generate(random) {
+    const backlog = random.pick([16, 64, 100, 128, 511, 1024, 4096, 8192, 65535]);
+    const somaxconn = random.pick([128, 1024, 4096, 16384]);
+    const limit = Math.min(backlog, somaxconn);
+    const answer = acceptQueueCapacity(backlog, somaxconn);
+    return {
+      prompt: `A server calls listen(fd, ${backlog}) on Linux 6.18 with net.core.somaxconn = ${somaxconn}, then stops calling accept(). Clients keep connecting. How many connections complete the handshake and wait in the accept queue before the kernel starts dropping handshakes (TcpExtListenOverflows)?`,
+      answer,
+      tolerance: 0,
+      solution: `The kernel caps the backlog: sk_max_ack_backlog = min(${backlog}, ${somaxconn}) = ${limit} (__sys_listen in net/socket.c). The queue counts as full only when it holds MORE than that: sk_acceptq_is_full() tests sk_ack_backlog > sk_max_ack_backlog (include/net/sock.h). So ${limit} + 1 = ${answer} connections fit; \`ss -ltn\` would show Recv-Q ${answer} and Send-Q ${limit}.`,
+      mistakes: [
+        { value: limit, message: `Close: ${limit} is sk_max_ack_backlog, but the test is '>' not '>=' (sk_acceptq_is_full in include/net/sock.h), so one more connection fits.` },
+        ...(backlog !== limit ? [{ value: backlog + 1, message: `somaxconn caps the backlog you pass to listen(): min(${backlog}, ${somaxconn}) = ${limit}.` }] : []),
+        ...(somaxconn !== limit ? [{ value: somaxconn + 1, message: `somaxconn is only an upper bound; the program asked for ${backlog}, which is smaller.` }] : []),
+      ],
+    };
+  },
+});
+
+const synAckGiveUpExercise = numericExercise({
+  id: "syn-flood-synack-giveup",
+  lessonId,
+  title: "How long does a spoofed SYN occupy the SYN queue?",
+  label: "Seconds after the first SYN-ACK",
+  generate(random) {
+    const retries = random.int(1, 8);
+    const answer = synAckGiveUpSeconds(retries);
+    const timeouts: number[] = [];
+    for (let k = 0; k <= retries; k++) timeouts.push(Math.min(2 ** k, RTO_MAX));
+    const lastRetransmit = answer - (timeouts[timeouts.length - 1] ?? 0);
+    return {
+      prompt: `A spoofed SYN reaches a Linux 6.18 listener whose SYN queue is far from full. The server answers with a SYN-ACK that nobody will ever acknowledge. With net.ipv4.tcp_synack_retries = ${retries}, how many seconds after that first SYN-ACK does the kernel drop the request (the SYN-RECV entry disappears)?`,
+      answer,
+      tolerance: 0,
+      unit: "s",
+      solution: `The SYN-ACK timer starts at TCP_TIMEOUT_INIT = 1 s and doubles after each retransmission, never above TCP_RTO_MAX = 120 s (reqsk_timer_handler in net/ipv4/inet_connection_sock.c). ${retries} retransmission(s) means ${retries + 1} timeouts: ${timeouts.join(" + ")} = ${answer} s. The last SYN-ACK goes out at ${lastRetransmit} s; the request is dropped when the timer after it fires. With the default 5 that is 1+2+4+8+16+32 = 63 s, which the real capture syn-ack-retransmit shows (SYN-ACKs at +1, +3, +7, +15, +31 s, SYN-RECV gone at about +64.5 s with timer slack). Under pressure (SYN queue more than half full with old requests) Linux lowers the retries for old requests, down to 2.`,
+      mistakes: [
+        { value: lastRetransmit, message: `${lastRetransmit} s is when the last SYN-ACK is sent; the request stays until the timer after it fires, ${timeouts[timeouts.length - 1]} s later.` },
+        { value: 180, message: "About 180 s is a figure from old blog posts, not the kernel's rule: add up the doubling timeouts 1, 2, 4, … (reqsk_timer_handler)." },
+      ],
+    };
+  },
+});
+
+const legitLatencyExercise = numericExercise({
+  id: "syn-flood-legit-latency",
+  lessonId,
+  title: "What a dropped SYN costs a legitimate client",
+  label: "connect() latency",
+  generate(random) {
+    const drops = random.int(1, 8);
+    const answer = synRetransmitAt(drops);
+    const gaps: number[] = [];
+    for (let i = 1; i <= drops; i++) gaps.push(synRetransmitAt(i) - synRetransmitAt(i - 1));
+    return {
+      prompt: `A server under a SYN flood has tcp_syncookies = 0 and a full SYN queue, so it drops SYNs. A legitimate client on Linux 6.18 (default tcp_syn_retries = 6, tcp_syn_linear_timeouts = 4) has its first ${drops} SYN(s) dropped; the next one gets through. Ignoring the round-trip time, how many seconds after the first SYN does connect() return?`,
+      answer,
+      tolerance: 0,
+      unit: "s",
+      solution: `Each dropped SYN costs one retransmission timeout. In Linux 6.18 the first tcp_syn_linear_timeouts = 4 retransmissions keep the initial 1 s RTO, then the RTO doubles from 1 s (ip-sysctl.rst "tcp_syn_linear_timeouts": RTOs 1, 1, 1, 1, 1, 2, 4, …). The gaps before the successful SYN are ${gaps.join(" + ")} = ${answer} s. The real capture syn-retransmit-default shows SYNs at +1.0, +2.0, +3.1, +4.1, +5.1, +7.1, +11.2, +19.4 s.`,
+      mistakes: [
+        { value: 2 ** drops - 1, message: `${2 ** drops - 1} s is the older schedule (1, 2, 4, 8 s …, exponential from the first retry). Linux 6.18 keeps 1 s for the first 4 retransmissions (tcp_syn_linear_timeouts = 4).` },
+      ].filter((m) => m.value !== answer),
+    };
+  },
+});
+
+const ssListenExercise = numericExercise({
+  id: "syn-flood-ss-listen-room",
+  lessonId,
+  title: "Reading ss -ltn for a listener",
+  label: "Connections",
+  generate(random) {
+    const sendQ = random.pick([128, 511, 1024, 4096]);
+    const recvQ = random.int(Math.floor(sendQ / 2), sendQ);
+    const answer = sendQ + 1 - recvQ;
+    return {
+      prompt: "This is ss -ltn on a Linux 6.18 server. How many more connections can finish their handshake and join the accept queue before the kernel starts dropping handshakes (while the application accepts none)?",
+      material: `State   Recv-Q  Send-Q   Local Address:Port   Peer Address:Port\nLISTEN  ${recvQ}${" ".repeat(Math.max(1, 8 - String(recvQ).length))}${sendQ}${" ".repeat(Math.max(1, 9 - String(sendQ).length))}0.0.0.0:443          0.0.0.0:*`,
+      materialLabel: "ss -ltn",
+      answer,
+      tolerance: 0,
+      solution: `For a listening socket ss shows the accept queue: Recv-Q is the number of connections waiting for accept() (sk_ack_backlog) and Send-Q is its limit, sk_max_ack_backlog = min(backlog, somaxconn) (tcp_diag_get_info in net/ipv4/tcp_diag.c). The queue is full only above the limit (sk_acceptq_is_full tests '>'), so ${sendQ} + 1 - ${recvQ} = ${answer} more fit.`,
+      mistakes: [
+        { value: sendQ - recvQ, message: `One short: the accept queue is full when it holds more than Send-Q (sk_acceptq_is_full tests '>'), so ${sendQ + 1} fit in all.` },
+        { value: recvQ, message: "For a listener, Recv-Q is how many connections already wait, not how much room is left." },
+      ].filter((m) => m.value !== answer),
+    };
+  },
+});
+
+const cookiesWhenExercise = choiceExercise({
+  id: "syn-flood-cookies-when",
+  lessonId,
+  title: "When does Linux send a SYN cookie?",
+  prompt: "net.ipv4.tcp_syncookies has its default value, 1. Which SYN does Linux 6.18 answer with a cookie instead of a normal SYN-ACK?",
+  multiple: false,
+  options: [
+    {
+      value: "syn-queue-full",
+      label: "A SYN that arrives while the listener's SYN queue is full (more requests than sk_max_ack_backlog)",
+      correct: true,
+      feedback: "Right: tcp_conn_request() calls tcp_syn_flood_action() when inet_csk_reqsk_queue_is_full(), and with tcp_syncookies=1 that means a cookie (TcpExtTCPReqQFullDoCookies, TcpExtSyncookiesSent).",
+    },
+    {
+      value: "always",
+      label: "Every SYN: cookies replace the SYN queue entirely",
+      correct: false,
+      feedback: "That is tcp_syncookies=2 (ip-sysctl.rst). With 1, cookies are a fallback used only while the SYN queue overflows.",
+    },
+    {
+      value: "accept-full",
+      label: "A SYN that arrives while the accept queue is full",
+      correct: false,
+      feedback: "No: when the accept queue is full, tcp_conn_request() drops the SYN (TcpExtListenOverflows, TcpExtListenDrops). A cookie would only produce another connection with nowhere to go.",
+    },
+    {
+      value: "max-syn-backlog",
+      label: "A SYN that arrives once the SYN queue holds tcp_max_syn_backlog requests",
+      correct: false,
+      feedback: "In Linux 6.x the SYN queue is full at sk_max_ack_backlog = min(backlog, somaxconn), not at tcp_max_syn_backlog; that sysctl only matters with tcp_syncookies=0 (tcp_conn_request in net/ipv4/tcp_input.c).",
+    },
+  ],
+  solution:
+    "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full (inet_csk_reqsk_queue_is_full: qlen > sk_max_ack_backlog)? If so, tcp_syn_flood_action() sends a cookie when tcp_syncookies is 1 or 2, or drops the SYN when it is 0. Next it asks whether the accept queue is full and drops the SYN if so. ip-sysctl.rst: tcp_syncookies 1 = 'Send out syncookies when the syn backlog queue of a socket overflows', 2 = unconditionally.",
+});
+
+const ackOverflowExercise = choiceExercise({
+  id: "syn-flood-final-ack-overflow",
+  lessonId,
+  title: "The final ACK meets a full accept queue",
+  prompt:
+    "The application is slow to accept(); the accept queue is full and tcp_abort_on_overflow = 0 (the default). A client's final handshake ACK arrives for a request in the SYN queue. Which statements are true?",
+  multiple: true,
+  options: [
+    { value: "ack-dropped", label: "The server drops the ACK and keeps the request in the SYN queue", correct: true, feedback: "Right: tcp_check_req() goes to listen_overflow, marks the request acked and drops the segment (net/ipv4/tcp_minisocks.c)." },
+    { value: "client-connected", label: "The client's connect() has already returned success", correct: true, feedback: "Right: the client moved to ESTABLISHED when it got the SYN-ACK. It will only notice trouble when its data goes unanswered." },
+    { value: "synack-again", label: "The server will retransmit the SYN-ACK later, and the client's new ACK may then get in", correct: true, feedback: "Right: the request's SYN-ACK timer keeps running (reqsk_timer_handler), so a burst can recover once accept() catches up." },
+    { value: "counters", label: "TcpExtListenOverflows and TcpExtListenDrops go up", correct: true, feedback: "Right: both count this drop (net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock, 'exit_overflow')." },
+    { value: "rst", label: "The server answers with RST", correct: false, feedback: "Only with tcp_abort_on_overflow = 1. The default 0 lets a burst recover; ip-sysctl.rst warns that enabling it 'can harm clients of your server'." },
+    { value: "cookie", label: "The server sends a SYN cookie instead", correct: false, feedback: "Cookies answer SYNs when the SYN queue is full; they do nothing for a full accept queue." },
+  ],
+  solution:
+    "When the handshake completes, the kernel must create a child socket and add it to the accept queue. If sk_acceptq_is_full(), tcp_v4_syn_recv_sock() fails (ListenOverflows, ListenDrops) and tcp_check_req() drops the ACK unless tcp_abort_on_overflow = 1, in which case it resets the connection. The client, already ESTABLISHED, sees either silence (its data is retransmitted while the server re-sends its SYN-ACK) or, with abort_on_overflow, an RST.",
+});
+
+const finTimeoutMythExercise = choiceExercise({
+  id: "syn-flood-fin-timeout-myth",
+  lessonId,
+  title: "Which settings help against a SYN flood?",
+  prompt: "A popular article recommends these sysctls \"to prevent syn-flood\". Which of them actually change how Linux 6.18 copes with a SYN flood?",
+  multiple: true,
+  options: [
+    { value: "syncookies", label: "net.ipv4.tcp_syncookies = 1", correct: true, feedback: "Yes: with cookies a full SYN queue no longer shuts out legitimate clients (it is the default)." },
+    { value: "synack-retries", label: "net.ipv4.tcp_synack_retries = 2", correct: true, feedback: "Yes: each spoofed request then occupies the SYN queue for 1+2+4 = 7 s instead of 63 s." },
+    { value: "backlog", label: "A larger listen() backlog together with net.core.somaxconn", correct: true, feedback: "Yes: the SYN queue limit is min(backlog, somaxconn) in Linux 6.x, so both must grow for a bigger queue." },
+    { value: "fin-timeout", label: "net.ipv4.tcp_fin_timeout = 30", correct: false, feedback: "No: tcp_fin_timeout is how long an orphaned connection stays in FIN-WAIT-2 (ip-sysctl.rst). A SYN flood never gets past SYN-RECV, so it is unaffected." },
+    { value: "max-syn-backlog", label: "net.ipv4.tcp_max_syn_backlog = 4096, with syncookies on", correct: false, feedback: "Not in Linux 6.x: with cookies on, the SYN queue's limit is min(backlog, somaxconn); tcp_max_syn_backlog is only consulted when tcp_syncookies = 0." },
+  ],
+  solution:
+    "The SYN queue is bounded by sk_max_ack_backlog = min(backlog, somaxconn) (tcp_conn_request, inet_csk_reqsk_queue_is_full); cookies take over when it overflows; tcp_synack_retries decides how long each fake request lingers (reqsk_timer_handler). tcp_fin_timeout belongs to the close: it limits orphaned FIN-WAIT-2 (ip-sysctl.rst), and a half-open connection never gets there. tcp_max_syn_backlog only matters with cookies off, where requests from unproven peers are dropped once the queue passes 3/4 of it.",
+});
+
+const connRequestOrderExercise = orderingExercise({
+  id: "syn-flood-conn-request-order",
+  lessonId,
+  title: "What Linux checks when a SYN reaches a listener",
+  prompt: "Put the checks tcp_conn_request() (net/ipv4/tcp_input.c, Linux 6.18) makes on an incoming SYN in the order it makes them.",
+  items: [
+    { value: "synq-full", label: "Is tcp_syncookies 2, or is the SYN queue full? If so: cookie (tcp_syncookies ≥ 1) or drop (0)" },
+    { value: "acceptq-full", label: "Is the accept queue full? If so: drop the SYN (ListenOverflows)" },
+    { value: "unproven", label: "With tcp_syncookies = 0: is the SYN queue past 3/4 of tcp_max_syn_backlog and the peer unproven? If so: drop" },
+    { value: "queue", label: "Create the request sock, add it to the SYN queue, send the SYN-ACK, start its timer" },
+  ],
+  solution:
+    "tcp_conn_request(): (1) `if ((syncookies == 2 || inet_csk_reqsk_queue_is_full(sk)) && !isn)` → tcp_syn_flood_action(): cookie or drop; (2) `if (sk_acceptq_is_full(sk))` → LISTEN_OVERFLOWS, drop; (3) only for a non-cookie request with syncookies off: 'last quarter of backlog is filled with destinations proven to be alive'; (4) inet_csk_reqsk_queue_hash_add() and the SYN-ACK, unless it is a cookie, in which case nothing is stored.",
+});
+
+export const synFloodExercises: ExerciseDefinition<any>[] = [
+  acceptQueueCapacityExercise,
+  synAckGiveUpExercise,
+  legitLatencyExercise,
+  ssListenExercise,
+  cookiesWhenExercise,
+  ackOverflowExercise,
+  finTimeoutMythExercise,
+  connRequestOrderExercise,
+];

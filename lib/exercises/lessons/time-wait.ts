@@ -1,4 +1,230 @@
 // Exercises of the lesson on the TIME-WAIT and 2MSL (content/lessons/time-wait.mdx).
 import type { ExerciseDefinition } from "../types";
+import { choiceExercise } from "../kinds/choice";
+import { numericExercise } from "../kinds/numeric";
+import { orderingExercise } from "../kinds/ordering";
 
-export const timeWaitExercises: ExerciseDefinition<any>[] = [];
+const lessonId = "lesson-time-wait";
+/** TCP_TIMEWAIT_LEN (include/net/tcp.h): 60 s, fixed. */
+const TIME_WAIT = 60;
+
+export const timeWaitExercises: ExerciseDefinition<any>[] = [
+  choiceExercise({
+    id: "time-wait-who-waits",
+    lessonId,
+    title: "Which side holds TIME-WAIT?",
+    prompt:
+      "An HTTP/1.0 server sends its response and calls close() right away; the client reads the response and calls close() 0.3 s later. Which socket ends in TIME-WAIT?",
+    material: [
+      "t=1.0001 server > client [F.] seq 51 ack 101",
+      "t=1.0413 client > server [.]  seq 101 ack 52",
+      "t=1.5001 client > server [F.] seq 101 ack 52",
+      "t=1.5001 server > client [.]  seq 52 ack 102",
+    ].join("\n"),
+    materialLabel: "The close, as tcpdump printed it (Linux 6.18 capture server-active-close)",
+    multiple: false,
+    options: [
+      {
+        value: "server",
+        label: "The server's socket",
+        correct: true,
+        feedback: "Right: the server sent the first FIN, so it is the active closer and moves FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT (RFC 9293 §3.6).",
+      },
+      {
+        value: "client",
+        label: "The client's socket, because the client always enters TIME-WAIT",
+        correct: false,
+        feedback: "TIME-WAIT belongs to whoever closes first, not to the client role. Here the client received the first FIN: it went CLOSE-WAIT → LAST-ACK → CLOSED.",
+      },
+      {
+        value: "both",
+        label: "Both sockets, for 60 s each",
+        correct: false,
+        feedback: "Only a simultaneous close puts both sides in TIME-WAIT (via CLOSING). Here the FINs did not cross: the client's FIN came 0.5 s after it had ACKed the server's.",
+      },
+      {
+        value: "neither",
+        label: "Neither: Linux skips TIME-WAIT when tcp_fin_timeout is 60",
+        correct: false,
+        feedback: "tcp_fin_timeout does not control TIME-WAIT at all; it is the orphaned FIN-WAIT-2 timeout (ip-sysctl.rst).",
+      },
+    ],
+    solution:
+      "RFC 9293 §3.6: the side whose application closes first sends the first FIN and is the one that passes through TIME-WAIT. In the Linux 6.18 capture server-active-close the server's TIME-WAIT was seen from t=1.506 s until t=62.549 s; the client went from CLOSE-WAIT straight to gone.",
+  }),
+
+  numericExercise({
+    id: "time-wait-port-exhaustion",
+    lessonId,
+    title: "When does connect() start failing?",
+    label: "Seconds until the first EADDRNOTAVAIL",
+    generate(random) {
+      const low = random.pick([32768, 40000, 50000, 49152]);
+      const size = random.pick([2000, 4000, 5000, 8000, 10000]);
+      const high = low + size - 1;
+      // Rates that run out before the first TIME-WAIT expires (size / rate < 60 s).
+      const rate = random.pick([100, 200, 250, 400, 500, 1000].filter((r) => size / r < TIME_WAIT && size / r >= 4));
+      const answer = Math.round((size / rate) * 10) / 10;
+      return {
+        prompt: `A client host opens ${rate} short connections per second to one server address and port, and the client closes each one first. net.ipv4.ip_local_port_range is "${low} ${high}", tcp_tw_reuse is 2 (the default) and the server is another machine. Starting with no sockets, after how many seconds does connect() first fail with EADDRNOTAVAIL?`,
+        answer,
+        tolerance: 0.5,
+        unit: "s",
+        solution: `The range holds ${high} − ${low} + 1 = ${size} ports. Each closed connection leaves the client's socket in TIME-WAIT for 60 s (TCP_TIMEWAIT_LEN), and that TIME-WAIT keeps the 4-tuple, so the port cannot be used again for this server address and port (__inet_hash_connect in net/ipv4/inet_hashtables.c). tcp_tw_reuse=2 only allows reuse on loopback (ip-sysctl.rst). Ports run out after ${size} / ${rate} = ${answer} s, before any TIME-WAIT expires (60 s).`,
+        mistakes: [
+          { value: Math.round((65535 / rate) * 10) / 10, message: "Not all 65535 ports: connect() picks only from ip_local_port_range." },
+          { value: Math.round(((size / rate) * 2) * 10) / 10, message: "Every port can be used once before any TIME-WAIT expires: ports / rate, no factor 2." },
+          { value: TIME_WAIT, message: "60 s is how long each TIME-WAIT lasts; the ports run out sooner, after ports / rate seconds." },
+        ],
+      };
+    },
+  }),
+
+  numericExercise({
+    id: "time-wait-sustainable-rate",
+    lessonId,
+    title: "How many connections per second can one client sustain?",
+    label: "Connections per second (round down)",
+    generate(random) {
+      const low = random.pick([32768, 1024, 15000, 40000]);
+      const high = random.pick([60999, 65535, 61000]);
+      const size = high - low + 1;
+      const answer = Math.floor(size / TIME_WAIT);
+      return {
+        prompt: `A load generator closes every connection first and talks to a single server address and port. ip_local_port_range is "${low} ${high}", tcp_tw_reuse is 0, tcp_max_tw_buckets is far above the port count. Once it has run for several minutes, at most how many new connections per second can it open without connect() failing?`,
+        answer,
+        tolerance: 1,
+        unit: "connections/s",
+        solution: `Every connection holds its port in TIME-WAIT for 60 s (TCP_TIMEWAIT_LEN in include/net/tcp.h; Linux does not use 2 × MSL and tcp_fin_timeout does not change it). In steady state a port frees up only when a TIME-WAIT expires, so the sustainable rate is ports / 60 s = ${size} / 60 ≈ ${answer} per second. To go faster: more source addresses or server ports (each 4-tuple is separate), tcp_tw_reuse=1 with timestamps, or keep connections open and reuse them.`,
+        mistakes: [
+          { value: Math.floor(size / 240), message: "That uses the RFC's 2 × MSL = 240 s. Linux's TIME-WAIT is a fixed 60 s (TCP_TIMEWAIT_LEN)." },
+          { value: Math.floor(size / 120), message: "120 s would be 2 × a 60 s MSL; Linux simply uses 60 s for the whole TIME-WAIT." },
+          { value: size, message: "That is the number of ports, not a rate: each port is busy for 60 s after each use." },
+        ],
+      };
+    },
+  }),
+
+  numericExercise({
+    id: "time-wait-server-count",
+    lessonId,
+    title: "How many TIME-WAIT sockets on the server?",
+    label: "TIME-WAIT sockets",
+    generate(random) {
+      const rate = random.pick([50, 120, 300, 800, 1500, 2500]);
+      const finTimeout = random.pick([15, 30, 10]);
+      const buckets = random.pick([262144, 131072, 65536, 32768]);
+      const answer = Math.min(rate * TIME_WAIT, buckets);
+      return {
+        prompt: `A web server closes every connection first. It serves ${rate} new connections per second from many different clients, steadily, for an hour. Its sysctls: tcp_fin_timeout = ${finTimeout}, tcp_max_tw_buckets = ${buckets}. How many sockets does ss -tan state time-wait list on the server?`,
+        answer,
+        tolerance: Math.max(1, Math.round(answer * 0.02)),
+        unit: "sockets",
+        solution: `Each connection leaves one TIME-WAIT on the server (it closes first) for 60 s, whatever tcp_fin_timeout says (TCP_TIMEWAIT_LEN, include/net/tcp.h). Little's law: ${rate}/s × 60 s = ${rate * TIME_WAIT}${
+          rate * TIME_WAIT > buckets
+            ? `, more than tcp_max_tw_buckets = ${buckets}: beyond that the kernel destroys closing sockets without TIME-WAIT (inet_twsk_alloc() returns NULL; TcpExtTCPTimeWaitOverflow counts them), so ss shows ${buckets}.`
+            : `, below tcp_max_tw_buckets = ${buckets}.`
+        } They use no extra server port: all share port 80/443 and differ by the client's address and port.`,
+        mistakes: [
+          { value: Math.min(rate * finTimeout, buckets), message: `tcp_fin_timeout (${finTimeout} s) is the orphaned FIN-WAIT-2 timeout; it does not shorten TIME-WAIT, which stays 60 s.` },
+          { value: Math.min(rate * 240, buckets), message: "Linux does not wait 2 × MSL = 240 s: TIME-WAIT is a fixed 60 s." },
+          { value: Math.min(rate * 120, buckets), message: "Not 120 s: Linux's TIME-WAIT is 60 s in total (TCP_TIMEWAIT_LEN)." },
+        ],
+      };
+    },
+  }),
+
+  choiceExercise({
+    id: "time-wait-fin-timeout",
+    lessonId,
+    title: "What does tcp_fin_timeout change?",
+    prompt: "A tuning guide tells you to set net.ipv4.tcp_fin_timeout = 15 \"to get rid of TIME_WAIT faster\". On Linux 6.18, what does that setting change?",
+    multiple: false,
+    options: [
+      {
+        value: "orphan-fw2",
+        label: "How long an orphaned connection (no process holds it any more) may stay in FIN-WAIT-2 waiting for the peer's FIN",
+        correct: true,
+        feedback: "Right: ip-sysctl.rst defines it as the lifetime of an orphaned FIN-WAIT-2. The capture fin-wait-2-orphan-timeout shows the client's FIN-WAIT-2 gone ~5.2 s after close with tcp_fin_timeout=5.",
+      },
+      {
+        value: "time-wait",
+        label: "The TIME-WAIT duration: 15 s instead of 60 s",
+        correct: false,
+        feedback: "TIME-WAIT is TCP_TIMEWAIT_LEN, 60 s, a compile-time constant (include/net/tcp.h). In the capture client-active-close TIME-WAIT lasted 60.07 s; the sysctl does not touch it.",
+      },
+      {
+        value: "msl",
+        label: "The MSL, so 2MSL becomes 30 s",
+        correct: false,
+        feedback: "Linux has no MSL setting at all, and this sysctl is not one: it only bounds orphaned FIN-WAIT-2.",
+      },
+      {
+        value: "close-wait",
+        label: "How long CLOSE-WAIT sockets live before the kernel closes them",
+        correct: false,
+        feedback: "No timer ends CLOSE-WAIT: only the application's close() does (lesson close-wait).",
+      },
+    ],
+    solution:
+      "tcp_fin_timeout: \"The length of time an orphaned (no longer referenced by any application) connection will remain in the FIN_WAIT_2 state before it is aborted at the local end\" (Documentation/networking/ip-sysctl.rst, default 60 s). TIME-WAIT is fixed at TCP_TIMEWAIT_LEN = 60 s (include/net/tcp.h); tcp_time_wait() in net/ipv4/tcp_minisocks.c always uses it for a real TIME-WAIT.",
+  }),
+
+  orderingExercise({
+    id: "time-wait-active-closer-states",
+    lessonId,
+    title: "The states of the active closer",
+    prompt: "Put the states the side that closes first goes through in order, from an open connection until the kernel forgets it (a normal four-segment close).",
+    items: [
+      { value: "ESTABLISHED", label: "ESTABLISHED" },
+      { value: "FIN-WAIT-1", label: "FIN-WAIT-1 (FIN sent)" },
+      { value: "FIN-WAIT-2", label: "FIN-WAIT-2 (our FIN was ACKed)" },
+      { value: "TIME-WAIT", label: "TIME-WAIT (the peer's FIN arrived and was ACKed)" },
+      { value: "CLOSED", label: "CLOSED (after 60 s on Linux)" },
+    ],
+    solution:
+      "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The peer's ACK of that FIN: → FIN-WAIT-2. The peer's own FIN, which we ACK: → TIME-WAIT. After 2 × MSL in RFC 9293 (§3.3.2, figure 5), after TCP_TIMEWAIT_LEN = 60 s on Linux: → CLOSED. The capture client-active-close shows FIN-WAIT-1 at 1.003 s, FIN-WAIT-2 at 1.044 s, TIME-WAIT at 1.511 s and the socket gone at 61.578 s.",
+  }),
+
+  choiceExercise({
+    id: "time-wait-reuse-facts",
+    lessonId,
+    title: "tcp_tw_reuse and friends",
+    prompt: "Which statements about Linux 6.18 are true?",
+    multiple: true,
+    options: [
+      {
+        value: "reuse-outgoing",
+        label: "tcp_tw_reuse=1 lets connect() take over a TIME-WAIT 4-tuple for a new outgoing connection once the TIME-WAIT is older than tcp_tw_reuse_delay (1000 ms) and the old connection used timestamps",
+        correct: true,
+        feedback: "True: tcp_twsk_unique() in net/ipv4/tcp_ipv4.c checks tw_ts_recent_stamp and tw_entry_stamp + tcp_tw_reuse_delay.",
+      },
+      {
+        value: "default-2",
+        label: "The default tcp_tw_reuse is 2: reuse only for loopback connections",
+        correct: true,
+        feedback: "True (ip-sysctl.rst: \"2 - enable for loopback traffic only\", Default: 2).",
+      },
+      {
+        value: "reuse-server",
+        label: "tcp_tw_reuse=1 shrinks the TIME-WAIT pile of a server that closes first",
+        correct: false,
+        feedback: "False: it only acts in connect(), when a new outgoing connection needs a port. A server's TIME-WAITs are ended early only by a new SYN on the same 4-tuple (tcp_timewait_state_process).",
+      },
+      {
+        value: "recycle",
+        label: "tcp_tw_recycle=1 is the safer alternative for servers behind NAT",
+        correct: false,
+        feedback: "False: tcp_tw_recycle was removed in Linux 4.12 (commit 4396e46187ca) because it dropped SYNs from clients behind NAT, whose timestamps are not monotonic.",
+      },
+      {
+        value: "buckets-log",
+        label: "When tcp_max_tw_buckets is reached, closing sockets are destroyed without TIME-WAIT and TcpExtTCPTimeWaitOverflow counts them",
+        correct: true,
+        feedback: "True: inet_twsk_alloc() returns NULL and tcp_time_wait() increments LINUX_MIB_TCPTIMEWAITOVERFLOW (net/ipv4/tcp_minisocks.c).",
+      },
+    ],
+    solution:
+      "tcp_tw_reuse (0 off, 1 on, 2 loopback only, default 2) and tcp_tw_reuse_delay (default 1000 ms) are documented in Documentation/networking/ip-sysctl.rst; the check is tcp_twsk_unique() in net/ipv4/tcp_ipv4.c. tcp_tw_recycle no longer exists (removed in 4.12). tcp_max_tw_buckets: inet_twsk_alloc() refuses beyond it and tcp_time_wait() counts TCPTimeWaitOverflow.",
+  }),
+];

@@ -1,0 +1,141 @@
+// The lab's controls: their ranges and defaults, validation, and the URL hash
+// that makes a scenario shareable (#syn-flood-lab=<base64url JSON>).
+// Defaults are Linux 6.18's (lib/tcp/sysctl.ts, checked against
+// Documentation/networking/ip-sysctl.rst); the rest describe the workload.
+
+export type LabControls = {
+  /** Spoofed SYNs per second from the attacker (0 = no attack). */
+  attackRate: number;
+  /** New legitimate connections per second. */
+  legitRate: number;
+  /** How many connections per second the server application accept()s. */
+  acceptRate: number;
+  /** The backlog argument the application passes to listen(). */
+  backlog: number;
+  /** net.core.somaxconn: caps the listen() backlog (4096 since Linux 5.4). */
+  somaxconn: number;
+  /** net.ipv4.tcp_max_syn_backlog (default max(128, ehash entries / 128): 2048 on a typical host). */
+  tcp_max_syn_backlog: number;
+  /** net.ipv4.tcp_synack_retries (default 5). */
+  tcp_synack_retries: number;
+  /** net.ipv4.tcp_syncookies: 0 off, 1 when the SYN queue overflows (default), 2 always. */
+  tcp_syncookies: number;
+  /** net.ipv4.tcp_abort_on_overflow: 1 resets a handshake whose final ACK finds the accept queue full. */
+  tcp_abort_on_overflow: number;
+  /** Seconds simulated. */
+  duration: number;
+};
+
+export type ControlName = keyof LabControls;
+
+export type ControlSpec = {
+  name: ControlName;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+  /** Shown under the input: what it is and where the default comes from. */
+  help: string;
+};
+
+export const DEFAULT_CONTROLS: Readonly<LabControls> = Object.freeze({
+  attackRate: 2000,
+  legitRate: 20,
+  acceptRate: 1000,
+  backlog: 511,
+  somaxconn: 4096,
+  tcp_max_syn_backlog: 2048,
+  tcp_synack_retries: 5,
+  tcp_syncookies: 1,
+  tcp_abort_on_overflow: 0,
+  duration: 30,
+});
+
+export const CONTROL_SPECS: readonly ControlSpec[] = [
+  { name: "attackRate", label: "Attacker SYN rate", min: 0, max: 10000, step: 100, unit: "SYN/s", help: "Spoofed SYNs from random sources that never answer. The flood starts a few seconds in." },
+  { name: "legitRate", label: "Legitimate clients", min: 1, max: 100, step: 1, unit: "conn/s", help: "Real clients calling connect(); they answer the SYN-ACK and retransmit their SYN if it goes unanswered." },
+  { name: "acceptRate", label: "Application accept rate", min: 1, max: 2000, step: 1, unit: "accept/s", help: "How fast the server program calls accept(). Below the client rate the accept queue fills up." },
+  { name: "backlog", label: "listen() backlog", min: 1, max: 65535, step: 1, help: "The number the program passes to listen(); nginx uses 511." },
+  { name: "somaxconn", label: "net.core.somaxconn", min: 1, max: 65535, step: 1, help: "Caps the backlog. Default 4096 since Linux 5.4 (128 before)." },
+  { name: "tcp_max_syn_backlog", label: "net.ipv4.tcp_max_syn_backlog", min: 128, max: 65535, step: 1, help: "Only matters with tcp_syncookies=0: past 3/4 of it, SYNs from unproven peers are dropped. Default depends on memory (2048 here)." },
+  { name: "tcp_synack_retries", label: "net.ipv4.tcp_synack_retries", min: 0, max: 10, step: 1, help: "SYN-ACK retransmissions before a half-open request is dropped. Default 5 (about 63 s)." },
+  { name: "tcp_syncookies", label: "net.ipv4.tcp_syncookies", min: 0, max: 2, step: 1, help: "0 never, 1 when the SYN queue overflows (default), 2 always." },
+  { name: "tcp_abort_on_overflow", label: "net.ipv4.tcp_abort_on_overflow", min: 0, max: 1, step: 1, help: "1: answer a final ACK that finds the accept queue full with RST instead of dropping it. Default 0." },
+  { name: "duration", label: "Duration", min: 10, max: 60, step: 1, unit: "s", help: "Seconds of simulated time." },
+];
+
+export function controlSpec(name: ControlName): ControlSpec {
+  const spec = CONTROL_SPECS.find((s) => s.name === name);
+  if (!spec) throw new Error(`unknown control ${name}`);
+  return spec;
+}
+
+/** Clamps a value into its control's range and step; NaN falls back to the default. */
+export function clampControl(name: ControlName, value: number): number {
+  const spec = controlSpec(name);
+  if (!Number.isFinite(value)) return DEFAULT_CONTROLS[name];
+  const stepped = spec.step >= 1 ? Math.round(value) : value;
+  return Math.min(spec.max, Math.max(spec.min, stepped));
+}
+
+/** Any object to valid controls: unknown keys ignored, missing ones defaulted, values clamped. */
+export function normalizeControls(raw: unknown): LabControls {
+  const out: LabControls = { ...DEFAULT_CONTROLS };
+  if (typeof raw !== "object" || raw === null) return out;
+  for (const spec of CONTROL_SPECS) {
+    const v = (raw as Record<string, unknown>)[spec.name];
+    if (typeof v === "number") out[spec.name] = clampControl(spec.name, v);
+    else if (typeof v === "string" && v.trim() !== "") out[spec.name] = clampControl(spec.name, Number(v));
+  }
+  return out;
+}
+
+export const HASH_KEY = "syn-flood-lab";
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): string | null {
+  try {
+    const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
+    const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** Only the controls that differ from the defaults go into the URL, so links stay short. */
+export function encodeControls(controls: LabControls): string {
+  const diff: Partial<LabControls> = {};
+  for (const spec of CONTROL_SPECS) {
+    if (controls[spec.name] !== DEFAULT_CONTROLS[spec.name]) diff[spec.name] = controls[spec.name];
+  }
+  return `${HASH_KEY}=${toBase64Url(JSON.stringify(diff))}`;
+}
+
+/** Reads the controls from a location hash ("#syn-flood-lab=..."); null when the hash is not ours or unreadable. */
+export function decodeControls(hash: string): LabControls | null {
+  const body = hash.startsWith("#") ? hash.slice(1) : hash;
+  for (const part of body.split("&")) {
+    if (!part.startsWith(`${HASH_KEY}=`)) continue;
+    const json = fromBase64Url(part.slice(HASH_KEY.length + 1));
+    if (json === null) return null;
+    try {
+      return normalizeControls(JSON.parse(json));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The flood starts a little after the legitimate traffic so the charts show "before" and "during". */
+export function floodStart(controls: LabControls): number {
+  return Math.min(5, controls.duration / 4);
+}

@@ -1,0 +1,186 @@
+// "How a SYN cookie is built", step by step, with the simulator's own cookie
+// arithmetic (lib/tcp/syncookie.ts), which follows net/ipv4/syncookies.c:
+//
+//   ISN = H0(4-tuple) + client ISN + (count << 24) + ((H1(4-tuple, count) + mssind) mod 2^24)
+//
+// count = minutes since boot (tcp_cookie_time(), TCP_SYNCOOKIE_PERIOD = 60 s),
+// mssind indexes msstab[] = {536, 1300, 1440, 1460}. Linux's H0/H1 are SipHash
+// with two secret keys; the simulator (and so this panel) uses a seeded 32-bit
+// mix instead, because the point is the arithmetic, not the cryptography.
+// The simulator keeps its hash private, so this panel uses its own stand-in
+// (lib/tcp's hash4); the layout and every other step are Linux's.
+import { hash4 } from "@/lib/tcp/random";
+
+/** msstab[] in net/ipv4/syncookies.c (sorted; the cookie can only say which of these four). */
+export const MSSTAB = [536, 1300, 1440, 1460] as const;
+const COOKIEBITS = 24;
+const COOKIEMASK = (1 << COOKIEBITS) - 1;
+/** MAX_SYNCOOKIE_AGE (include/net/tcp.h): a cookie is valid while its counter is less than 2 minutes old. */
+export const MAX_SYNCOOKIE_AGE = 2;
+const SECOND_KEY_SALT = 0x5bd1e995;
+
+export type CookieInput = {
+  /** IPv4 addresses as dotted quads */
+  clientAddr: string;
+  clientPort: number;
+  serverAddr: string;
+  serverPort: number;
+  /** the client's ISN, from its SYN */
+  clientIsn: number;
+  /** the MSS option in the client's SYN */
+  mss: number;
+  /** seconds since boot when the SYN arrives */
+  synAt: number;
+  /** seconds after the SYN-ACK that the client's ACK arrives */
+  ackDelay: number;
+  /** the listener's secret (the simulator seeds it; Linux picks it at random once) */
+  secret: number;
+};
+
+export const SAMPLE_COOKIE_INPUT: CookieInput = {
+  clientAddr: "198.51.100.7",
+  clientPort: 40001,
+  serverAddr: "203.0.113.10",
+  serverPort: 80,
+  clientIsn: 0x1a2b3c4d,
+  mss: 1460,
+  synAt: 7384,
+  ackDelay: 0.02,
+  secret: 0x2545f491,
+};
+
+export function parseIpv4(text: string): number | null {
+  const parts = text.trim().split(".");
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return null;
+    const v = Number(p);
+    if (v > 255) return null;
+    n = n * 256 + v;
+  }
+  return n >>> 0;
+}
+
+export function hex32(n: number): string {
+  return `0x${(n >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/** The largest msstab entry not above the client's MSS (its index): __cookie_v4_init_sequence(). */
+export function mssIndex(mss: number): number {
+  for (let i = MSSTAB.length - 1; i > 0; i--) if (mss >= MSSTAB[i]!) return i;
+  return 0;
+}
+
+function h(saddr: number, sport: number, daddr: number, dport: number, count: number, secret: number): number {
+  // a stand-in for SipHash (Linux) and for lib/tcp's private cookie hash
+  return hash4(saddr, ((sport << 16) | dport) >>> 0, daddr, count, secret);
+}
+
+export type CookieStep = { label: string; value: string; explanation: string };
+
+export type CookieBuild = {
+  ok: true;
+  isn: number;
+  count: number;
+  mssind: number;
+  encodedMss: number;
+  steps: CookieStep[];
+  check: {
+    valid: boolean;
+    ageMinutes: number;
+    decodedMss: number | null;
+    steps: CookieStep[];
+  };
+};
+
+export function buildCookie(input: CookieInput): CookieBuild | { ok: false; error: string } {
+  const saddr = parseIpv4(input.clientAddr);
+  const daddr = parseIpv4(input.serverAddr);
+  if (saddr === null) return { ok: false, error: "Client address must be a dotted IPv4 address like 198.51.100.7" };
+  if (daddr === null) return { ok: false, error: "Server address must be a dotted IPv4 address like 203.0.113.10" };
+  for (const [name, port] of [["Client port", input.clientPort], ["Server port", input.serverPort]] as const) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, error: `${name} must be 1 to 65535` };
+  }
+  if (!Number.isInteger(input.clientIsn) || input.clientIsn < 0 || input.clientIsn > 0xffffffff) {
+    return { ok: false, error: "Client ISN must be 0 to 4294967295" };
+  }
+  if (!Number.isFinite(input.mss) || input.mss < 1 || input.mss > 65535) return { ok: false, error: "MSS must be 1 to 65535" };
+  if (!(input.synAt >= 0) || !(input.ackDelay >= 0)) return { ok: false, error: "Times must be 0 or more seconds" };
+
+  const sport = input.clientPort;
+  const dport = input.serverPort;
+  const count = Math.floor(input.synAt / 60);
+  const mssind = mssIndex(input.mss);
+  const h0 = h(saddr, sport, daddr, dport, 0, input.secret);
+  const h1 = h(saddr, sport, daddr, dport, count, (input.secret ^ SECOND_KEY_SALT) >>> 0);
+  const countPart = (count << COOKIEBITS) >>> 0;
+  const low = (h1 + mssind) & COOKIEMASK;
+  const isn = (h0 + input.clientIsn + countPart + low) >>> 0;
+
+  const steps: CookieStep[] = [
+    { label: "count", value: `${count}`, explanation: `minutes since boot: floor(${input.synAt} s / 60). It advances once a minute (tcp_cookie_time()).` },
+    { label: "mssind", value: `${mssind}`, explanation: `the client asked for MSS ${input.mss}; the largest entry of msstab {536, 1300, 1440, 1460} not above it is ${MSSTAB[mssind]}, index ${mssind}. Only these 2 bits of MSS survive.` },
+    { label: "H0 = hash(4-tuple, key 0)", value: hex32(h0), explanation: "a keyed hash of addresses and ports: unguessable without the server's secret." },
+    { label: "client ISN", value: hex32(input.clientIsn), explanation: "the sequence number from the client's SYN, so the cookie belongs to this one SYN." },
+    { label: "count << 24", value: hex32(countPart), explanation: "the minute counter goes in the top 8 bits (COOKIEBITS = 24)." },
+    { label: "(H1(4-tuple, count, key 1) + mssind) mod 2^24", value: hex32(low), explanation: `H1 = ${hex32(h1)}; adding mssind hides the MSS index in the low 24 bits.` },
+    { label: "cookie = sum mod 2^32", value: `${hex32(isn)} (${isn})`, explanation: "sent as the SYN-ACK's sequence number. The server keeps nothing: no request sock, no timer, no SYN-ACK retransmission." },
+  ];
+
+  // check_tcp_syn_cookie(): the ACK acknowledges cookie + 1 and has seq = client ISN + 1
+  const ackAt = input.synAt + input.ackDelay;
+  const nowCount = Math.floor(ackAt / 60);
+  let c = (isn - h0 - input.clientIsn) >>> 0;
+  const diff = (nowCount - (c >>> COOKIEBITS)) & (0xffffffff >>> COOKIEBITS);
+  const checkSteps: CookieStep[] = [
+    { label: "ACK arrives", value: `t = ${ackAt.toFixed(3)} s, count now ${nowCount}`, explanation: `ack number ${hex32((isn + 1) >>> 0)} - 1 gives back the cookie; its seq - 1 gives back the client ISN.` },
+    { label: "cookie - H0 - client ISN", value: hex32(c), explanation: "peel off the first layer; the top 8 bits are now the counter the cookie was made with." },
+    { label: "age = count now - top 8 bits", value: `${diff} minute(s)`, explanation: `valid only if under MAX_SYNCOOKIE_AGE = ${MAX_SYNCOOKIE_AGE} minutes.` },
+  ];
+  let valid = false;
+  let decodedMss: number | null = null;
+  if (diff < MAX_SYNCOOKIE_AGE) {
+    const h1Then = h(saddr, sport, daddr, dport, nowCount - diff, (input.secret ^ SECOND_KEY_SALT) >>> 0);
+    c = (c - h1Then) & COOKIEMASK;
+    valid = c < MSSTAB.length;
+    decodedMss = valid ? MSSTAB[c]! : null;
+    checkSteps.push({
+      label: "(low 24 bits - H1) mod 2^24",
+      value: `${c}`,
+      explanation: valid ? `a valid index: the connection is created with MSS ${decodedMss}.` : "not an index into msstab: the cookie is forged (TcpExtSyncookiesFailed).",
+    });
+  } else {
+    checkSteps.push({ label: "too old", value: "rejected", explanation: "the counter is 2 or more minutes old: TcpExtSyncookiesFailed, and the ACK is answered with RST." });
+  }
+
+  return { ok: true, isn, count, mssind, encodedMss: MSSTAB[mssind]!, steps, check: { valid, ageMinutes: diff, decodedMss, steps: checkSteps } };
+}
+
+/**
+ * With timestamps, Linux hides the options a cookie cannot hold in the low 6
+ * bits of the SYN-ACK's TSval (cookie_init_timestamp): window scale (4 bits,
+ * 0xf = none), SACK (bit 4), ECN (bit 5). Without timestamps they are lost.
+ */
+export function timestampOptionBits(opts: { wscale: number | null; sack: boolean; ecn: boolean }): number {
+  let bits = opts.wscale === null ? 0xf : opts.wscale & 0xf;
+  if (opts.sack) bits |= 1 << 4;
+  if (opts.ecn) bits |= 1 << 5;
+  return bits;
+}
+
+export function optionsKept(client: { timestamps: boolean; wscale: number | null; sack: boolean }): string[] {
+  if (!client.timestamps) {
+    return [
+      "MSS: rounded down to an msstab entry",
+      "window scaling: lost (the connection runs with a 64 KiB window)",
+      "SACK: lost",
+    ];
+  }
+  return [
+    "MSS: rounded down to an msstab entry",
+    client.wscale === null ? "window scaling: the client did not offer it" : `window scaling: kept (shift ${client.wscale}, echoed back in the timestamp)`,
+    client.sack ? "SACK: kept (bit 4 of the timestamp)" : "SACK: the client did not offer it",
+    "timestamps: kept",
+  ];
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { fourWayCloseExercises } from "@/lib/exercises/lessons/four-way-close";
+import { parseScenario, simulateDetailed, type Scenario } from "@/lib/tcp";
+
+const SEEDS = [1, 2, 3, 42, 1234, 99999, 0xdeadbeef];
+const byId = (id: string) => {
+  const e = fourWayCloseExercises.find((x) => x.id === id);
+  if (!e) throw new Error(id);
+  return e;
+};
+function grade(id: string, seed: number, raw: unknown) {
+  const e = byId(id);
+  const parsed = e.parse(raw);
+  if (!parsed.ok) throw new Error(parsed.errors.join());
+  return e.grade(seed, parsed.value);
+}
+function scenario(raw: unknown): Scenario {
+  const p = parseScenario(raw);
+  if (!p.ok) throw new Error(p.error);
+  return p.scenario;
+}
+const answerOf = (id: string, seed: number) => Number((byId(id).correctAnswer(seed) as { value: string }).value);
+
+describe("four-way-close exercises", () => {
+  it("has at least five exercises of this lesson, with two randomized numeric ones", () => {
+    expect(fourWayCloseExercises.length).toBeGreaterThanOrEqual(5);
+    for (const e of fourWayCloseExercises) {
+      expect(e.id.startsWith("four-way-close-")).toBe(true);
+      expect(e.lessonId).toBe("lesson-four-way-close");
+    }
+    const numeric = fourWayCloseExercises.filter((e) => e.kind === "numeric");
+    expect(numeric.length).toBeGreaterThanOrEqual(2);
+    for (const e of numeric) expect(new Set(SEEDS.map((s) => e.publicVariant(s).prompt)).size).toBeGreaterThan(2);
+  });
+
+  for (const e of fourWayCloseExercises) {
+    it(`${e.id}: the correct answer earns full marks, malformed input is refused`, () => {
+      for (const seed of SEEDS) expect(grade(e.id, seed, e.correctAnswer(seed)).score).toBe(1);
+      expect(e.parse({}).ok).toBe(false);
+      expect(e.parse({ value: "1e", choice: ["zzz"], order: [] }).ok).toBe(false);
+    });
+  }
+
+  it("ACK of a FIN agrees with the simulator", () => {
+    for (const seed of SEEDS) {
+      const prompt = byId("four-way-close-fin-ack").publicVariant(seed).prompt;
+      const isn = Number(/ISN is (\d+)/.exec(prompt)![1]);
+      const bytes = Number(/sends (\d+) bytes/.exec(prompt)![1]);
+      const trace = simulateDetailed(
+        scenario({
+          steps: [
+            { t: 0, host: "server", call: "listen" },
+            { t: 0.1, host: "client", call: "connect" },
+            { t: 0.2, host: "server", call: "accept" },
+            { t: 0.3, host: "client", call: "send", bytes },
+            { t: 0.5, host: "server", call: "recv" },
+            { t: 1, host: "client", call: "close" },
+          ],
+        }),
+        { isn: { client: isn }, nominalTimers: true },
+      );
+      const fin = trace.detailed.findIndex((s) => s.from === "client" && s.flags.includes("F"));
+      const ackOfFin = trace.detailed.slice(fin + 1).find((s) => s.from === "server" && s.flags === ".")!;
+      expect(ackOfFin.absAck).toBe(answerOf("four-way-close-fin-ack", seed));
+      const g = grade("four-way-close-fin-ack", seed, { value: trace.detailed[fin]!.absSeq });
+      expect(g.score).toBe(0);
+      expect(g.feedback.items[0]!.message).toMatch(/one sequence number/);
+    }
+  });
+
+  it("orphaned FIN-WAIT-2 lifetime agrees with the simulator, and 60 s is called out as TIME-WAIT", () => {
+    for (const seed of SEEDS.slice(0, 4)) {
+      const finTimeout = answerOf("four-way-close-orphan-fin-wait-2", seed);
+      const trace = simulateDetailed(
+        scenario({
+          sysctl: { tcp_fin_timeout: finTimeout },
+          steps: [
+            { t: 0, host: "server", call: "listen" },
+            { t: 0.1, host: "client", call: "connect" },
+            { t: 0.2, host: "server", call: "accept" },
+            { t: 1, host: "client", call: "close" },
+          ],
+        }),
+        { nominalTimers: true },
+      );
+      const client = trace.states.filter((s) => s.host === "client");
+      const entered = client.find((s) => s.state === "FIN-WAIT-2")!.t;
+      const gone = client.find((s) => s.t > entered && s.state === "CLOSED")!.t;
+      expect(Math.round((gone - entered) * 1000) / 1000).toBe(finTimeout);
+      if (finTimeout !== 60) {
+        const g = grade("four-way-close-orphan-fin-wait-2", seed, { value: 60 });
+        expect(g.feedback.items[0]!.message).toMatch(/TIME-WAIT/);
+      }
+    }
+  });
+
+  it("the ordering exercise matches the simulator's active closer", () => {
+    const trace = simulateDetailed(
+      scenario({
+        steps: [
+          { t: 0, host: "server", call: "listen" },
+          { t: 0.1, host: "client", call: "connect" },
+          { t: 0.2, host: "server", call: "accept" },
+          { t: 1, host: "client", call: "close" },
+          { t: 1.5, host: "server", call: "close" },
+        ],
+      }),
+    );
+    const states = trace.states.filter((s) => s.host === "client").map((s) => s.state);
+    const order = (byId("four-way-close-active-states").correctAnswer(1) as { order: string[] }).order.map((v) => v.toUpperCase());
+    expect(states.slice(states.indexOf("ESTABLISHED"))).toEqual(order);
+  });
+
+  it("wrong choices get the teaching feedback", () => {
+    const g = grade("four-way-close-fin-timeout", 7, { choice: "time-wait" });
+    expect(g.score).toBe(0);
+    expect(g.feedback.items.find((i) => i.label.startsWith("How long a socket stays"))!.message).toMatch(/60 s/);
+    const o = grade("four-way-close-active-states", 7, { order: ["established", "fin-wait-2", "fin-wait-1", "time-wait", "closed"] });
+    expect(o.score).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { compareTrace, simulate, simulateDetailed } from "@/lib/tcp";
+import { CAPTURES } from "@/lib/widgets/sequence-simulator/captures";
+import { buildScenario, dropKindFor, initialControls, toggleDrop } from "@/lib/widgets/sequence-simulator/controls";
+import { PRESETS, type Preset } from "@/lib/widgets/sequence-simulator/presets";
+import { runOrdered } from "@/lib/widgets/sequence-simulator/run";
+import { buildTimeline, eventLine, explainSegments, hostsAt, queuesAt } from "@/lib/widgets/sequence-simulator/timeline";
+import { decodeState, encodeState, readHash, writeHash } from "@/lib/widgets/sequence-simulator/urlState";
+
+const entries = Object.entries(PRESETS) as Array<[string, Preset]>;
+
+function build(preset: Preset, controls = initialControls(preset)) {
+  const b = buildScenario(preset, controls);
+  if (!b.ok) throw new Error(b.error);
+  return b;
+}
+
+describe("sequence simulator presets", () => {
+  for (const [name, preset] of entries) {
+    it(`${name}: parses, simulates without RFC violations, and keeps every segment and state in the timeline`, () => {
+      const b = build(preset);
+      const run = runOrdered(b.scenario, b.options);
+      expect(run.trace.violations).toEqual([]);
+      expect(run.order).not.toBeNull();
+      const events = buildTimeline(run.trace, run.order, b.scenario.steps);
+      expect(events.filter((e) => e.kind === "segment").length).toBe(run.trace.detailed.length);
+      expect(events.filter((e) => e.kind === "state").length).toBe(run.trace.states.length);
+      for (let i = 1; i < events.length; i++) expect(events[i]!.t).toBeGreaterThanOrEqual(events[i - 1]!.t);
+      expect(explainSegments(run.trace).every((w) => w.length > 10)).toBe(true);
+    });
+    if (preset.capture) {
+      it(`${name}: is exactly the scenario of its capture, and the engine reproduces the capture`, () => {
+        const capture = CAPTURES[preset.capture!];
+        expect(preset.scenario).toEqual(capture.scenario);
+        const b = build(preset);
+        expect(compareTrace(simulate(b.scenario, b.options), capture.expect).errors).toEqual([]);
+      });
+    }
+  }
+
+  it("the timeline order agrees with the engine's own order for every preset (segments and states in sequence)", () => {
+    for (const [, preset] of entries) {
+      const b = build(preset);
+      const run = runOrdered(b.scenario, b.options);
+      const plain = simulateDetailed(b.scenario, b.options);
+      expect(run.trace.segments).toEqual(plain.segments);
+      expect(run.trace.states).toEqual(plain.states);
+    }
+  });
+});
+
+describe("queues derived from the timeline", () => {
+  it("match the engine's own socket-table samples at every application call", () => {
+    const preset = PRESETS.handshake as Preset;
+    const b = build(preset);
+    const run = runOrdered(b.scenario, b.options);
+    const detailed = simulateDetailed(b.scenario, { ...b.options, sampleEvery: 0.0005 });
+    const events = buildTimeline(run.trace, run.order, b.scenario.steps);
+    for (const sample of detailed.samples.filter((s) => s.host === "server")) {
+      // cursor: everything up to and including the sample time
+      let cursor = 0;
+      while (cursor < events.length && events[cursor]!.t <= sample.t) cursor++;
+      expect(queuesAt(events, cursor), `t=${sample.t}`).toEqual({ synQueue: sample.synQueue, acceptQueue: sample.acceptQueue });
+    }
+  });
+
+  it("show the request in the SYN queue, then the accept queue, then nowhere after accept()", () => {
+    const preset = PRESETS.handshake as Preset;
+    const b = build(preset);
+    const run = runOrdered(b.scenario, b.options);
+    const events = buildTimeline(run.trace, run.order, b.scenario.steps);
+    const at = (pred: (i: number) => boolean) => events.findIndex((_, i) => pred(i)) + 1;
+    const synRecv = at((i) => events[i]!.kind === "state" && (events[i] as { to: string }).to === "SYN-RECV");
+    expect(queuesAt(events, synRecv)).toEqual({ synQueue: 1, acceptQueue: 0 });
+    const est = at((i) => events[i]!.kind === "state" && events[i]!.host === "server" && (events[i] as { to: string }).to === "ESTABLISHED");
+    expect(queuesAt(events, est)).toEqual({ synQueue: 0, acceptQueue: 1 });
+    expect(queuesAt(events, events.length)).toEqual({ synQueue: 0, acceptQueue: 0 });
+    expect(hostsAt(events, est, ["client", "server"]).server!.state).toBe("ESTABLISHED");
+  });
+});
+
+describe("dropping a segment", () => {
+  it("drops exactly the chosen SYN-ACK and the server retransmits it 1 s later", () => {
+    const preset = PRESETS.handshake as Preset;
+    const b0 = build(preset);
+    const first = runOrdered(b0.scenario, b0.options).trace.detailed.find((s) => s.flags === "S.")!;
+    const controls = toggleDrop(initialControls(preset), { from: first.from, kind: dropKindFor(first.flags, first.len), t: first.t });
+    const b = build(preset, controls);
+    const trace = runOrdered(b.scenario, b.options).trace;
+    const synAcks = trace.detailed.filter((s) => s.flags === "S.");
+    expect(synAcks[0]!.dropped).toBe(true);
+    expect(trace.detailed.filter((s) => s.dropped)).toHaveLength(1);
+    // 1 s initial RTO, later by the timer wheel's rounding (up to 1/8 of it)
+    expect(synAcks[1]!.t - synAcks[0]!.t).toBeGreaterThanOrEqual(1);
+    expect(synAcks[1]!.t - synAcks[0]!.t).toBeLessThan(1.13);
+    // toggling again removes the rule
+    expect(toggleDrop(controls, controls.drops[0]!).drops).toEqual([]);
+  });
+
+  it("maps flags to the engine's fault kinds", () => {
+    expect(dropKindFor("S", 0)).toBe("syn");
+    expect(dropKindFor("S.", 0)).toBe("syn");
+    expect(dropKindFor("R.", 0)).toBe("rst");
+    expect(dropKindFor(".", 0)).toBe("ack");
+    expect(dropKindFor("F.", 0)).toBe("all");
+    expect(dropKindFor("P.", 100)).toBe("all");
+  });
+});
+
+describe("URL state", () => {
+  it("round-trips through the hash and keeps other widgets' entries", () => {
+    const preset = PRESETS.handshake as Preset;
+    const state = { ...initialControls(preset), drops: [{ from: "server", kind: "syn" as const, t: 0.11 }], sysctl: { tcp_syn_retries: 3 }, absolute: true, selected: 2 };
+    const hash = writeHash("#other=1", "handshake", state);
+    expect(hash).toContain("other=1");
+    expect(readHash(hash, "handshake")).toEqual(state);
+    expect(readHash(hash, "abort")).toBeNull();
+  });
+
+  it("refuses malformed or out-of-range values", () => {
+    expect(decodeState("!!!")).toBeNull();
+    expect(decodeState(btoa("[1,2]"))).toBeNull();
+    const bad = encodeState({ ...initialControls(PRESETS.handshake as Preset), sysctl: { tcp_syn_retries: 500 }, selected: null });
+    expect(decodeState(bad)).toBeNull();
+  });
+});
+
+describe("event log text", () => {
+  it("prints segments in tcpdump notation with relative or absolute numbers", () => {
+    const preset = PRESETS.handshake as Preset;
+    const b = build(preset);
+    const run = runOrdered(b.scenario, b.options);
+    const events = buildTimeline(run.trace, run.order, b.scenario.steps);
+    const synAck = events.find((e) => e.kind === "segment" && e.segment.flags === "S.")!;
+    expect(eventLine(synAck, false)).toMatch(/server → client {2}\[S\.\] seq 0 ack 1 len 0/);
+    expect(eventLine(synAck, true)).toMatch(/\[S\.\] seq 5000 ack 1001 len 0/);
+    expect(eventLine(events.find((e) => e.kind === "state" && e.host === "client")!, false)).toMatch(/client {2}CLOSED → SYN-SENT/);
+  });
+});
