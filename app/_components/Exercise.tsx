@@ -4,10 +4,14 @@
 // answers to the server, which grades and stores them.
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import type { ExerciseInput } from "@/lib/exercises/types";
+import type { TaskAction } from "@/lib/exercises/tasks/taskModel";
+import { SimulatorTask } from "./SimulatorTask";
 import type { LearnerExerciseView, PublicAttempt } from "@/lib/exercises/learnerVariant";
 
 type Status = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; view: LearnerExerciseView };
-type Values = Record<string, string | string[]>;
+type TraceRow = { flags: string; seq: string; ack: string; lost: string };
+type Value = string | string[] | TraceRow[] | TaskAction[];
+type Values = Record<string, Value>;
 
 export function Exercise({ id }: { id: string }) {
   const [status, setStatus] = useState<Status>({ kind: "loading" });
@@ -145,15 +149,27 @@ function Hints({ hints, shown, onMore }: { hints: string[]; shown: number; onMor
 
 /** An ordering starts in the order shown, so submitting it untouched is an answer. */
 function initialValues(view: LearnerExerciseView): Values {
-  return Object.fromEntries(
-    view.variant.inputs.filter((input) => input.type === "ordering").map((input) => [input.name, input.items.map((item) => item.value)]),
-  );
+  const values: Values = {};
+  for (const input of view.variant.inputs) {
+    if (input.type === "ordering") values[input.name] = input.items.map((item) => item.value);
+    if (input.type === "trace") values[input.name] = input.rows.map(() => ({ flags: "", seq: "", ack: "", lost: "" }));
+    if (input.type === "simulator-task") values[input.name] = [];
+  }
+  return values;
 }
 
-function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value: string | string[] | undefined; onChange: (value: string | string[]) => void }) {
+function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value: Value | undefined; onChange: (value: Value) => void }) {
   const id = useId();
+  if (input.type === "simulator-task") {
+    const actions = Array.isArray(value) && (value.length === 0 || (typeof value[0] === "object" && "set" in (value[0] as object))) ? (value as TaskAction[]) : [];
+    return <SimulatorTask task={input.task} controls={input.controls} initial={input.initial} actions={actions} onChange={onChange} />;
+  }
+  if (input.type === "trace") {
+    const rows = Array.isArray(value) && typeof value[0] === "object" ? (value as TraceRow[]) : input.rows.map(() => ({ flags: "", seq: "", ack: "", lost: "" }));
+    return <TraceField input={input} rows={rows} onChange={onChange} />;
+  }
   if (input.type === "ordering") {
-    return <OrderingField input={input} value={Array.isArray(value) ? value : input.items.map((item) => item.value)} onChange={onChange} />;
+    return <OrderingField input={input} value={Array.isArray(value) && typeof value[0] === "string" ? (value as string[]) : input.items.map((item) => item.value)} onChange={onChange} />;
   }
   const fieldClass = "mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950";
   if (input.type === "select") {
@@ -202,7 +218,7 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
       </div>
     );
   }
-  const selected = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  const selected = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
   return (
     <fieldset>
       <legend className="font-medium">{input.label}</legend>
@@ -230,6 +246,65 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
         ))}
       </div>
     </fieldset>
+  );
+}
+
+const TRACE_COLUMNS = [
+  { key: "flags", label: "Flags", width: "w-16", hint: "e.g. P." },
+  { key: "seq", label: "Seq", width: "w-32", hint: "" },
+  { key: "ack", label: "Ack", width: "w-32", hint: "empty if no ACK" },
+  { key: "lost", label: "Lost?", width: "w-12", hint: "x" },
+] as const;
+
+function TraceField({
+  input,
+  rows,
+  onChange,
+}: {
+  input: Extract<ExerciseInput, { type: "trace" }>;
+  rows: TraceRow[];
+  onChange: (value: TraceRow[]) => void;
+}) {
+  const captionId = useId();
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="border-collapse text-sm" aria-labelledby={captionId}>
+        <caption id={captionId} className="text-left font-medium">
+          {input.label}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="px-2 py-1 text-left">Segment</th>
+            {TRACE_COLUMNS.map((column) => (
+              <th key={column.key} scope="col" className="px-2 py-1 text-left">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {input.rows.map((row, index) => (
+            <tr key={row.label}>
+              <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-mono font-normal">
+                {row.label}
+              </th>
+              {TRACE_COLUMNS.map((column) => (
+                <td key={column.key} className="px-1 py-1">
+                  <input
+                    aria-label={`${row.label}: ${column.label}`}
+                    placeholder={column.hint}
+                    autoComplete="off"
+                    value={rows[index]?.[column.key] ?? ""}
+                    onChange={(event) => onChange(rows.map((r, i) => (i === index ? { ...r, [column.key]: event.target.value } : r)))}
+                    className={`${column.width} rounded border border-slate-400 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-950`}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -9,6 +9,17 @@ export type ExerciseInput =
   | { type: "ordering"; name: string; label: string; items: { value: string; label: string }[] }
   | { type: "select"; name: string; label: string; options: { value: string; label: string }[] }
   | { type: "text"; name: string; label: string }
+  /** A table to fill: one row per segment, columns flags, seq, ack and lost ("x"). */
+  | { type: "trace"; name: string; label: string; rows: { label: string }[] }
+  /** Controls over the simulator; the answer is the log of changes (lib/exercises/tasks). */
+  | {
+      type: "simulator-task";
+      name: string;
+      label: string;
+      task: string;
+      controls: import("./tasks/taskModel").TaskControl[];
+      initial: import("./tasks/taskModel").TaskValues;
+    }
   | {
       type: "choices";
       name: string;

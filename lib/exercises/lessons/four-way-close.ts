@@ -4,6 +4,7 @@ import type { ExerciseDefinition } from "../types";
 import { choiceExercise } from "../kinds/choice";
 import { numericExercise } from "../kinds/numeric";
 import { orderingExercise } from "../kinds/ordering";
+import { traceFillInExercise } from "../kinds/traceFillIn";
 
 const lessonId = "lesson-four-way-close";
 
@@ -165,7 +166,56 @@ const threeSegments = choiceExercise({
     "Linux delays the ACK of a FIN (about 40 ms in the captures client-active-close and half-close). If the passive side's application calls close() inside that window, the kernel sends its FIN with the ACK flag acknowledging the peer's FIN, and the close takes three segments. The simulator reproduces both shapes.",
 });
 
+
+// Kurose-and-Ross style: a whole exchange with random ISNs (sometimes near 2^32,
+// so the numbers wrap) and sometimes a lost data segment.
+const traceFillIn = traceFillInExercise({
+  id: "four-way-close-fill-trace",
+  lessonId: "lesson-four-way-close",
+  title: "Fill in the segments of a short exchange",
+  hints: [
+    "A data segment's seq is where its first byte sits; the ACK that answers it is seq + length.",
+    "SYN and FIN each take one sequence number; a pure ACK takes none. Sequence numbers wrap at 2^32.",
+    "A lost segment is sent again with the same seq: the retransmission repeats what was lost.",
+  ],
+  generate(random) {
+    const clientBytes = random.int(2, 14) * 100;
+    const serverBytes = random.int(1, 9) * 40;
+    const lose = random.int(0, 2) === 0;
+    const clientIsn = random.int(0, 3) === 0 ? 4294967296 - random.int(1, clientBytes) : random.uint32();
+    const serverIsn = random.uint32();
+    return {
+      story:
+        `The client (ISN ${clientIsn}) connects to the server (ISN ${serverIsn}) over a link with 10 ms one-way delay. ` +
+        `At t = 0.3 s it sends ${clientBytes} bytes; at 0.6 s the server sends ${serverBytes} bytes back; at 1.0 s the client closes, and the server closes at 1.5 s after reading everything.` +
+        (lose ? " The network loses the client's first data segment." : " No segment is lost."),
+      scenario: {
+        sysctl: {},
+        network: { delay: 0.01 },
+        steps: [
+          { t: 0, host: "server", call: "listen", backlog: 128 },
+          { t: 0.1, host: "client", call: "connect" },
+          { t: 0.2, host: "server", call: "accept" },
+          { t: 0.3, host: "client", call: "send", bytes: clientBytes },
+          { t: 0.55, host: "server", call: "recv" },
+          { t: 0.6, host: "server", call: "send", bytes: serverBytes },
+          { t: 0.8, host: "client", call: "recv" },
+          { t: 1.0, host: "client", call: "close" },
+          { t: 1.5, host: "server", call: "close" },
+        ],
+        faults: lose ? [{ from: "client", drop: "all", after: 0.3, until: 0.305 }] : [],
+      },
+      isn: { client: clientIsn, server: serverIsn },
+      shown: 3,
+      ask: 6,
+      solution:
+        "After the handshake both sides are one past their ISN (the SYN took one number, RFC 9293 §3.4). Each data segment's ACK is its seq plus its length, modulo 2^32; a lost segment is retransmitted with the same seq; the FIN takes one number, so the ACK of a FIN is the FIN's seq + 1 (RFC 9293 §3.6).",
+    };
+  },
+});
+
 export const fourWayCloseExercises: ExerciseDefinition<any>[] = [
+  traceFillIn,
   finAck,
   orphanLifetime,
   activeCloserStates,

@@ -4,6 +4,8 @@
 import { choiceExercise } from "../kinds/choice";
 import { numericExercise } from "../kinds/numeric";
 import { orderingExercise } from "../kinds/ordering";
+import { simulatorTaskExercise } from "../kinds/simulatorTask";
+import { synFloodSysctlsTask } from "../tasks/synFloodSysctls";
 import type { ExerciseDefinition } from "../types";
 
 const lessonId = "lesson-syn-flood";
@@ -232,6 +234,24 @@ const connRequestOrderExercise = orderingExercise({
 });
 
 export const synFloodExercises: ExerciseDefinition<any>[] = [
+  simulatorTaskExercise({
+    id: "syn-flood-keep-clients",
+    lessonId: "lesson-syn-flood",
+    title: "Keep 90% of clients connecting during a 5,000 SYN/s flood",
+    goal: "This server's application calls listen(128), and someone turned SYN cookies off. A flood of 5,000 spoofed SYNs a second starts; 10 real clients connect every second. Using only the sysctls below, get at least 90% of the real clients' connect() calls to succeed within the 10 s run. Try settings in the simulator, then submit: the server replays your changes through the same engine.",
+    model: synFloodSysctlsTask,
+    check: (metrics) =>
+      Number(metrics.successPercent) >= 90
+        ? { met: true, message: `${metrics.successPercent}% of the legitimate connects succeeded.` }
+        : { met: false, message: `Only ${metrics.successPercent}% of the legitimate connects succeeded; 90% is the goal.` },
+    example: { tcp_syncookies: "1" },
+    hints: [
+      "With listen(128), the SYN queue is full after 129 half-open requests, whatever tcp_max_syn_backlog says (inet_csk_reqsk_queue_is_full).",
+      "Which setting lets the server answer a SYN without keeping any state for it?",
+    ],
+    solution:
+      "Turn tcp_syncookies back on (1, the default, or 2). With listen(128) the SYN queue holds 129 requests (sk_max_ack_backlog, '>' check), so the flood fills it at once; with cookies off, every later SYN is dropped (TCPReqQFullDrop) and real clients wait out 1 s SYN retransmissions. With cookies, an overflowing SYN gets a SYN-ACK whose ISN encodes the connection, no state is kept, and a real client's ACK completes the handshake (net/ipv4/syncookies.c). Raising tcp_max_syn_backlog or somaxconn does not help here: the application's backlog of 128 is the limit.",
+  }),
   acceptQueueCapacityExercise,
   synAckGiveUpExercise,
   legitLatencyExercise,

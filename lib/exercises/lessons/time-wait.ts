@@ -3,12 +3,29 @@ import type { ExerciseDefinition } from "../types";
 import { choiceExercise } from "../kinds/choice";
 import { numericExercise } from "../kinds/numeric";
 import { orderingExercise } from "../kinds/ordering";
+import { simulatorTaskExercise } from "../kinds/simulatorTask";
+import { serverTimeWaitTask } from "../tasks/serverTimeWait";
 
 const lessonId = "lesson-time-wait";
 /** TCP_TIMEWAIT_LEN (include/net/tcp.h): 60 s, fixed. */
 const TIME_WAIT = 60;
 
 export const timeWaitExercises: ExerciseDefinition<any>[] = [
+  simulatorTaskExercise({
+    id: "time-wait-leave-server",
+    lessonId,
+    title: "Leave the server in TIME-WAIT",
+    goal: "Set when each side calls close() so that, 5 seconds in, the server's connection socket is in TIME-WAIT. Try it in the simulator, then submit: the server replays your changes and checks.",
+    model: serverTimeWaitTask,
+    check: (metrics) =>
+      metrics.serverState === "TIME-WAIT"
+        ? { met: true, message: `The server's connection is in TIME-WAIT (the client's is ${metrics.clientState}).` }
+        : { met: false, message: `The server's connection ended ${metrics.serverState}; TIME-WAIT belongs to the side that sends the first FIN.` },
+    example: { serverCloseAt: 1, clientCloseAt: 2 },
+    hints: ["Which side enters TIME-WAIT: the one that closes first, or the one that closes last?"],
+    solution:
+      "Make the server close first (say at 1 s, the client at 2 s). The side that sends the first FIN goes FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT; the other goes CLOSE-WAIT, LAST-ACK, CLOSED (RFC 9293 §3.6). Closing both at the same instant also works: in a simultaneous close both sides pass through CLOSING into TIME-WAIT.",
+  }),
   choiceExercise({
     id: "time-wait-who-waits",
     lessonId,

@@ -1,0 +1,56 @@
+// A goal the learner reaches by driving the simulator. The browser submits only
+// the learner's action log; the server replays it through the same task model
+// and the engine, and checks the goal itself, so a forged log cannot pass.
+import type { ExerciseDefinition } from "../types";
+import { replayActions, type TaskModel, type TaskValues } from "../tasks/taskModel";
+
+export type SimulatorTaskSpec = {
+  id: string;
+  lessonId: string;
+  title: string;
+  /** The goal, as the learner reads it. */
+  goal: string;
+  model: TaskModel;
+  /** Server-only: did this run reach the goal? */
+  check(metrics: Record<string, string | number>): { met: boolean; message: string };
+  /** One set of values that reaches the goal, for tests and the worked solution. */
+  example: TaskValues;
+  solution: string;
+  hints?: string[];
+};
+
+export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefinition<TaskValues> {
+  return {
+    id: spec.id,
+    lessonId: spec.lessonId,
+    kind: "simulator-task",
+    title: spec.title,
+    publicVariant() {
+      return {
+        prompt: spec.goal,
+        hints: spec.hints,
+        inputs: [{ type: "simulator-task", name: "actions", label: "Your settings", task: spec.model.id, controls: spec.model.controls, initial: spec.model.initial }],
+      };
+    },
+    parse(raw) {
+      const actions = typeof raw === "object" && raw !== null ? (raw as { actions?: unknown }).actions : undefined;
+      const replayed = replayActions(spec.model, actions ?? []);
+      return replayed.ok ? { ok: true, value: replayed.values } : { ok: false, errors: replayed.errors };
+    },
+    grade(_seed, values) {
+      const run = spec.model.run(values);
+      const { met, message } = spec.check(run.metrics);
+      return {
+        score: met ? 1 : 0,
+        feedback: {
+          summary: met ? "Goal reached: the server replayed your settings and saw it." : "Not yet: the server replayed your settings and the goal was not reached.",
+          items: [{ label: "Goal", correct: met, message }, ...run.lines.slice(-3).map((line) => ({ label: "Replay", correct: met, message: line }))],
+          solution: spec.solution,
+        },
+      };
+    },
+    correctAnswer() {
+      return { actions: Object.entries(spec.example).map(([set, value]) => ({ set, value })) };
+    },
+  };
+}
