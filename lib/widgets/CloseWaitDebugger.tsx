@@ -30,7 +30,7 @@ import {
   serverSockets,
   ssOutput,
 } from "./close-wait-debugger/tables";
-import { readHashState, replaceHashState } from "./time-wait-load/urlState";
+import { readHashState, replaceHashState } from "./urlHashState";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 
 const HASH_KEY = "close-wait";

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "./time-wait-load/model";
-import { readHashState, replaceHashState } from "./time-wait-load/urlState";
+import { readHashState, replaceHashState } from "./urlHashState";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "./time-wait-load/view";
 

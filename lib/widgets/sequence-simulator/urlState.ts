@@ -3,6 +3,7 @@
 // per preset); other keys in the hash are kept as they are.
 import { SYSCTL_LIMITS, type Controls, type DropKind } from "./controls";
 import type { SysctlControlName } from "./presets";
+import { decodeState as decodeJson, encodeState as encodeJson } from "../urlHashState";
 
 export type UrlState = Controls & { selected: number | null };
 
@@ -10,35 +11,17 @@ export function hashKey(preset: string): string {
   return `seq-${preset}`;
 }
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): string | null {
-  try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
 export function encodeState(state: UrlState): string {
-  return toBase64Url(
-    JSON.stringify({
-      d: state.drops.map((r) => [r.from, r.kind, r.t]),
-      m: state.isnMode === "random" ? "r" : "c",
-      i: [state.isn.client, state.isn.server],
-      s: state.seed,
-      y: state.sysctl,
-      a: state.absolute ? 1 : 0,
-      n: state.nominalTimers ? 1 : 0,
-      x: state.selected,
-    }),
-  );
+  return encodeJson({
+    d: state.drops.map((r) => [r.from, r.kind, r.t]),
+    m: state.isnMode === "random" ? "r" : "c",
+    i: [state.isn.client, state.isn.server],
+    s: state.seed,
+    y: state.sysctl,
+    a: state.absolute ? 1 : 0,
+    n: state.nominalTimers ? 1 : 0,
+    x: state.selected,
+  });
 }
 
 const KINDS: readonly DropKind[] = ["syn", "rst", "ack", "all"];
@@ -46,14 +29,7 @@ const u32 = (v: unknown): v is number => typeof v === "number" && Number.isInteg
 
 /** Decodes a hash value; anything malformed gives null (the widget keeps its defaults). */
 export function decodeState(value: string): UrlState | null {
-  const text = fromBase64Url(value);
-  if (text === null) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const raw = decodeJson(value);
   if (typeof raw !== "object" || raw === null) return null;
   const o = raw as Record<string, unknown>;
   const drops: Controls["drops"] = [];

@@ -2,6 +2,7 @@
 // that makes a scenario shareable (#syn-flood-lab=<base64url JSON>).
 // Defaults are Linux 6.18's (lib/tcp/sysctl.ts, checked against
 // Documentation/networking/ip-sysctl.rst); the rest describe the workload.
+import { decodeState, encodeState } from "../urlHashState";
 
 export type LabControls = {
   /** Spoofed SYNs per second from the attacker (0 = no attack). */
@@ -93,30 +94,13 @@ export function normalizeControls(raw: unknown): LabControls {
 
 export const HASH_KEY = "syn-flood-lab";
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): string | null {
-  try {
-    const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
-    const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
 /** Only the controls that differ from the defaults go into the URL, so links stay short. */
 export function encodeControls(controls: LabControls): string {
   const diff: Partial<LabControls> = {};
   for (const spec of CONTROL_SPECS) {
     if (controls[spec.name] !== DEFAULT_CONTROLS[spec.name]) diff[spec.name] = controls[spec.name];
   }
-  return `${HASH_KEY}=${toBase64Url(JSON.stringify(diff))}`;
+  return `${HASH_KEY}=${encodeState(diff)}`;
 }
 
 /** Reads the controls from a location hash ("#syn-flood-lab=..."); null when the hash is not ours or unreadable. */
@@ -124,13 +108,8 @@ export function decodeControls(hash: string): LabControls | null {
   const body = hash.startsWith("#") ? hash.slice(1) : hash;
   for (const part of body.split("&")) {
     if (!part.startsWith(`${HASH_KEY}=`)) continue;
-    const json = fromBase64Url(part.slice(HASH_KEY.length + 1));
-    if (json === null) return null;
-    try {
-      return normalizeControls(JSON.parse(json));
-    } catch {
-      return null;
-    }
+    const raw = decodeState(part.slice(HASH_KEY.length + 1));
+    return raw === null ? null : normalizeControls(raw);
   }
   return null;
 }

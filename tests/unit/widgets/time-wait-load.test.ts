@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, simulateDetailed, type Scenario } from "@/lib/tcp";
 import { normalizeControls, simulateLoad, TIME_WAIT_SECONDS, type LoadControls } from "@/lib/widgets/time-wait-load/model";
-import { decodeState, encodeState, readHashState, withHashState } from "@/lib/widgets/time-wait-load/urlState";
+import { decodeState, encodeState, readHashState, withHashState } from "@/lib/widgets/urlHashState";
 import { chartSummary, controlsFromUrl, eventLogText, sampleAt, tableRows } from "@/lib/widgets/time-wait-load/view";
 
 describe("simulateLoad", () => {

@@ -1,5 +1,5 @@
 /**
- * Shareable widget state in the URL hash: `#time-wait-load=<base64url JSON>`.
+ * Shareable widget state in the URL hash: `#<widget key>=<base64url JSON>`.
  * Several widgets can share one page, so the hash holds `key=value` pairs
  * joined by `&`, and each widget touches only its own key.
  */
