@@ -5,7 +5,8 @@
 // paste bytes from tcpdump. A thin shell: the header codec, validation and
 // checksum live in lib/wire; layout and wording in ./header-explorer/*.
 
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
+import { spacedHex } from "@/lib/wire/hex";
 import { encodeTcpHeader, fieldSpec, summarizeTcpHeader, type FieldName } from "@/lib/wire/tcpHeader";
 import { BitDiagram } from "./header-explorer/BitDiagram";
 import { checksumStatus, selectionDetails } from "./header-explorer/describe";
@@ -15,7 +16,11 @@ import { FieldEditor } from "./header-explorer/FieldEditor";
 import { HexView } from "./header-explorer/HexView";
 import { OptionsEditor } from "./header-explorer/OptionsEditor";
 import { PastePanel } from "./header-explorer/PastePanel";
-import { explorerReducer, initialState } from "./header-explorer/state";
+import { describeAction } from "./header-explorer/eventLog";
+import { explorerReducer, initialState, type ExplorerAction } from "./header-explorer/state";
+import { readHashState, replaceHashState } from "./urlHashState";
+
+const HASH_KEY = "header-explorer";
 
 const CHECKSUM_STYLE = {
   valid: "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-50",
@@ -25,7 +30,19 @@ const CHECKSUM_STYLE = {
 } as const;
 
 export function HeaderExplorer() {
-  const [state, dispatch] = useReducer(explorerReducer, undefined, initialState);
+  const [state, rawDispatch] = useReducer(explorerReducer, undefined, initialState);
+  const [log, setLog] = useState<string[]>([]);
+  const [copied, setCopied] = useState("");
+  const restored = useRef(false);
+  // Every action goes through here so the event log says what happened.
+  const dispatch = useCallback(
+    (action: ExplorerAction) => {
+      const line = describeAction(action, state, explorerReducer(state, action));
+      rawDispatch(action);
+      if (line) setLog((lines) => [...lines, line]);
+    },
+    [state],
+  );
   const baseId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const focusAfterMove = useRef(false);
@@ -41,6 +58,29 @@ export function HeaderExplorer() {
   const highlight: [number, number] | null = bits
     ? [Math.floor(bits.bitOffset / 8), Math.floor((bits.bitOffset + bits.bitWidth - 1) / 8)]
     : null;
+
+  // A shared link carries the header's bytes: #header-explorer=<base64url of the hex>.
+  useEffect(() => {
+    const shared = readHashState(window.location.hash, HASH_KEY);
+    if (typeof shared === "string" && /^[0-9a-f ]{40,}$/i.test(shared)) {
+      rawDispatch({ type: "pasteText", text: shared });
+      rawDispatch({ type: "decode" });
+      setLog((lines) => [...lines, "Loaded the header from the link"]);
+    }
+    restored.current = true;
+  }, []);
+  useEffect(() => {
+    if (restored.current && log.length > 0) replaceHashState(HASH_KEY, spacedHex(bytes));
+  }, [bytes, log.length]);
+
+  async function copy(text: string, what: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(`${what} copied.`);
+    } catch {
+      setCopied(`Could not copy the ${what.toLowerCase()}; select it and copy by hand.`);
+    }
+  }
 
   // Arrow keys move the selection; focus follows it to the new field's button.
   useEffect(() => {
@@ -137,6 +177,26 @@ export function HeaderExplorer() {
             onFocusOption={(index) => dispatch({ type: "select", selection: { type: "option", index } })}
           />
         </div>
+      </div>
+
+      <div>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-semibold" id={`${baseId}-log`}>
+            Event log
+          </span>
+          <button type="button" onClick={() => void copy(window.location.href, "Link")} className="rounded border border-slate-400 px-2 py-1 text-sm">
+            Copy link
+          </button>
+          <button type="button" onClick={() => void copy(log.join("\n"), "Event log")} className="rounded border border-slate-400 px-2 py-1 text-sm">
+            Copy event log
+          </button>
+          <span role="status" className="text-sm text-slate-700 dark:text-slate-300">
+            {copied}
+          </span>
+        </div>
+        <ol aria-labelledby={`${baseId}-log`} data-testid="event-log" className="mt-2 max-h-48 list-decimal space-y-0.5 overflow-auto pl-8 text-sm">
+          {log.length === 0 ? <li className="list-none -ml-6 text-slate-600 dark:text-slate-400">Nothing changed yet.</li> : log.map((line, index) => <li key={index}>{line}</li>)}
+        </ol>
       </div>
     </section>
   );

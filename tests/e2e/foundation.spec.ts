@@ -41,6 +41,12 @@ test("editing the acknowledgment number in the header explorer updates the hex b
   await ackInput.fill("16909060"); // 0x01020304
   await ackInput.press("Tab");
   await expect(explorer.getByTestId("header-hex")).toContainText("0102 0304");
+  await expect(explorer.getByTestId("event-log")).toContainText("Acknowledgment number set to 16909060");
+
+  // The link reproduces the edited header.
+  await expect(page).toHaveURL(/#header-explorer=/);
+  await page.reload();
+  await expect(page.locator('[data-widget="header-explorer"]').getByTestId("header-hex")).toContainText("0102 0304");
 });
 
 test("a learner submits the exercise, is graded, and sees the attempt after a reload", async ({ page }) => {

@@ -8,7 +8,11 @@ import { REAL_LINUX_SYN_TCP } from "@/lib/wire/realSyn";
 import { diagramCells, neighbor, rowCount } from "@/lib/widgets/header-explorer/diagram";
 import { selectionDetails } from "@/lib/widgets/header-explorer/describe";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // The explorer writes its header into the URL hash; each test starts from a clean URL.
+  window.history.replaceState(null, "", "/");
+});
 
 // `tcpdump -n -S -x -r client-active-close.pcap`, packet 2: the server's SYN-ACK.
 const SYN_ACK_DUMP = `11:38:07.319000 IP 10.200.0.2.5000 > 10.200.0.1.40001: Flags [S.], seq 3533869825, ack 2691279158, win 65160, options [mss 1460,sackOK,TS val 4003626232 ecr 2223129839,nop,wscale 10], length 0
@@ -265,5 +269,21 @@ describe("the details panel's wording", () => {
       position: "Bits 160–191 (32 bits), bytes 20–23; kind 2, length 4",
       value: "mss 1460",
     });
+  });
+});
+
+describe("HeaderExplorer links and log", () => {
+  it("writes an edit into the URL hash and restores it from a shared link", () => {
+    render(<HeaderExplorer />);
+    const input = screen.getByLabelText("Acknowledgment number");
+    fireEvent.change(input, { target: { value: "16909060" } });
+    fireEvent.blur(input);
+    expect(window.location.hash).toMatch(/^#header-explorer=/);
+    expect(screen.getByTestId("event-log").textContent).toContain("Acknowledgment number set to 16909060");
+    const shared = window.location.hash;
+    cleanup();
+    window.history.replaceState(null, "", `/${shared}`);
+    render(<HeaderExplorer />);
+    expect(screen.getByTestId("header-hex").textContent).toContain("0102 0304");
   });
 });
