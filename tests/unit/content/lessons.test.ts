@@ -8,8 +8,8 @@ import { lessonComponents } from "@/app/lessons/[slug]/lessonComponents";
 const lessons = await loadLessons();
 
 describe("lesson content", () => {
-  it("has at least one lesson, in a strictly increasing order with unique ids", () => {
-    expect(lessons.length).toBeGreaterThan(0);
+  it("has the six lessons of the course, in a strictly increasing order with unique ids", () => {
+    expect(lessons.map((l) => l.slug)).toEqual(["header-fields", "three-way-handshake", "four-way-close", "time-wait", "syn-flood", "close-wait"]);
     expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length);
     expect(lessons.map((l) => l.order)).toEqual([...lessons.map((l) => l.order)].sort((a, b) => a - b));
   });
@@ -30,14 +30,20 @@ describe("lesson content", () => {
         expect(widgets.some((name) => withoutCode.includes(`<${name}`))).toBe(true);
       });
 
-      it("only references exercises that exist and belong to it", () => {
+      it("embeds at least five exercises, each existing and belonging to it", () => {
         const ids = [...withoutCode.matchAll(/<Exercise\s+id="([^"]+)"/g)].map((m) => m[1]);
-        expect(ids.length).toBeGreaterThan(0);
+        expect(new Set(ids).size).toBeGreaterThanOrEqual(5);
         for (const id of ids) {
           const exercise = exercises.find((e) => e.id === id);
           expect(exercise, `exercise ${id}`).toBeDefined();
           expect(exercise?.lessonId).toBe(lesson.id);
         }
+      });
+
+      it("has every exercise defined for it embedded in the page", () => {
+        const ids = new Set([...withoutCode.matchAll(/<Exercise\s+id="([^"]+)"/g)].map((m) => m[1]));
+        const defined = exercises.filter((e) => e.lessonId === lesson.id).map((e) => e.id);
+        expect(defined.filter((id) => !ids.has(id))).toEqual([]);
       });
 
       it("is a file whose name is its slug", () => {
