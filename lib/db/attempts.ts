@@ -12,12 +12,6 @@ export type StoredAttempt = {
   createdAt: Date;
 };
 
-/** Creates the learner row the first time an anonymous id is seen. */
-export async function ensureLearner(learnerId: string): Promise<void> {
-  await databaseReady();
-  await prisma.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
-}
-
 export async function recordAttempt(attempt: {
   learnerId: string;
   exerciseId: string;
@@ -26,11 +20,12 @@ export async function recordAttempt(attempt: {
   score: number;
   feedback: unknown;
 }): Promise<StoredAttempt> {
-  await ensureLearner(attempt.learnerId);
+  await databaseReady();
+  // One statement: the learner row is created with their first attempt if needed.
   const row = await prisma.attempt.create({
     data: {
-      learnerId: attempt.learnerId,
-      exerciseId: attempt.exerciseId,
+      learner: { connectOrCreate: { where: { id: attempt.learnerId }, create: { id: attempt.learnerId } } },
+      exercise: { connect: { id: attempt.exerciseId } },
       variantSeed: attempt.variantSeed,
       answer: JSON.stringify(attempt.answer),
       score: attempt.score,

@@ -32,9 +32,12 @@ export type SubmitOutcome =
   | { status: "stale-variant"; currentVariantSeed: number }
   | { status: "invalid-answer"; errors: string[] };
 
-export async function currentSeed(learnerId: string, exerciseId: string): Promise<number> {
-  const solved = await countSolved(learnerId, exerciseId);
+function seedFor(learnerId: string, exerciseId: string, solved: number): number {
   return seedFromText(`${learnerId}:${exerciseId}:${solved}`);
+}
+
+export async function currentSeed(learnerId: string, exerciseId: string): Promise<number> {
+  return seedFor(learnerId, exerciseId, await countSolved(learnerId, exerciseId));
 }
 
 export async function exerciseForLearner(learnerId: string, exerciseId: string): Promise<LearnerExerciseView | undefined> {
@@ -64,7 +67,8 @@ export async function submitAttempt(
 ): Promise<SubmitOutcome> {
   const exercise = findExercise(exerciseId);
   if (!exercise) return { status: "unknown-exercise" };
-  const seed = await currentSeed(learnerId, exerciseId);
+  const solved = await countSolved(learnerId, exerciseId);
+  const seed = seedFor(learnerId, exerciseId, solved);
   // Only the variant the server handed out may be graded, so nobody can pick an easy seed.
   if (claimedSeed !== seed) return { status: "stale-variant", currentVariantSeed: seed };
   const parsed = exercise.parse(rawAnswer);
@@ -78,7 +82,9 @@ export async function submitAttempt(
     score: graded.score,
     feedback: graded.feedback,
   });
-  return { status: "graded", attempt: toPublic(stored), nextVariantSeed: await currentSeed(learnerId, exerciseId) };
+  // A full-marks attempt moves the learner to the next variant.
+  const nextVariantSeed = graded.score >= 1 ? seedFor(learnerId, exerciseId, solved + 1) : seed;
+  return { status: "graded", attempt: toPublic(stored), nextVariantSeed };
 }
 
 function toPublic(attempt: StoredAttempt): PublicAttempt {
