@@ -64,10 +64,29 @@ export function Exercise({ id }: { id: string }) {
   }
 
   async function nextVariant() {
-    setLatest(undefined);
-    setValues({});
-    setHintsShown(0);
-    await load();
+    setErrors([]);
+    if (latest && latest.score >= 1) {
+      // A full-marks attempt already moved the learner on: just fetch the new variant.
+      setLatest(undefined);
+      setValues({});
+      setHintsShown(0);
+      await load();
+      return;
+    }
+    try {
+      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}/variants`, { method: "POST" });
+      const body = await response.json();
+      if (!response.ok) {
+        setErrors([body.message ?? `The server answered ${response.status}.`]);
+        return;
+      }
+      setLatest(undefined);
+      setValues({});
+      setHintsShown(0);
+      setStatus({ kind: "ready", view: body as LearnerExerciseView });
+    } catch {
+      setErrors(["Could not reach the server for a new variant; try again."]);
+    }
   }
 
   return (
@@ -112,7 +131,7 @@ export function Exercise({ id }: { id: string }) {
               >
                 {submitting ? "Grading…" : "Submit answer"}
               </button>
-              {latest && latest.score >= 1 ? (
+              {latest ? (
                 <button type="button" onClick={nextVariant} className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
                   Try another variant
                 </button>

@@ -46,10 +46,28 @@ export async function listAttempts(learnerId: string, exerciseId: string, limit 
   return rows.map(toStored);
 }
 
-/** How many times the learner earned full marks: each solve moves them to a fresh variant. */
-export async function countSolved(learnerId: string, exerciseId: string): Promise<number> {
+/**
+ * Which variant the learner is on: one step for every full-marks attempt and
+ * every "try another variant". Seeds are derived from it, so it only grows.
+ */
+export async function variantRound(learnerId: string, exerciseId: string): Promise<number> {
   await databaseReady();
-  return prisma.attempt.count({ where: { learnerId, exerciseId, score: { gte: 1 } } });
+  const [solved, requested] = await Promise.all([
+    prisma.attempt.count({ where: { learnerId, exerciseId, score: { gte: 1 } } }),
+    prisma.variantRequest.count({ where: { learnerId, exerciseId } }),
+  ]);
+  return solved + requested;
+}
+
+/** "Try another variant": moves the learner one variant on. */
+export async function requestNewVariant(learnerId: string, exerciseId: string): Promise<void> {
+  await databaseReady();
+  await prisma.variantRequest.create({
+    data: {
+      learner: { connectOrCreate: { where: { id: learnerId }, create: { id: learnerId } } },
+      exerciseId,
+    },
+  });
 }
 
 function toStored(row: {

@@ -1,8 +1,9 @@
 // Which variant a learner is working on, and grading a submission against it.
-// The seed comes from the learner, the exercise and how many times they have
-// solved it, so a reload shows the same variant and a solve moves to a new one.
+// The seed comes from the learner, the exercise and a round that grows with
+// every solve and every "try another variant", so a reload shows the same
+// variant and a solve (or a request) moves to a new one.
 import "server-only";
-import { countSolved, listAttempts, recordAttempt, type StoredAttempt } from "@/lib/db/attempts";
+import { listAttempts, recordAttempt, requestNewVariant, variantRound, type StoredAttempt } from "@/lib/db/attempts";
 import { findExercise } from "./catalog";
 import type { Feedback, PublicVariant } from "./types";
 import { seedFromText } from "./variantRandom";
@@ -32,12 +33,19 @@ export type SubmitOutcome =
   | { status: "stale-variant"; currentVariantSeed: number }
   | { status: "invalid-answer"; errors: string[] };
 
-function seedFor(learnerId: string, exerciseId: string, solved: number): number {
-  return seedFromText(`${learnerId}:${exerciseId}:${solved}`);
+function seedFor(learnerId: string, exerciseId: string, round: number): number {
+  return seedFromText(`${learnerId}:${exerciseId}:${round}`);
 }
 
 export async function currentSeed(learnerId: string, exerciseId: string): Promise<number> {
-  return seedFor(learnerId, exerciseId, await countSolved(learnerId, exerciseId));
+  return seedFor(learnerId, exerciseId, await variantRound(learnerId, exerciseId));
+}
+
+/** "Try another variant": the learner's view of the next variant, or undefined for an unknown exercise. */
+export async function anotherVariant(learnerId: string, exerciseId: string): Promise<LearnerExerciseView | undefined> {
+  if (!findExercise(exerciseId)) return undefined;
+  await requestNewVariant(learnerId, exerciseId);
+  return exerciseForLearner(learnerId, exerciseId);
 }
 
 export async function exerciseForLearner(learnerId: string, exerciseId: string): Promise<LearnerExerciseView | undefined> {
@@ -67,8 +75,8 @@ export async function submitAttempt(
 ): Promise<SubmitOutcome> {
   const exercise = findExercise(exerciseId);
   if (!exercise) return { status: "unknown-exercise" };
-  const solved = await countSolved(learnerId, exerciseId);
-  const seed = seedFor(learnerId, exerciseId, solved);
+  const round = await variantRound(learnerId, exerciseId);
+  const seed = seedFor(learnerId, exerciseId, round);
   // Only the variant the server handed out may be graded, so nobody can pick an easy seed.
   if (claimedSeed !== seed) return { status: "stale-variant", currentVariantSeed: seed };
   const parsed = exercise.parse(rawAnswer);
@@ -83,7 +91,7 @@ export async function submitAttempt(
     feedback: graded.feedback,
   });
   // A full-marks attempt moves the learner to the next variant.
-  const nextVariantSeed = graded.score >= 1 ? seedFor(learnerId, exerciseId, solved + 1) : seed;
+  const nextVariantSeed = graded.score >= 1 ? seedFor(learnerId, exerciseId, round + 1) : seed;
   return { status: "graded", attempt: toPublic(stored), nextVariantSeed };
 }
 

@@ -148,3 +148,23 @@ describe("exercise attempts", () => {
     expect(response.headers.get("set-cookie")).toMatch(/tcp_learner=[0-9a-f-]{36}/);
   });
 });
+
+describe("try another variant", () => {
+  it("moves the learner to a fresh variant on request, keeps their attempts, and grades only the new one", async () => {
+    const { POST: newVariant } = await import("@/app/api/exercises/[id]/variants/route");
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    await submit(cookie, { variantSeed: first.body.variantSeed, answer: { ack: "1", flags: [] } });
+    const request = new NextRequest(`${origin}/api/exercises/${EXERCISE}/variants`, { method: "POST", headers: { cookie } });
+    const response = await newVariant(request, context(EXERCISE));
+    expect(response.status).toBe(201);
+    const next = await response.json();
+    expect(next.variantSeed).not.toBe(first.body.variantSeed);
+    expect(next.attempts).toHaveLength(1);
+    expect((await view(cookie)).body.variantSeed).toBe(next.variantSeed); // it sticks across reloads
+    const old = await submit(cookie, { variantSeed: first.body.variantSeed, answer: { ack: "1", flags: [] } });
+    expect(old.response.status).toBe(409);
+    const unknown = await newVariant(new NextRequest(`${origin}/api/exercises/nope/variants`, { method: "POST", headers: { cookie } }), context("nope"));
+    expect(unknown.status).toBe(404);
+  });
+});

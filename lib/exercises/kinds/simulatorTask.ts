@@ -34,7 +34,7 @@ export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefiniti
     },
     parse(raw) {
       const actions = typeof raw === "object" && raw !== null ? (raw as { actions?: unknown }).actions : undefined;
-      const replayed = replayActions(spec.model, actions ?? []);
+      const replayed = replayActions(spec.model, actions);
       return replayed.ok ? { ok: true, value: replayed.values } : { ok: false, errors: replayed.errors };
     },
     grade(_seed, values) {

@@ -1,0 +1,19 @@
+// POST /api/exercises/:id/variants -> "try another variant": the learner moves
+// to a fresh variant (its question only, as GET /api/exercises/:id gives it).
+import { NextResponse, type NextRequest } from "next/server";
+import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
+import { anotherVariant } from "@/lib/exercises/learnerVariant";
+import { submissionLimiter } from "@/lib/http/rateLimit";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  const identity = await identifyRequest(request);
+  const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
+  const limit = submissionLimiter.check(identity.learnerId);
+  if (!limit.allowed) return reply({ message: `Too many requests; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
+  const view = await anotherVariant(identity.learnerId, id);
+  if (!view) return reply({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, 404);
+  return reply(view, 201);
+}
