@@ -16,6 +16,7 @@ const logout = await import("@/app/api/auth/logout/route");
 const me = await import("@/app/api/auth/me/route");
 const visits = await import("@/app/api/progress/visits/route");
 const instructorResults = await import("@/app/api/instructor/exercises/[id]/route");
+const variants = await import("@/app/api/exercises/[id]/variants/route");
 
 const EXERCISE = "header-bytes-ack-flags";
 const PASSWORD = "correct horse battery";
@@ -119,6 +120,7 @@ describe("authorization: guest, learner and instructor against every route", () 
     const expectations: { route: string; call: (b: Browser) => Promise<{ status: number }>; status: Record<keyof typeof roles, number> }[] = [
       { route: "GET /api/exercises/:id", call: (b) => b.call(exerciseRoute.GET as never, `/api/exercises/${EXERCISE}`, { params: { id: EXERCISE } }), status: { guest: 200, learner: 200, instructor: 200 } },
       { route: "POST /api/exercises/:id/attempts", call: (b) => attempt(b), status: { guest: 201, learner: 201, instructor: 201 } },
+      { route: "POST /api/exercises/:id/variants", call: (b) => b.call(variants.POST as never, `/api/exercises/${EXERCISE}/variants`, { method: "POST", params: { id: EXERCISE } }), status: { guest: 201, learner: 201, instructor: 201 } },
       { route: "POST /api/progress/visits", call: (b) => b.call(visits.POST as never, "/api/progress/visits", { json: { lessonId: "lesson-header-fields" } }), status: { guest: 200, learner: 200, instructor: 200 } },
       { route: "GET /api/auth/me", call: (b) => b.call(me.GET as never, "/api/auth/me"), status: { guest: 200, learner: 200, instructor: 200 } },
       { route: "GET /api/instructor/exercises/:id", call: (b) => b.call(instructorResults.GET as never, `/api/instructor/exercises/${EXERCISE}`, { params: { id: EXERCISE } }), status: { guest: 401, learner: 403, instructor: 200 } },
