@@ -13,6 +13,7 @@ import { TimeWaitSock } from "./timewait";
 import { TCP_TIMEWAIT_LEN, MS } from "./timers";
 import type { Step } from "./scenario";
 import { NO_CONN } from "./trace";
+import { EHash } from "./ehash";
 import type { Sim } from "./simulate";
 
 export interface HostCounters {
@@ -57,9 +58,11 @@ type Hashed = Sock | RequestSock | TimeWaitSock;
 export class Host {
   readonly addr: number;
   readonly counters = emptyCounters();
-  /** The established hash: local port -> (remote address << 16 | remote port) -> socket. Small-integer keys keep lookups fast. */
-  readonly table = new Map<number, Map<number, Hashed>>();
+  /** The established hash: (local port, remote address << 16 | remote port) -> socket. */
+  readonly table = new EHash<Hashed>();
   readonly listeners = new Map<number, Listener>();
+  /** The same listeners as a list, for listenerOn(). */
+  private listening: Listener[] = [];
   /** Peers with saved TCP metrics (tcp_peer_is_proven()): they completed a connection. */
   readonly provenPeers = new Set<number>();
   readonly cookieSecret: number;
@@ -83,13 +86,11 @@ export class Host {
   // ------------------------------------------------------------ tables
 
   lookup(lport: number, raddr: number, rport: number): Hashed | undefined {
-    return this.table.get(lport)?.get((raddr << 16) | rport);
+    return this.table.get(lport, (raddr << 16) | rport);
   }
 
   private put(lport: number, raddr: number, rport: number, o: Hashed): void {
-    let m = this.table.get(lport);
-    if (m === undefined) this.table.set(lport, (m = new Map()));
-    m.set((raddr << 16) | rport, o);
+    this.table.set(lport, (raddr << 16) | rport, o);
     o.key = lport;
   }
 
@@ -103,27 +104,28 @@ export class Host {
 
   unhash(o: Hashed): void {
     if (o.key < 0) return;
-    const m = this.table.get(o.key);
-    const k = (o.raddr << 16) | o.rport;
-    if (m !== undefined && m.get(k) === o) {
-      m.delete(k);
-      if (m.size === 0) this.table.delete(o.key);
-    }
+    this.table.delete(o.key, (o.raddr << 16) | o.rport, o);
   }
 
   /** Every hashed socket (for inspection and listener shutdown; not on any hot path). */
-  *allHashed(): Generator<Hashed> {
-    for (const m of this.table.values()) yield* m.values();
+  allHashed(): Generator<Hashed> {
+    return this.table.values();
   }
 
   unlisten(l: Listener): void {
-    if (this.listeners.get(l.port) === l) this.listeners.delete(l.port);
+    if (this.listeners.get(l.port) === l) {
+      this.listeners.delete(l.port);
+      this.listening.splice(this.listening.indexOf(l), 1);
+    }
   }
 
-  *requestsOf(l: Listener): Generator<RequestSock> {
-    for (const o of [...this.allHashed()]) {
-      if (o.kind === SOCK_REQ && o.listener === l) yield o;
+  /** The listener's request socks, oldest first. */
+  requestsOf(l: Listener): RequestSock[] {
+    const reqs: RequestSock[] = [];
+    for (const o of this.allHashed()) {
+      if (o.kind === SOCK_REQ && o.listener === l) reqs.push(o);
     }
+    return reqs.sort((a, b) => a.born - b.born);
   }
 
   rememberPeer(addr: number): void {
@@ -186,36 +188,52 @@ export class Host {
 
   // ------------------------------------------------------------- input
 
+  /**
+   * The listener on a port (__inet_lookup_listener). A host listens on one
+   * port or a few: scanning them is cheaper than a Map lookup, and a SYN
+   * flood asks once per SYN.
+   */
+  listenerOn(port: number): Listener | undefined {
+    const ls = this.listening;
+    for (let i = 0; i < ls.length; i++) if (ls[i]!.port === port) return ls[i];
+    return undefined;
+  }
+
   /** tcp_v4_rcv(): find the socket for a segment and hand it over. */
   receive(seg: Segment): void {
     const o = this.lookup(seg.dstPort, seg.srcAddr, seg.srcPort);
     if (o !== undefined) {
-      if (o.kind === SOCK_FULL) {
-        if (o.onSegment(seg)) this.sendReset(seg);
-      } else if (o.kind === SOCK_REQ) {
-        if (o.listener.onReqSegment(o, seg)) this.sendReset(seg);
-      } else {
-        const v = o.onSegment(seg);
-        if (v.action === "ack") this.twAck(o);
-        else if (v.action === "rst") this.sendReset(seg);
-        else if (v.action === "syn") {
-          // TCP_TW_SYN: a listener takes the SYN over, with an ISN above the old connection's
-          const l = this.listeners.get(seg.dstPort);
-          if (l) {
-            this.killTw(o);
-            l.connRequest(seg, v.isn);
-          } else this.twAck(o);
-        }
-      }
+      this.receiveHashed(o, seg);
       return;
     }
-    const l = this.listeners.get(seg.dstPort);
+    const l = this.listenerOn(seg.dstPort);
     if (l !== undefined) {
       if (l.onSegment(seg)) this.sendReset(seg);
       return;
     }
     // no socket at all: RFC 9293 §3.10.7.1 (CLOSED), tcp_v4_send_reset()
     this.sendReset(seg);
+  }
+
+  /** A segment for a socket of the established hash: full, request or TIME-WAIT. */
+  private receiveHashed(o: Hashed, seg: Segment): void {
+    if (o.kind === SOCK_FULL) {
+      if (o.onSegment(seg)) this.sendReset(seg);
+    } else if (o.kind === SOCK_REQ) {
+      if (o.listener.onReqSegment(o, seg)) this.sendReset(seg);
+    } else {
+      const v = o.onSegment(seg);
+      if (v.action === "ack") this.twAck(o);
+      else if (v.action === "rst") this.sendReset(seg);
+      else if (v.action === "syn") {
+        // TCP_TW_SYN: a listener takes the SYN over, with an ISN above the old connection's
+        const l = this.listenerOn(seg.dstPort);
+        if (l) {
+          this.killTw(o);
+          l.connRequest(seg, v.isn);
+        } else this.twAck(o);
+      }
+    }
   }
 
   /** tcp_v4_timewait_ack(). */
@@ -249,22 +267,8 @@ export class Host {
    */
   allocPort(raddr: number, rport: number, fixed?: number): { port: number; isn: number } | null {
     const [lo, hi] = this.sim.sysctl.ip_local_port_range;
-    const check = (p: number): { port: number; isn: number } | null | "busy" => {
-      if (this.listeners.has(p)) return "busy";
-      const o = this.lookup(p, raddr, rport);
-      if (o === undefined) return { port: p, isn: 0 };
-      if (o.kind === SOCK_FULL || o.kind === SOCK_REQ) return "busy";
-      const reuse = this.sim.sysctl.tcp_tw_reuse === 1;
-      if (reuse && this.sim.now - o.enteredAt > this.sim.sysctl.tcp_tw_reuse_delay * MS) {
-        let isn = seqAdd(o.sndNxt, 65535 + 2);
-        if (isn === 0) isn = 1;
-        this.killTw(o);
-        return { port: p, isn };
-      }
-      return "busy";
-    };
     if (fixed !== undefined) {
-      const r = check(fixed);
+      const r = this.portFree(fixed, raddr, rport);
       return r === "busy" ? null : r;
     }
     const n = hi - lo + 1;
@@ -273,12 +277,28 @@ export class Host {
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < n; i += 2) {
         const p = lo + ((offset + i) % n);
-        const r = check(p);
+        const r = this.portFree(p, raddr, rport);
         if (r !== "busy" && r !== null) return r;
       }
       offset++;
     }
     return null;
+  }
+
+  /** Whether local port p is free towards (raddr, rport): "busy", or the port with an ISN (non-zero after a TIME-WAIT takeover). */
+  private portFree(p: number, raddr: number, rport: number): { port: number; isn: number } | "busy" {
+    if (this.listeners.has(p)) return "busy";
+    const o = this.lookup(p, raddr, rport);
+    if (o === undefined) return { port: p, isn: 0 };
+    if (o.kind === SOCK_FULL || o.kind === SOCK_REQ) return "busy";
+    const reuse = this.sim.sysctl.tcp_tw_reuse === 1;
+    if (reuse && this.sim.now - o.enteredAt > this.sim.sysctl.tcp_tw_reuse_delay * MS) {
+      let isn = seqAdd(o.sndNxt, 65535 + 2);
+      if (isn === 0) isn = 1;
+      this.killTw(o);
+      return { port: p, isn };
+    }
+    return "busy";
   }
 
   // ---------------------------------------------------------- app calls
@@ -299,66 +319,77 @@ export class Host {
     if (i >= 0) this.owned.splice(i, 1);
   }
 
+  // The calls that complete later get their own methods: the closures they
+  // leave behind would otherwise make every call() allocate a context.
+
+  private connectCall(step: Step, now: number): void {
+    const sim = this.sim;
+    const to = sim.hostByName(step.to ?? "server");
+    const rport = step.port ?? 80;
+    const p = this.allocPort(to.addr, rport, step.localPort);
+    if (p === null) return sim.appResult(step, now, "error EADDRNOTAVAIL", null);
+    const conn = sim.connCode(this.index, to.index);
+    const s = new Sock(sim, this, p.port, to.addr, rport, conn);
+    if (step.keepalive) {
+      s.keepalive = true;
+      s.kaIdle = step.keepalive.idle ?? -1;
+      s.kaIntvl = step.keepalive.intvl ?? -1;
+      s.kaCnt = step.keepalive.cnt ?? -1;
+    }
+    this.hashSock(s);
+    this.owned.push(s);
+    this.counters.ActiveOpens++;
+    const isn = p.isn !== 0 ? p.isn : sim.nextIsn(this);
+    s.connect(isn, (r) => sim.appResult(step, now, r, conn));
+  }
+
+  private acceptCall(step: Step, now: number): void {
+    const sim = this.sim;
+    const l = this.listening[0];
+    if (!l) return sim.appResult(step, now, "error EINVAL", null);
+    const c = l.accept();
+    if (c) {
+      this.take(c, step);
+      return sim.appResult(step, now, "ok", c.conn);
+    }
+    l.waiters.push((child) => {
+      this.take(child, step);
+      sim.appResult(step, now, "ok", child.conn);
+    });
+  }
+
+  /** accept() returned c: the application owns it now. */
+  private take(c: Sock, step: Step): void {
+    if (step.keepalive) {
+      c.keepalive = true;
+      c.kaIdle = step.keepalive.idle ?? -1;
+      c.kaIntvl = step.keepalive.intvl ?? -1;
+      c.kaCnt = step.keepalive.cnt ?? -1;
+      c.startKeepalive();
+    }
+    this.owned.push(c);
+  }
+
   /** Runs one application call; the result is recorded when the call returns. */
   call(step: Step): void {
     const sim = this.sim;
     const now = sim.now;
-    const result = (r: string, conn: number | null = null) => sim.appResult(step, now, r, conn);
     switch (step.call) {
       case "listen": {
         const port = step.port ?? 80;
-        if (this.listeners.has(port)) return result("error EADDRINUSE");
+        if (this.listeners.has(port)) return sim.appResult(step, now, "error EADDRINUSE", null);
         // __sys_listen(): backlog capped by net.core.somaxconn
         const backlog = Math.min(step.backlog ?? 128, sim.sysctl.somaxconn);
         const l = new Listener(sim, this, port, backlog, { keepalive: step.keepalive });
         this.listeners.set(port, l);
+        this.listening.push(l);
         sim.recordState(this, TcpState.CLOSED, TcpState.LISTEN, NO_CONN);
-        return result("ok");
+        return sim.appResult(step, now, "ok", null);
       }
-      case "connect": {
-        const to = sim.hostByName(step.to ?? "server");
-        const rport = step.port ?? 80;
-        const p = this.allocPort(to.addr, rport, step.localPort);
-        if (p === null) return result("error EADDRNOTAVAIL");
-        const conn = sim.connCode(this.index, to.index);
-        const s = new Sock(sim, this, p.port, to.addr, rport, conn);
-        if (step.keepalive) {
-          s.keepalive = true;
-          s.kaIdle = step.keepalive.idle ?? -1;
-          s.kaIntvl = step.keepalive.intvl ?? -1;
-          s.kaCnt = step.keepalive.cnt ?? -1;
-        }
-        this.hashSock(s);
-        this.owned.push(s);
-        this.counters.ActiveOpens++;
-        const isn = p.isn !== 0 ? p.isn : sim.nextIsn(this);
-        s.connect(isn, (r) => sim.appResult(step, now, r, conn));
-        return;
-      }
-      case "accept": {
-        const l = [...this.listeners.values()][0];
-        if (!l) return result("error EINVAL");
-        const take = (c: Sock) => {
-          if (step.keepalive) {
-            c.keepalive = true;
-            c.kaIdle = step.keepalive.idle ?? -1;
-            c.kaIntvl = step.keepalive.intvl ?? -1;
-            c.kaCnt = step.keepalive.cnt ?? -1;
-            c.startKeepalive();
-          }
-          this.owned.push(c);
-        };
-        const c = l.accept();
-        if (c) {
-          take(c);
-          return result("ok", c.conn);
-        }
-        l.waiters.push((child) => {
-          take(child);
-          sim.appResult(step, now, "ok", child.conn);
-        });
-        return;
-      }
+      case "connect":
+        return this.connectCall(step, now);
+      case "accept":
+        return this.acceptCall(step, now);
       case "send":
       case "recv":
       case "shutdown":
@@ -368,9 +399,9 @@ export class Host {
         if (!s) {
           if ((step.call === "close" || step.call === "abort") && this.listeners.size > 0 && step.conn === undefined) {
             for (const l of [...this.listeners.values()]) l.close();
-            return result("ok");
+            return sim.appResult(step, now, "ok", null);
           }
-          return result(step.call === "close" || step.call === "abort" ? "error EBADF" : "error ENOTCONN");
+          return sim.appResult(step, now, step.call === "close" || step.call === "abort" ? "error EBADF" : "error ENOTCONN", null);
         }
         let r: string;
         if (step.call === "send") r = s.send(step.bytes ?? 0);
@@ -383,11 +414,11 @@ export class Host {
           r = s.close();
           this.release(s);
         }
-        return result(r, s.conn);
+        return sim.appResult(step, now, r, s.conn);
       }
       case "syn-flood":
         sim.startFlood(this, step);
-        return result("ok");
+        return sim.appResult(step, now, "ok", null);
     }
   }
 }

@@ -7,10 +7,10 @@
  * Both are bounded by sk_max_ack_backlog = min(backlog, somaxconn) (__sys_listen).
  */
 import { ACK, FIN, RST, SYN, segSpace, type Segment } from "./segment";
-import { seqAdd, seqAfter, seqBefore } from "./seq";
+import { seqAdd, seqAddI32, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
 import { Lane } from "./scheduler";
-import { cookieCheck, cookieInitSequence, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
+import { cookieCheck, cookieInitSequenceI32, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
 import { TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
 import { NO_CONN } from "./trace";
 import { Sock, type SockOpts } from "./endpoint";
@@ -38,6 +38,8 @@ export class RequestSock {
   sentAt: number;
   constructor(
     readonly listener: Listener,
+    /** Creation order among the listener's requests. */
+    readonly born: number,
     readonly raddr: number,
     readonly rport: number,
     readonly conn: number,
@@ -95,6 +97,8 @@ export class Listener {
   lastOverflow = -Infinity;
   /** One lane per backoff step: all timers of step k have the same length, so they stay in time order. */
   private lanes: Lane<RequestSock>[] = [];
+  /** Request socks created so far (their `born` stamps). */
+  private reqsMade = 0;
   /** Blocked accept() calls, oldest first. */
   readonly waiters: Array<(s: Sock) => void> = [];
 
@@ -119,35 +123,39 @@ export class Listener {
    */
   onSegment(seg: Segment): boolean {
     const f = seg.flags;
-    if (f & ACK) {
-      if (!(f & (SYN | RST))) {
-        // cookie_v4_check(): only while a cookie was sent recently (tcp_synq_no_recent_overflow)
-        if (this.sysctl.tcp_syncookies > 0 && this.sim.now - this.lastOverflow <= TCP_SYNCOOKIE_VALID_US) {
-          const ok = cookieCheck(
-            this.host.cookieSecret,
-            this.sim.now,
-            seg.srcAddr,
-            seg.srcPort,
-            this.host.addr,
-            this.port,
-            seqAdd(seg.seq, -1),
-            seqAdd(seg.ack, -1),
-          );
-          if (ok) {
-            this.counters.SyncookiesRecv++;
-            this.cookieChild(seg);
-            return false;
-          }
-          this.counters.SyncookiesFailed++;
-        }
-      }
-      // "if (th->ack) return 1": an ACK for no connection is answered with RST
-      return (f & RST) === 0;
-    }
+    if (f & ACK) return this.onAck(seg);
     if (f & RST) return false;
     if (!(f & SYN) || f & FIN) return false;
     this.connRequest(seg, 0);
     return false;
+  }
+
+  /** An ACK (or RST|ACK) for the listener: a syncookie ACK makes a connection, anything else is reset. */
+  private onAck(seg: Segment): boolean {
+    const f = seg.flags;
+    if (!(f & (SYN | RST))) {
+      // cookie_v4_check(): only while a cookie was sent recently (tcp_synq_no_recent_overflow)
+      if (this.sysctl.tcp_syncookies > 0 && this.sim.now - this.lastOverflow <= TCP_SYNCOOKIE_VALID_US) {
+        const ok = cookieCheck(
+          this.host.cookieSecret,
+          this.sim.now,
+          seg.srcAddr,
+          seg.srcPort,
+          this.host.addr,
+          this.port,
+          seqAdd(seg.seq, -1),
+          seqAdd(seg.ack, -1),
+        );
+        if (ok) {
+          this.counters.SyncookiesRecv++;
+          this.cookieChild(seg);
+          return false;
+        }
+        this.counters.SyncookiesFailed++;
+      }
+    }
+    // "if (th->ack) return 1": an ACK for no connection is answered with RST
+    return (f & RST) === 0;
   }
 
   /** tcp_conn_request() (net/ipv4/tcp_input.c). twIsn != 0 when a TIME-WAIT socket handed the SYN over. */
@@ -180,24 +188,31 @@ export class Listener {
         return;
       }
     }
-    if (wantCookie) {
-      // stateless: the ISN encodes the connection (cookie_init_sequence); no queue entry
-      const isn = cookieInitSequence(
-        this.host.cookieSecret,
-        this.sim.now,
-        seg.srcAddr,
-        seg.srcPort,
-        this.host.addr,
-        this.port,
-        seg.seq,
-      );
-      this.lastOverflow = this.sim.now;
-      this.counters.SyncookiesSent++;
-      this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, isn, seqAdd(seg.seq, 1), 0, seg.conn);
-      return;
-    }
+    if (wantCookie) this.sendCookie(seg);
+    else this.queueRequest(seg, twIsn);
+  }
+
+  /** Stateless: the SYN-ACK's ISN encodes the connection (cookie_v4_init_sequence); no queue entry. */
+  private sendCookie(seg: Segment): void {
+    const now = this.sim.now;
+    const isn = cookieInitSequenceI32(
+      this.host.cookieSecret,
+      now,
+      seg.srcAddr,
+      seg.srcPort,
+      this.host.addr,
+      this.port,
+      seg.seq | 0, // the int32 bit pattern: no heap number for the call (see h0 in syncookie.ts)
+    );
+    this.lastOverflow = now;
+    this.counters.SyncookiesSent++;
+    this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, isn, seqAddI32(seg.seq, 1), 0, seg.conn);
+  }
+
+  /** A request sock joins the SYN queue and answers with a SYN-ACK. */
+  private queueRequest(seg: Segment, twIsn: number): void {
     const iss = twIsn !== 0 ? twIsn : this.sim.nextIsn(this.host);
-    const req = new RequestSock(this, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
+    const req = new RequestSock(this, ++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
     // inet_csk_reqsk_queue_hash_add(): into the ehash and the SYN queue, timer at TCP_TIMEOUT_INIT
     this.host.hashReq(req, this.port);
     this.qlen++;
@@ -208,7 +223,7 @@ export class Listener {
   }
 
   private sendSynAck(req: RequestSock): void {
-    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.iss, seqAdd(req.irs, 1), 0, req.conn);
+    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.iss | 0, seqAddI32(req.irs, 1), 0, req.conn);
   }
 
   private armReq(req: RequestSock, timeout: number): void {

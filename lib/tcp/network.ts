@@ -20,6 +20,7 @@ interface CompiledFault {
 }
 
 export class Network {
+  /** Faults by sender; a host without faults shares one empty list. */
   private faults: CompiledFault[][];
   /** Links by from * nHosts + to (a Map: with a thousand hosts an array would be sparse and slow). */
   private lanes = new Map<number, LinkLane>();
@@ -31,9 +32,11 @@ export class Network {
     faults: Fault[],
     hostIndex: (name: string) => number,
   ) {
-    this.faults = Array.from({ length: nHosts }, () => []);
+    const none: CompiledFault[] = [];
+    this.faults = new Array<CompiledFault[]>(nHosts).fill(none);
     for (const f of faults) {
       const i = hostIndex(f.from);
+      if (this.faults[i] === none) this.faults[i] = [];
       this.faults[i]!.push({
         drop: f.drop === "all" ? 1 : f.drop === "syn" ? 2 : f.drop === "rst" ? 3 : f.drop === "ack" ? 4 : 0,
         afterFirstSyn: f.after === "first-syn",
@@ -46,8 +49,12 @@ export class Network {
 
   /** Whether a fault drops this segment. `priorSyn`: the sender had already sent a SYN. */
   drops(from: number, flags: number, len: number, priorSyn: boolean): boolean {
+    // kept small so it inlines into every sender: most hosts have no faults
     const fs = this.faults[from];
-    if (fs === undefined || fs.length === 0) return false;
+    return fs !== undefined && fs.length > 0 && this.faultDrops(fs, flags, len, priorSyn);
+  }
+
+  private faultDrops(fs: CompiledFault[], flags: number, len: number, priorSyn: boolean): boolean {
     const now = this.sched.now;
     for (const f of fs) {
       if (f.drop === 0) continue;
@@ -76,13 +83,22 @@ export class Network {
     return d;
   }
 
-  /** The from->to link is empty and without delay: a segment put on it now would arrive now, next. */
-  idleZeroDelay(from: number, to: number): boolean {
+  /** A segment the host sends now has no delay: with its link empty, it arrives now, next. */
+  zeroDelayFrom(from: number): boolean {
     if (this.delayUs !== 0) return false;
     const fs = this.faults[from];
-    if (fs !== undefined && fs.length > 0 && this.extraDelay(from) !== 0) return false;
-    const lane = this.lanes.get(from * this.nHosts + to);
-    return lane === undefined || lane.empty;
+    return fs === undefined || fs.length === 0 || this.extraDelay(from) === 0;
+  }
+
+  /** The from->to link (created empty on first use). */
+  link(from: number, to: number, owner: unknown): LinkLane {
+    const idx = from * this.nHosts + to;
+    let lane = this.lanes.get(idx);
+    if (lane === undefined) {
+      lane = new LinkLane(this.sched, owner);
+      this.lanes.set(idx, lane);
+    }
+    return lane;
   }
 
   /** One-way delay of a segment the host sends now. */
@@ -105,12 +121,7 @@ export class Network {
     len: number,
     conn: number,
   ): void {
-    const idx = from * this.nHosts + to;
-    let lane = this.lanes.get(idx);
-    if (lane === undefined) {
-      lane = new LinkLane(this.sched, owner);
-      this.lanes.set(idx, lane);
-    }
+    const lane = this.link(from, to, owner);
     const fs = this.faults[from];
     const delay = fs === undefined || fs.length === 0 ? this.delayUs : this.delayUs + this.extraDelay(from);
     // FIFO: a segment never overtakes an earlier one on the same link
@@ -121,23 +132,20 @@ export class Network {
   }
 }
 
+/** Words per segment in flight on a link: t, n, src, dst, ports, seq, ack, flags | len << 8, conn. */
+const LINK_STRIDE = 9;
+
 /**
- * One direction of a link: a ring buffer of segments in flight, stored field
- * by field (no object per segment). Its head sits in the scheduler as one event.
+ * One direction of a link: a queue of segments in flight, stored field by
+ * field in one plain array (no object per segment; one allocation per link,
+ * and a scenario has a link per connection). seq and ack are kept as int32
+ * bit patterns. Its head sits in the scheduler as one event.
  */
 export class LinkLane {
   readonly ev: Ev;
   lastArrival = 0;
-  // plain arrays: a host pair's link is created per connection, and typed arrays are slow to allocate
-  private t: number[] = [];
-  private n: number[] = [];
-  private src: number[] = [];
-  private dst: number[] = [];
-  private ports: number[] = [];
-  private seqs: number[] = [];
-  private acks: number[] = [];
-  private flagsLen: number[] = [];
-  private conns: number[] = [];
+  private q: number[] = [];
+  /** Index of the head segment's first word, and one past the last segment. */
   private head = 0;
   private tail = 0;
   private registered = false;
@@ -161,38 +169,42 @@ export class LinkLane {
     len: number,
     conn: number,
   ): void {
-    const j = this.tail++;
+    const j = this.tail;
+    this.tail += LINK_STRIDE;
     const n = this.sched.nextN();
-    this.t[j] = at;
-    this.n[j] = n;
-    this.src[j] = srcAddr;
-    this.dst[j] = dstAddr;
-    this.ports[j] = (srcPort << 16) | dstPort;
-    this.seqs[j] = seq;
-    this.acks[j] = ack;
-    this.flagsLen[j] = flags | (len << 8);
-    this.conns[j] = conn;
+    const q = this.q;
+    q[j] = at;
+    q[j + 1] = n;
+    q[j + 2] = srcAddr;
+    q[j + 3] = dstAddr;
+    q[j + 4] = (srcPort << 16) | dstPort;
+    q[j + 5] = seq | 0;
+    q[j + 6] = ack | 0;
+    q[j + 7] = flags | (len << 8);
+    q[j + 8] = conn;
     if (!this.registered) {
       this.registered = true;
-      this.sched.reinsert(this.ev, at, n, this.tail - this.head === 1);
+      this.sched.reinsert(this.ev, at, n, this.tail - this.head === LINK_STRIDE);
     }
   }
 
   /** Removes the head segment into `seg` (a scratch object the caller reuses). */
   shiftInto(seg: Segment): void {
     this.registered = false;
-    const h = this.head++;
-    seg.srcAddr = this.src[h] as number;
-    seg.dstAddr = this.dst[h] as number;
-    const p = this.ports[h] as number;
+    const h = this.head;
+    this.head += LINK_STRIDE;
+    const q = this.q;
+    seg.srcAddr = q[h + 2] as number;
+    seg.dstAddr = q[h + 3] as number;
+    const p = q[h + 4] as number;
     seg.srcPort = p >>> 16;
     seg.dstPort = p & 0xffff;
-    seg.seq = this.seqs[h] as number;
-    seg.ack = this.acks[h] as number;
-    const fl = this.flagsLen[h] as number;
+    seg.seq = (q[h + 5] as number) >>> 0;
+    seg.ack = (q[h + 6] as number) >>> 0;
+    const fl = q[h + 7] as number;
     seg.flags = fl & 0xff;
     seg.len = fl >>> 8;
-    seg.conn = this.conns[h] as number;
+    seg.conn = q[h + 8] as number;
     if (this.head === this.tail) this.head = this.tail = 0;
   }
 
@@ -203,6 +215,6 @@ export class LinkLane {
   rearm(): void {
     if (this.registered || this.head === this.tail) return;
     this.registered = true;
-    this.sched.reinsert(this.ev, this.t[this.head] as number, this.n[this.head] as number, false);
+    this.sched.reinsert(this.ev, this.q[this.head] as number, this.q[this.head + 1] as number, false);
   }
 }

@@ -7,6 +7,15 @@ export function seqAdd(a: number, n: number): number {
   return (a + n) >>> 0;
 }
 
+/**
+ * seqAdd() as an int32 bit pattern, for numbers handed straight to
+ * Sim.emit() on hot paths: a uint32 above 2^31 passed to a function that is
+ * not inlined is boxed in a heap allocation; an int32 is not.
+ */
+export function seqAddI32(a: number, n: number): number {
+  return (a + n) | 0;
+}
+
 /** Signed distance a - b in the circular space. */
 export function seqDiff(a: number, b: number): number {
   return (a - b) | 0;

@@ -118,17 +118,34 @@ interface Flood {
   host: Host;
   target: Host;
   port: number;
+  /** The attacker->target link, looked up once. */
+  link: LinkLane;
   i: number;
   count: number;
   start: number;
   durationUs: number;
+  /** Spoofed source of SYN i: SPOOF_BASE + floor(i / SPOOF_PORTS), port 1024 + i % SPOOF_PORTS, kept as an odometer. */
+  srcAddr: number;
+  srcPort: number;
+  /**
+   * SYN i is due at start + floor(i * durationUs / count). Without a division
+   * per SYN: offset = that floor, advanced by q = floor(durationUs / count)
+   * and r = durationUs % count with the remainder carried in rem. Exact while
+   * count * durationUs is a safe integer; beyond that the division's
+   * rounding is kept (exactStep false).
+   */
+  exactStep: boolean;
+  q: number;
+  r: number;
+  rem: number;
+  offset: number;
   t: number;
   n: number;
 }
 
 export class Sim {
   readonly sched = new Scheduler();
-  readonly rec = new Recorder();
+  readonly rec: Recorder;
   readonly rng: Rng;
   readonly sysctl: Sysctls;
   readonly hosts: Host[] = [];
@@ -167,6 +184,10 @@ export class Sim {
     readonly scenario: Scenario,
     readonly options: SimulateOptions = {},
   ) {
+    // each flood SYN is answered (a SYN-ACK or a cookie), and some answers are retransmitted
+    let floodSyns = 0;
+    for (const s of scenario.steps) if (s.call === "syn-flood") floodSyns += s.count ?? 0;
+    this.rec = new Recorder(Math.ceil(floodSyns * 2.25));
     this.rng = new Rng(options.seed ?? scenario.seed ?? 1);
     this.nominalTimers = options.nominalTimers === true;
     this.sysctl = resolveSysctls(scenario.sysctl);
@@ -174,8 +195,12 @@ export class Sim {
     this.timeWaitUs = options.rfc?.timeWaitSeconds !== undefined ? Math.round(options.rfc.timeWaitSeconds * US) : null;
     // hosts: server first, then every other name in order of appearance
     const names = ["server"];
+    const seen = new Set(names);
     const add = (n: string | undefined) => {
-      if (n !== undefined && !names.includes(n)) names.push(n);
+      if (n !== undefined && !seen.has(n)) {
+        seen.add(n);
+        names.push(n);
+      }
     };
     for (const s of scenario.steps) {
       add(s.host);
@@ -196,8 +221,9 @@ export class Sim {
     this.sampleEveryUs = options.sampleEvery ? Math.round(options.sampleEvery * US) : 0;
     // steps in time order (stable). They stay out of the heap: the loop merges
     // them in, and at equal times they come first, as if scheduled before anything else.
-    const order = scenario.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.t - b.s.t || a.i - b.i);
-    this.steps = order.map((o) => o.s);
+    const all = scenario.steps;
+    const order = all.map((_, i) => i).sort((a, b) => all[a]!.t - all[b]!.t || a - b);
+    this.steps = order.map((i) => all[i]!);
     this.stepTimes = this.steps.map((s) => Math.round(s.t * US));
     if (this.sampleEveryUs > 0) this.sched.at(new Ev(EV_SAMPLE, null), 0);
   }
@@ -288,7 +314,12 @@ export class Sim {
     this.rec.state(this.now, host.index, next, conn);
   }
 
-  /** Every segment a host puts on the wire goes through here. */
+  /**
+   * Every segment a host puts on the wire goes through here. seq and ack may
+   * be uint32 or their int32 bit patterns; they travel as int32 (no heap
+   * allocation per segment) until a Segment is handed to a host, which sees
+   * uint32 again.
+   */
   emit(
     from: number,
     srcAddr: number,
@@ -306,15 +337,31 @@ export class Sim {
     if (flags & SYN) h.sentFirstSyn = true;
     else priorSyn = true;
     const dropped = this.net.drops(from, flags, len, priorSyn);
-    const to = dstAddr < this.hosts.length ? dstAddr : -1;
-    seq >>>= 0;
-    ack >>>= 0;
-    this.rec.segment(this.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, dropped);
-    if (dropped || to < 0) return;
+    seq |= 0;
+    ack |= 0;
+    this.rec.segment(this.sched.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, dropped);
+    // a segment to a spoofed address (a SYN-ACK answering a flood) goes nowhere
+    if (!dropped && dstAddr < this.hosts.length) this.transmit(from, dstAddr, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
+  }
+
+  /** Hands a segment to the link towards host `to` (or, inside concurrent calls, to its socket backlog). */
+  private transmit(
+    from: number,
+    to: number,
+    srcAddr: number,
+    srcPort: number,
+    dstAddr: number,
+    dstPort: number,
+    flags: number,
+    seq: number,
+    ack: number,
+    len: number,
+    conn: number,
+  ): void {
     if (this.busy !== null) {
       const backlog = this.busy.get(to);
       if (backlog !== undefined && this.net.delayFrom(from) === 0) {
-        backlog.push({ srcAddr, srcPort, dstAddr, dstPort, seq, ack, flags, len, conn });
+        backlog.push({ srcAddr, srcPort, dstAddr, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, len, conn });
         return;
       }
     }
@@ -334,14 +381,25 @@ export class Sim {
   }
 
   startFlood(h: Host, step: Step): void {
+    const target = this.hostByName("server");
+    const count = step.count ?? 0;
+    const durationUs = Math.round((step.duration ?? 0) * US);
     const f: Flood = {
       host: h,
-      target: this.hostByName("server"),
+      target,
       port: 80,
+      link: this.net.link(h.index, target.index, target),
       i: 0,
-      count: step.count ?? 0,
+      count,
       start: this.now,
-      durationUs: Math.round((step.duration ?? 0) * US),
+      durationUs,
+      srcAddr: SPOOF_BASE,
+      srcPort: 1024,
+      exactStep: count > 0 && Number.isSafeInteger(count * durationUs),
+      q: count > 0 ? Math.floor(durationUs / count) : 0,
+      r: count > 0 ? durationUs % count : 0,
+      rem: 0,
+      offset: 0,
       t: this.now,
       n: this.sched.nextN(),
     };
@@ -349,20 +407,24 @@ export class Sim {
   }
 
   private floodNext(f: Flood): void {
-    const i = f.i++;
+    f.i++;
     const n = ++this.floodCount;
     // distinct spoofed sources: a fresh (address, port) pair per SYN, never answering
-    const addr = SPOOF_BASE + Math.floor(i / SPOOF_PORTS);
-    const port = 1024 + (i % SPOOF_PORTS);
+    const addr = f.srcAddr;
+    const port = f.srcPort;
+    if (++f.srcPort === 1024 + SPOOF_PORTS) {
+      f.srcPort = 1024;
+      f.srcAddr++;
+    }
     const seq = this.rng.nextU32();
     const from = f.host.index;
-    const to = f.target.index;
     // Fast path, same order as the general one: sending the SYN is the generator's last act,
     // so when the link is empty and nothing else is due now, its arrival is simply the next event.
-    if (this.busy === null && this.floods.length === 1 && this.sched.idleNow() && this.net.idleZeroDelay(from, to)) {
+    if (this.busy === null && this.floods.length === 1 && this.sched.idleNow() && f.link.empty && this.net.zeroDelayFrom(from)) {
       f.host.sentFirstSyn = true;
-      if (!this.net.drops(from, SYN, 0, true)) {
-        this.rec.segment(this.now, from, addr, port, f.target.addr, f.port, SYN, seq, 0, 0, -n, false);
+      const dropped = this.net.drops(from, SYN, 0, true);
+      this.rec.segment(this.sched.now, from, addr, port, f.target.addr, f.port, SYN, seq | 0, 0, 0, -n, dropped);
+      if (!dropped) {
         const seg = this.scratch;
         seg.srcAddr = addr;
         seg.srcPort = port;
@@ -375,18 +437,30 @@ export class Sim {
         seg.conn = -n;
         this.sched.nextN(); // the arrival's place in the order
         f.target.receive(seg);
-      } else {
-        this.rec.segment(this.now, from, addr, port, f.target.addr, f.port, SYN, seq, 0, 0, -n, true);
       }
     } else {
-      this.emit(from, addr, port, f.target.addr, f.port, SYN, seq, 0, 0, -n);
+      this.emit(from, addr, port, f.target.addr, f.port, SYN, seq | 0, 0, 0, -n);
     }
     if (f.i < f.count) {
-      f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
+      if (f.exactStep) {
+        f.offset += f.q;
+        f.rem += f.r;
+        if (f.rem >= f.count) {
+          f.rem -= f.count;
+          f.offset++;
+        }
+        f.t = f.start + f.offset;
+      } else {
+        f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
+      }
       f.n = this.sched.nextN();
     } else {
-      this.floods.splice(this.floods.indexOf(f), 1);
+      this.floodDone(f);
     }
+  }
+
+  private floodDone(f: Flood): void {
+    this.floods.splice(this.floods.indexOf(f), 1);
   }
 
   /** The flood whose next SYN is due first. */
@@ -447,72 +521,112 @@ export class Sim {
 
   /** Runs the event loop to the end (or options.until). */
   run(): void {
+    // In slices: runSlice() is called hundreds of times per simulation, so the JIT compiles
+    // it once and every later simulation reuses it; one long loop here would instead be
+    // recompiled on the fly (on-stack replacement) each time a simulation starts.
+    while (this.runSlice(1024)) {}
+  }
+
+  /** Runs up to n steps; false when the simulation is over. */
+  private runSlice(n: number): boolean {
+    for (let i = 0; i < n; i++) if (!this.step()) return false;
+    return true;
+  }
+
+  /** Runs whatever is due next: app calls, a flood SYN or an event. False when the simulation is over. */
+  private step(): boolean {
     const sched = this.sched;
-    const nSteps = this.steps.length;
-    for (;;) {
-      const f = this.floods.length > 0 ? this.nextFlood() : null;
-      if (this.stepIdx < nSteps) {
-        // app calls come first at equal times, as if scheduled before anything else
-        const st = this.stepTimes[this.stepIdx]!;
-        if (st <= sched.peekTime() && (f === null || st <= f.t)) {
-          if (st > this.untilUs) break;
-          sched.now = st;
-          const batch: Step[] = [];
-          while (this.stepIdx < nSteps && this.stepTimes[this.stepIdx] === st) batch.push(this.steps[this.stepIdx++]!);
-          this.runCalls(batch);
-          if (this.sampleEveryUs > 0) this.sample();
-          continue;
-        }
+    const f = this.floods.length > 0 ? this.nextFlood() : null;
+    if (this.stepIdx < this.steps.length) {
+      // app calls come first at equal times, as if scheduled before anything else
+      const st = this.stepTimes[this.stepIdx]!;
+      if ((f === null || st <= f.t) && st <= sched.peekTime()) {
+        if (st > this.untilUs) return false;
+        sched.now = st;
+        this.runStepsAt(st);
+        return true;
       }
-      if (f !== null && sched.precedes(f.t, f.n)) {
-        if (f.t > this.untilUs) break;
-        sched.now = f.t;
-        this.floodNext(f);
-        continue;
-      }
-      const ev = sched.pop();
-      if (ev === null) break;
-      if (ev.t > this.untilUs) {
-        sched.now = this.untilUs;
+    }
+    if (f !== null && sched.precedes(f.t, f.n)) {
+      if (f.t > this.untilUs) return false;
+      this.floodBurst(f);
+      return true;
+    }
+    const ev = sched.pop();
+    if (ev === null) return false;
+    if (ev.t > this.untilUs) {
+      sched.now = this.untilUs;
+      return false;
+    }
+    this.dispatch(ev);
+    return true;
+  }
+
+  /**
+   * Sends SYNs of flood f for as long as each is what step() would run next:
+   * usually nothing else happens between two SYNs, and this loop spares a
+   * pass through step() for each of them. It stops where step() would choose
+   * otherwise (an app call due, an event first, another flood, the end).
+   */
+  private floodBurst(f: Flood): void {
+    const sched = this.sched;
+    do {
+      sched.now = f.t;
+      this.floodNext(f);
+    } while (
+      this.floods.length === 1 &&
+      this.floods[0] === f &&
+      (this.stepIdx >= this.steps.length || this.stepTimes[this.stepIdx]! > f.t) &&
+      f.t <= this.untilUs &&
+      sched.precedes(f.t, f.n)
+    );
+  }
+
+  /** The app calls due at time st, run as one batch. */
+  private runStepsAt(st: number): void {
+    const batch: Step[] = [];
+    while (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx] === st) batch.push(this.steps[this.stepIdx++]!);
+    this.runCalls(batch);
+    if (this.sampleEveryUs > 0) this.sample();
+  }
+
+  private dispatch(ev: Ev): void {
+    switch (ev.kind) {
+      case EV_LINK_LANE: {
+        const lane = ev.target as LinkLane;
+        const seg = this.scratch;
+        lane.shiftInto(seg);
+        (lane.owner as Host).receive(seg);
+        lane.rearm();
         break;
       }
-      switch (ev.kind) {
-        case EV_LINK_LANE: {
-          const lane = ev.target as LinkLane;
-          const seg = this.scratch;
-          lane.shiftInto(seg);
-          (lane.owner as Host).receive(seg);
-          lane.rearm();
-          break;
-        }
-        case EV_REQ_LANE: {
-          const lane = ev.target as Lane<RequestSock>;
-          lane.shift();
-          const req = lane.item!;
-          req.listener.onReqTimer(req, lane.gen);
-          lane.rearm();
-          break;
-        }
-        case EV_TW_LANE: {
-          const lane = ev.target as Lane<TimeWaitSock>;
-          lane.shift();
-          const tw = lane.item!;
-          tw.host.onTwTimer(tw, lane.gen);
-          lane.rearm();
-          break;
-        }
-        case TimerKind.RTO:
-        case TimerKind.DELACK:
-        case TimerKind.KEEPALIVE:
-          (ev.target as Sock).onTimer(ev.kind as TimerKind, ev.gen);
-          break;
-        case EV_SAMPLE:
-          this.sample();
-          if (sched.size > 0 || this.stepIdx < nSteps) sched.at(ev, this.now + this.sampleEveryUs);
-          break;
-        default:
-          throw new Error(`unknown event kind ${ev.kind}`);
+      case EV_REQ_LANE: {
+        const lane = ev.target as Lane<RequestSock>;
+        lane.shift();
+        const req = lane.item!;
+        req.listener.onReqTimer(req, lane.gen);
+        lane.rearm();
+        break;
       }
+      case EV_TW_LANE: {
+        const lane = ev.target as Lane<TimeWaitSock>;
+        lane.shift();
+        const tw = lane.item!;
+        tw.host.onTwTimer(tw, lane.gen);
+        lane.rearm();
+        break;
+      }
+      case TimerKind.RTO:
+      case TimerKind.DELACK:
+      case TimerKind.KEEPALIVE:
+        (ev.target as Sock).onTimer(ev.kind as TimerKind, ev.gen);
+        break;
+      case EV_SAMPLE:
+        this.sample();
+        if (this.sched.size > 0 || this.stepIdx < this.steps.length) this.sched.at(ev, this.now + this.sampleEveryUs);
+        break;
+      default:
+        throw new Error(`unknown event kind ${ev.kind}`);
     }
   }
 
@@ -526,7 +640,7 @@ export class Sim {
     const detailed: DetailedSegment[] = new Array(rec.nSeg);
     for (let i = 0; i < rec.nSeg; i++) {
       const s = base.segments[i]!;
-      const to = rec.segDstAddr[i]! < this.hosts.length ? rec.segDstAddr[i]! : -1;
+      const to = rec.dstAddr(i) < this.hosts.length ? rec.dstAddr(i) : -1;
       detailed[i] = {
         t: s.t,
         from: s.from,
@@ -534,10 +648,10 @@ export class Sim {
         flags: s.flags,
         seq: s.seq,
         ack: s.ack,
-        absSeq: rec.segSeq[i]!,
-        absAck: s.ack === null ? null : rec.segAck[i]!,
+        absSeq: rec.seq(i),
+        absAck: s.ack === null ? null : rec.ack(i),
         len: s.len,
-        conn: this.connName(rec.segConn[i]!),
+        conn: this.connName(rec.conn(i)),
         dropped: rec.dropped(i),
         srcPort: rec.srcPort(i),
         dstPort: rec.dstPort(i),
@@ -550,7 +664,7 @@ export class Sim {
     }
     const detailedStates: DetailedTrace["detailedStates"] = [];
     for (let i = 0; i < rec.nState; i++) {
-      const c = rec.stConn[i]!;
+      const c = rec.stateConn(i);
       detailedStates.push({
         t: base.states[i]!.t,
         host: base.states[i]!.host,

@@ -7,7 +7,7 @@
  * (2) minutes old. The hash is a seeded 32-bit mix rather than SipHash: the
  * point is the arithmetic, not the cryptography.
  */
-import { mix32 } from "./random";
+import { mix32i } from "./random";
 
 const COOKIEBITS = 24;
 const COOKIEMASK = (1 << COOKIEBITS) - 1;
@@ -20,12 +20,17 @@ export const TCP_SYNCOOKIE_VALID_US = MAX_SYNCOOKIE_AGE * TCP_SYNCOOKIE_PERIOD_U
 const MSS_INDEX_1460 = 3;
 const MSSTAB_SIZE = 4;
 
-/** The two keyed hashes of secure_tcp_syn_cookie(): h0 over the 4-tuple, h1 also over the minute counter. */
+/**
+ * The two keyed hashes of secure_tcp_syn_cookie(): h0 over the 4-tuple, h1
+ * also over the minute counter. They return int32 bit patterns: the cookie is
+ * arithmetic modulo 2^32, and a uint32 above 2^31 returned from a call that is
+ * not inlined costs a heap allocation (once per flood SYN).
+ */
 function h0(saddr: number, sport: number, daddr: number, dport: number, secret: number): number {
-  return mix32((secret ^ Math.imul(saddr + 1, 0x9e3779b1) ^ Math.imul(daddr + 1, 0x85ebca77) ^ ((sport << 16) | dport)) >>> 0);
+  return mix32i(secret ^ Math.imul(saddr + 1, 0x9e3779b1) ^ Math.imul(daddr + 1, 0x85ebca77) ^ ((sport << 16) | dport));
 }
 function h1(base: number, count: number, secret: number): number {
-  return mix32((base ^ Math.imul(count + 1, 0xc2b2ae3d) ^ secret ^ 0x5bd1e995) >>> 0);
+  return mix32i(base ^ Math.imul(count + 1, 0xc2b2ae3d) ^ secret ^ 0x5bd1e995);
 }
 
 export function cookieTime(nowUs: number): number {
@@ -41,9 +46,22 @@ export function cookieInitSequence(
   dport: number,
   clientIsn: number,
 ): number {
+  return cookieInitSequenceI32(secret, nowUs, saddr, sport, daddr, dport, clientIsn) >>> 0;
+}
+
+/** cookieInitSequence() as an int32 bit pattern, for the SYN-flood path (see h0). */
+export function cookieInitSequenceI32(
+  secret: number,
+  nowUs: number,
+  saddr: number,
+  sport: number,
+  daddr: number,
+  dport: number,
+  clientIsn: number,
+): number {
   const count = cookieTime(nowUs);
   const base = h0(saddr, sport, daddr, dport, secret);
-  return (base + clientIsn + ((count << COOKIEBITS) >>> 0) + ((h1(base, count, secret) + MSS_INDEX_1460) & COOKIEMASK)) >>> 0;
+  return (base + clientIsn + (count << COOKIEBITS) + ((h1(base, count, secret) + MSS_INDEX_1460) & COOKIEMASK)) | 0;
 }
 
 /**

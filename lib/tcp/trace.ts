@@ -1,7 +1,8 @@
 /**
- * Trace recording. Segments and state changes are appended to growable typed
- * arrays (struct of arrays): a 60 s SYN flood puts over a million segments on
- * the wire, and recording one must cost a few array stores, not an object.
+ * Trace recording. Segments and state changes are appended as fixed-size
+ * records to growable typed-array buffers: a 60 s SYN flood puts over a
+ * million segments on the wire, and recording one must cost a few array
+ * stores, not an object.
  * Conversion to the FORMAT.md JSON shape happens once, at the end.
  */
 import { ACK, SYN, flagString } from "./segment";
@@ -28,122 +29,108 @@ export interface Trace {
   states: TraceState[];
 }
 
-function growF64(a: Float64Array, n: number) {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-function growI32(a: Int32Array, n: number) {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-function growU32(a: Uint32Array, n: number) {
-  const b = new Uint32Array(n);
-  b.set(a);
-  return b;
-}
-function growU8(a: Uint8Array, n: number) {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
+/**
+ * A segment record: 8 32-bit words (32 bytes, two records per cache line),
+ * written through an Int32Array and a Float64Array over the same buffer.
+ * One interleaved record instead of one array per field: a flood writes over
+ * a million of them, and one sequential stream of stores is what the memory
+ * system does fastest. Numbers above 2^31 (seq, ack, ports) are stored as
+ * their int32 bit patterns and read back with >>> 0.
+ */
+const SEG_WORDS = 8;
+// words 0-1: time (float64, microseconds: scenarios run past 2^32 us)
+const W_SEQ = 2;
+const W_ACK = 3;
+const W_CONN = 4;
+/** srcPort << 16 | dstPort */
+const W_PORTS = 5;
+/** srcAddr << 16 | dstAddr (addresses stay below 2^14, see SPOOF_BASE) */
+const W_ADDRS = 6;
+/** from host (bits 0-12) | flags << 13 (5 bits) | dropped << 18 | len << 19 (13 bits) */
+const W_META = 7;
+const META_FLAGS_SHIFT = 13;
+/** FIN | SYN | RST | PSH | ACK: the flags the model uses */
+const META_FLAGS = 0x1f;
+const META_DROPPED = 1 << 18;
+const META_LEN_SHIFT = 19;
+/** from (a host index, below SPOOF_BASE = 2^13) and len (at most MSS) must fit 13 bits. */
+const META_LIMIT = 1 << 13;
+
+/** A state-change record: 4 words (16 bytes): time (float64), conn, host << 8 | state. */
+const ST_WORDS = 4;
+const W_ST_CONN = 2;
+const W_ST_HOST_STATE = 3;
+
+function tooWide(from: number, flags: number, len: number): never {
+  throw new RangeError(`segment from host ${from} with flags ${flags} and len ${len} does not fit the trace record`);
 }
 
-interface SegBuffers {
-  cap: number;
-  t: Float64Array;
-  meta: Int32Array;
-  seq: Uint32Array;
-  ack: Uint32Array;
-  len: Int32Array;
-  conn: Int32Array;
-  srcAddr: Int32Array;
-  dstAddr: Int32Array;
-  ports: Uint32Array;
+interface RecBuffers {
+  segCap: number;
+  seg: ArrayBuffer;
+  stCap: number;
+  st: ArrayBuffer;
 }
 
-function newBuffers(cap: number): SegBuffers {
-  return {
-    cap,
-    t: new Float64Array(cap),
-    meta: new Int32Array(cap),
-    seq: new Uint32Array(cap),
-    ack: new Uint32Array(cap),
-    len: new Int32Array(cap),
-    conn: new Int32Array(cap),
-    srcAddr: new Int32Array(cap),
-    dstAddr: new Int32Array(cap),
-    ports: new Uint32Array(cap),
-  };
+function grown(buf: ArrayBuffer, usedBytes: number, newBytes: number): ArrayBuffer {
+  const b = new ArrayBuffer(newBytes);
+  new Int32Array(b).set(new Int32Array(buf, 0, usedBytes >> 2));
+  return b;
 }
 
 /**
- * Segment buffers handed back by finished simulations. Widgets re-simulate
+ * Trace buffers handed back by finished simulations. Widgets re-simulate
  * on every slider move; reusing the buffers spares allocating and zeroing
  * tens of megabytes each time (fresh memory costs more than filling it).
  */
-let pool: SegBuffers | null = null;
+let pool: RecBuffers | null = null;
 
 export class Recorder {
-  // segments: packed to keep a million-segment flood cheap to record
   nSeg = 0;
-  private capSeg: number;
-  segT: Float64Array;
-  /** from host (bits 0-15) | flags << 16 | dropped << 24 */
-  segMeta: Int32Array;
-  segSeq: Uint32Array;
-  segAck: Uint32Array;
-  segLen: Int32Array;
-  segConn: Int32Array;
-  segSrcAddr: Int32Array;
-  segDstAddr: Int32Array;
-  /** srcPort << 16 | dstPort */
-  segPorts: Uint32Array;
+  private segCap: number;
+  private segBuf: ArrayBuffer;
+  private segW: Int32Array;
+  private segF: Float64Array;
+  nState = 0;
+  private stCap: number;
+  private stBuf: ArrayBuffer;
+  private stW: Int32Array;
+  private stF: Float64Array;
   private released = false;
 
-  constructor() {
-    const b = pool ?? newBuffers(1 << 14);
+  /** expectedSegments: a capacity hint, so a large run need not grow its buffer several times. */
+  constructor(expectedSegments = 0) {
+    const want = Math.max(expectedSegments, 1 << 14);
+    let b = pool;
     pool = null;
-    this.capSeg = b.cap;
-    this.segT = b.t;
-    this.segMeta = b.meta;
-    this.segSeq = b.seq;
-    this.segAck = b.ack;
-    this.segLen = b.len;
-    this.segConn = b.conn;
-    this.segSrcAddr = b.srcAddr;
-    this.segDstAddr = b.dstAddr;
-    this.segPorts = b.ports;
+    if (b === null) {
+      b = { segCap: want, seg: new ArrayBuffer(want * SEG_WORDS * 4), stCap: 256, st: new ArrayBuffer(256 * ST_WORDS * 4) };
+    } else if (b.segCap < want) {
+      b.segCap = want;
+      b.seg = new ArrayBuffer(want * SEG_WORDS * 4);
+    }
+    this.segCap = b.segCap;
+    this.segBuf = b.seg;
+    this.segW = new Int32Array(b.seg);
+    this.segF = new Float64Array(b.seg);
+    this.stCap = b.stCap;
+    this.stBuf = b.st;
+    this.stW = new Int32Array(b.st);
+    this.stF = new Float64Array(b.st);
   }
 
-  /** Gives the segment buffers back for the next simulation; the recorder must not be used afterwards. */
+  /** Gives the buffers back for the next simulation; the recorder must not be used afterwards. */
   release(): void {
     if (this.released) return;
     this.released = true;
-    if (pool === null || pool.cap < this.capSeg) {
-      pool = {
-        cap: this.capSeg,
-        t: this.segT,
-        meta: this.segMeta,
-        seq: this.segSeq,
-        ack: this.segAck,
-        len: this.segLen,
-        conn: this.segConn,
-        srcAddr: this.segSrcAddr,
-        dstAddr: this.segDstAddr,
-        ports: this.segPorts,
-      };
+    if (pool === null || pool.segCap < this.segCap) {
+      pool = { segCap: this.segCap, seg: this.segBuf, stCap: this.stCap, st: this.stBuf };
     }
     this.nSeg = 0;
+    this.nState = 0;
   }
-  // states
-  nState = 0;
-  private capState = 256;
-  stT = new Float64Array(256);
-  stHost = new Int32Array(256);
-  stState = new Uint8Array(256);
-  stConn = new Int32Array(256);
 
+  /** Records a segment; seq and ack as uint32 or int32 bit patterns (stored as 32 bits either way). */
   segment(
     t: number,
     from: number,
@@ -159,60 +146,91 @@ export class Recorder {
     dropped: boolean,
   ): void {
     const i = this.nSeg++;
-    if (i === this.capSeg) this.growSeg();
-    this.segT[i] = t;
-    this.segMeta[i] = from | (flags << 16) | (dropped ? 1 << 24 : 0);
-    this.segSeq[i] = seq;
-    this.segAck[i] = ack;
-    this.segLen[i] = len;
-    this.segConn[i] = conn;
-    this.segSrcAddr[i] = srcAddr;
-    this.segDstAddr[i] = dstAddr;
-    this.segPorts[i] = ((srcPort << 16) | dstPort) >>> 0;
+    if (i === this.segCap) this.growSeg();
+    if (from >= META_LIMIT || len >= META_LIMIT || flags > META_FLAGS) tooWide(from, flags, len);
+    const w = i * SEG_WORDS;
+    this.segF[i * (SEG_WORDS >> 1)] = t;
+    const W = this.segW;
+    W[w + W_SEQ] = seq;
+    W[w + W_ACK] = ack;
+    W[w + W_CONN] = conn;
+    W[w + W_PORTS] = (srcPort << 16) | dstPort;
+    W[w + W_ADDRS] = (srcAddr << 16) | dstAddr;
+    W[w + W_META] = from | (flags << META_FLAGS_SHIFT) | (dropped ? META_DROPPED : 0) | (len << META_LEN_SHIFT);
   }
 
+  private growSeg(): void {
+    const n = this.segCap * 2;
+    this.segBuf = grown(this.segBuf, this.segCap * SEG_WORDS * 4, n * SEG_WORDS * 4);
+    this.segCap = n;
+    this.segW = new Int32Array(this.segBuf);
+    this.segF = new Float64Array(this.segBuf);
+  }
+
+  // segment fields, by index
+  t(i: number): number {
+    return this.segF[i * (SEG_WORDS >> 1)] as number;
+  }
   from(i: number): number {
-    return (this.segMeta[i] as number) & 0xffff;
+    return (this.segW[i * SEG_WORDS + W_META] as number) & (META_LIMIT - 1);
   }
   flags(i: number): number {
-    return ((this.segMeta[i] as number) >>> 16) & 0xff;
+    return ((this.segW[i * SEG_WORDS + W_META] as number) >>> META_FLAGS_SHIFT) & META_FLAGS;
   }
   dropped(i: number): boolean {
-    return ((this.segMeta[i] as number) & (1 << 24)) !== 0;
+    return ((this.segW[i * SEG_WORDS + W_META] as number) & META_DROPPED) !== 0;
+  }
+  len(i: number): number {
+    return (this.segW[i * SEG_WORDS + W_META] as number) >>> META_LEN_SHIFT;
+  }
+  seq(i: number): number {
+    return (this.segW[i * SEG_WORDS + W_SEQ] as number) >>> 0;
+  }
+  ack(i: number): number {
+    return (this.segW[i * SEG_WORDS + W_ACK] as number) >>> 0;
+  }
+  conn(i: number): number {
+    return this.segW[i * SEG_WORDS + W_CONN] as number;
+  }
+  srcAddr(i: number): number {
+    return (this.segW[i * SEG_WORDS + W_ADDRS] as number) >>> 16;
+  }
+  dstAddr(i: number): number {
+    return (this.segW[i * SEG_WORDS + W_ADDRS] as number) & 0xffff;
   }
   srcPort(i: number): number {
-    return (this.segPorts[i] as number) >>> 16;
+    return (this.segW[i * SEG_WORDS + W_PORTS] as number) >>> 16;
   }
   dstPort(i: number): number {
-    return (this.segPorts[i] as number) & 0xffff;
+    return (this.segW[i * SEG_WORDS + W_PORTS] as number) & 0xffff;
   }
 
   state(t: number, host: number, state: number, conn: number): void {
     const i = this.nState++;
-    if (i === this.capState) {
-      const n = (this.capState *= 2);
-      this.stT = growF64(this.stT, n);
-      this.stHost = growI32(this.stHost, n);
-      this.stState = growU8(this.stState, n);
-      this.stConn = growI32(this.stConn, n);
+    if (i === this.stCap) {
+      const n = this.stCap * 2;
+      this.stBuf = grown(this.stBuf, this.stCap * ST_WORDS * 4, n * ST_WORDS * 4);
+      this.stCap = n;
+      this.stW = new Int32Array(this.stBuf);
+      this.stF = new Float64Array(this.stBuf);
     }
-    this.stT[i] = t;
-    this.stHost[i] = host;
-    this.stState[i] = state;
-    this.stConn[i] = conn;
+    this.stF[i * (ST_WORDS >> 1)] = t;
+    this.stW[i * ST_WORDS + W_ST_CONN] = conn;
+    this.stW[i * ST_WORDS + W_ST_HOST_STATE] = (host << 8) | state;
   }
 
-  private growSeg(): void {
-    const n = (this.capSeg *= 4);
-    this.segT = growF64(this.segT, n);
-    this.segMeta = growI32(this.segMeta, n);
-    this.segSeq = growU32(this.segSeq, n);
-    this.segAck = growU32(this.segAck, n);
-    this.segLen = growI32(this.segLen, n);
-    this.segConn = growI32(this.segConn, n);
-    this.segSrcAddr = growI32(this.segSrcAddr, n);
-    this.segDstAddr = growI32(this.segDstAddr, n);
-    this.segPorts = growU32(this.segPorts, n);
+  // state-change fields, by index
+  stateT(i: number): number {
+    return this.stF[i * (ST_WORDS >> 1)] as number;
+  }
+  stateHost(i: number): number {
+    return (this.stW[i * ST_WORDS + W_ST_HOST_STATE] as number) >>> 8;
+  }
+  stateOf(i: number): number {
+    return (this.stW[i * ST_WORDS + W_ST_HOST_STATE] as number) & 0xff;
+  }
+  stateConn(i: number): number {
+    return this.stW[i * ST_WORDS + W_ST_CONN] as number;
   }
 
   /**
@@ -228,10 +246,10 @@ export class Recorder {
     const isn = new Map<number, Map<number, number>>();
     const get = (a: number, b: number) => isn.get(a)?.get(b);
     for (let i = 0; i < this.nSeg; i++) {
-      const a = ((this.segSrcAddr[i] as number) << 16) | this.srcPort(i);
-      const b = ((this.segDstAddr[i] as number) << 16) | this.dstPort(i);
+      const a = (this.srcAddr(i) << 16) | this.srcPort(i);
+      const b = (this.dstAddr(i) << 16) | this.dstPort(i);
       const f = this.flags(i);
-      const s = this.segSeq[i] as number;
+      const s = this.seq(i);
       if (f & SYN) {
         let m = isn.get(a);
         if (m === undefined) isn.set(a, (m = new Map()));
@@ -241,7 +259,7 @@ export class Recorder {
       seq[i] = mine === undefined ? s : (s - mine) >>> 0;
       if (f & ACK) {
         const theirs = get(b, a);
-        const k = this.segAck[i] as number;
+        const k = this.ack(i);
         ack[i] = theirs === undefined ? k : (k - theirs) >>> 0;
       } else ack[i] = -1;
     }
@@ -264,25 +282,25 @@ export function recorderToTrace(
   for (let i = 0; i < rec.nSeg; i++) {
     const a = rel.ack[i] as number;
     const s: TraceSegment = {
-      t: usToSeconds(rec.segT[i] as number),
+      t: usToSeconds(rec.t(i)),
       from: hostName(rec.from(i)),
       flags: flagString(rec.flags(i)),
       seq: rel.seq[i] as number,
       ack: a < 0 ? null : a,
-      len: rec.segLen[i] as number,
+      len: rec.len(i),
     };
-    if (connName) s.conn = connName(rec.segConn[i] as number);
+    if (connName) s.conn = connName(rec.conn(i));
     if (rec.dropped(i)) s.dropped = true;
     segments[i] = s;
   }
   const states: TraceState[] = new Array(rec.nState);
   for (let i = 0; i < rec.nState; i++) {
     const st: TraceState = {
-      t: usToSeconds(rec.stT[i] as number),
-      host: hostName(rec.stHost[i] as number),
-      state: STATE_NAMES[rec.stState[i] as number] as StateName,
+      t: usToSeconds(rec.stateT(i)),
+      host: hostName(rec.stateHost(i)),
+      state: STATE_NAMES[rec.stateOf(i)] as StateName,
     };
-    const c = rec.stConn[i] as number;
+    const c = rec.stateConn(i);
     if (connName && c !== NO_CONN) st.conn = connName(c);
     states[i] = st;
   }
