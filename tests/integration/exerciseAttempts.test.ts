@@ -168,3 +168,20 @@ describe("try another variant", () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe("rate limit", () => {
+  it("refuses a learner's 21st submission within 10 s with 429 and Retry-After, and stores none of the refused ones", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const seed = first.body.variantSeed;
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const { response } = await submit(cookie, { variantSeed: seed, answer: { ack: "1", flags: [] } });
+      statuses.push(response.status);
+      if (response.status === 429) expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    expect(attemptRows().filter((row) => row.learnerId === cookie.split("=")[1])).toHaveLength(20);
+  });
+});
