@@ -3,6 +3,7 @@ import type { ExerciseDefinition } from "../types";
 import { choiceExercise } from "../kinds/choice";
 import { numericExercise } from "../kinds/numeric";
 import { orderingExercise } from "../kinds/ordering";
+import { matchingExercise } from "../kinds/matching";
 import { simulatorTaskExercise } from "../kinds/simulatorTask";
 import { serverTimeWaitTask } from "../tasks/serverTimeWait";
 
@@ -11,6 +12,22 @@ const lessonId = "lesson-time-wait";
 const TIME_WAIT = 60;
 
 export const timeWaitExercises: ExerciseDefinition<any>[] = [
+  matchingExercise({
+    id: "time-wait-match-sysctls",
+    lessonId,
+    title: "Which sysctl does what",
+    prompt: "Match each sysctl to what it changes on Linux 6.18. Some effects belong to no sysctl at all.",
+    pairs: [
+      { item: "net.ipv4.tcp_fin_timeout", meaning: "How long an orphaned socket may stay in FIN-WAIT-2", why: "ip-sysctl.rst, tcp_fin_timeout (default 60 s); it is not the TIME-WAIT length." },
+      { item: "net.ipv4.tcp_tw_reuse", meaning: "Whether a new outgoing connection may take over a port still in TIME-WAIT", why: "ip-sysctl.rst, tcp_tw_reuse: 0 off, 1 on, 2 (default) loopback only; needs timestamps." },
+      { item: "net.ipv4.tcp_max_tw_buckets", meaning: "How many TIME-WAIT sockets the system keeps before destroying new ones at once", why: "ip-sysctl.rst, tcp_max_tw_buckets; beyond it TCPTimeWaitOverflow counts the sockets that skip TIME-WAIT." },
+      { item: "net.ipv4.ip_local_port_range", meaning: "Which local ports connect() picks from", why: "ip-sysctl.rst, ip_local_port_range (default 32768 60999)." },
+    ],
+    distractors: ["How long TIME-WAIT lasts", "The maximum segment lifetime (MSL)"],
+    hints: ["Linux's TIME-WAIT length is a compile-time constant (TCP_TIMEWAIT_LEN), not a sysctl."],
+    solution:
+      "tcp_fin_timeout limits orphaned FIN-WAIT-2; tcp_tw_reuse lets connect() reuse a TIME-WAIT port (with timestamps); tcp_max_tw_buckets caps the number of TIME-WAIT sockets; ip_local_port_range is the ephemeral port pool. TIME-WAIT itself is fixed at 60 s by TCP_TIMEWAIT_LEN in include/net/tcp.h, and Linux has no MSL setting (ip-sysctl.rst).",
+  }),
   simulatorTaskExercise({
     id: "time-wait-leave-server",
     lessonId,
