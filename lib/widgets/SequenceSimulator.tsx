@@ -206,7 +206,7 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
       {/* Transport: the cursor is the number of events shown. */}
       <div role="toolbar" aria-label="Timeline controls" className="flex flex-wrap items-center gap-2">
         <button type="button" className={BUTTON} onClick={() => { setPlaying(false); setCursor(0); }} disabled={shown === 0}>
-          ⏮ Rewind
+          <span aria-hidden="true">|◀</span> Rewind
         </button>
         <button type="button" className={BUTTON} onClick={() => step(-1)} disabled={shown === 0}>
           ◀ Step back
@@ -221,13 +221,13 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
           disabled={reducedMotion}
           aria-pressed={playing}
         >
-          {playing ? "⏸ Pause" : "▶ Play"}
+          <span aria-hidden="true">{playing ? "‖" : "▶"}</span> {playing ? "Pause" : "Play"}
         </button>
         <button type="button" className={BUTTON} onClick={() => step(1)} disabled={atEnd} data-testid="step-forward">
           Step ▶
         </button>
         <button type="button" className={BUTTON} onClick={() => { setPlaying(false); setCursor(null); }} disabled={atEnd}>
-          End ⏭
+          End <span aria-hidden="true">▶|</span>
         </button>
       </div>
       {reducedMotion ? (
