@@ -3,7 +3,7 @@
 // cookies directly.
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
-import type { AccountUser, Role } from "@/lib/db/accounts";
+import { learnerHasAccount, type AccountUser, type Role } from "@/lib/db/accounts";
 import { learnerFromCookie, rememberLearner } from "@/lib/learner/anonymousLearner";
 import { SESSION_COOKIE, userForSessionToken } from "./session";
 
@@ -19,9 +19,14 @@ export type Identity = {
 type CookieReader = { get(name: string): { value: string } | undefined };
 
 export async function identify(cookies: CookieReader): Promise<Identity> {
-  const guest = learnerFromCookie(cookies.get("tcp_learner")?.value);
+  let guest = learnerFromCookie(cookies.get("tcp_learner")?.value);
   const user = await userForSessionToken(cookies.get(SESSION_COOKIE)?.value);
-  return user ? { learnerId: user.learnerId, guest, user, role: user.role } : { learnerId: guest.learnerId, guest, role: "guest" };
+  if (user) return { learnerId: user.learnerId, guest, user, role: user.role };
+  // Without a live session, a guest id that belongs to an account (kept in the
+  // browser after a sign-out or an expired session) must not open that
+  // account's work: this visitor becomes a new guest.
+  if (!guest.isNew && (await learnerHasAccount(guest.learnerId))) guest = learnerFromCookie(undefined);
+  return { learnerId: guest.learnerId, guest, role: "guest" };
 }
 
 export function identifyRequest(request: NextRequest): Promise<Identity> {

@@ -75,6 +75,11 @@ export async function deleteSession(sessionId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }
 
+export async function learnerHasAccount(learnerId: string): Promise<boolean> {
+  await databaseReady();
+  return (await prisma.user.findUnique({ where: { learnerId }, select: { id: true } })) !== null;
+}
+
 export async function setRole(email: string, role: Role): Promise<boolean> {
   await databaseReady();
   const result = await prisma.user.updateMany({ where: { email }, data: { role } });

@@ -34,6 +34,7 @@ test("a guest's attempt and reading move into a new account, and the dashboard s
 
   // Sign out: a guest again, with nothing of the account's.
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/dashboard");
   await expect(page.getByText("You are learning as a guest")).toBeVisible();
   await expect(page.getByTestId("progress-header-fields")).toContainText("Not opened yet");

@@ -148,3 +148,16 @@ describe("authorization: guest, learner and instructor against every route", () 
     expect(results.body.results.some((r: { learner: string }) => r.learner === "ada@example.com")).toBe(true);
   });
 });
+
+describe("a guest cookie left from an account", () => {
+  it("does not open the account's work once the session is gone", async () => {
+    const browser = await signedUp("leftover@example.com");
+    await attempt(browser);
+    expect(await history(browser)).toHaveLength(1);
+    // The session ends but the old guest cookie (the account's learner id) stays, as after an expired session.
+    browser.cookies.delete("tcp_session");
+    expect((await browser.call(me.GET as never, "/api/auth/me")).body.role).toBe("guest");
+    expect(await history(browser)).toHaveLength(0);
+    expect(browser.cookies.get("tcp_learner")).not.toBe(undefined);
+  });
+});
