@@ -1,24 +1,13 @@
 // The CLOSE-WAIT lesson's exercises, and their numbers against lib/tcp.
 import { describe, expect, it } from "vitest";
 import { closeWaitExercises } from "@/lib/exercises/lessons/close-wait";
+import { exerciseTester } from "../../support/exerciseTesting";
 import { parseScenario, simulate, simulateDetailed } from "@/lib/tcp";
 import { buildScenario, DURATION } from "@/lib/widgets/close-wait-debugger/scenario";
 import { countByState, indexTrace, serverSockets } from "@/lib/widgets/close-wait-debugger/tables";
 
-const byId = (id: string) => {
-  const e = closeWaitExercises.find((x) => x.id === id);
-  if (!e) throw new Error(id);
-  return e;
-};
+const { byId, grade, answerOf } = exerciseTester(closeWaitExercises);
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99999, 2 ** 31 + 5];
-
-function grade(id: string, seed: number, raw: unknown) {
-  const e = byId(id);
-  const parsed = e.parse(raw);
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  return e.grade(seed, parsed.value);
-}
-const answerOf = (id: string, seed: number) => Number((byId(id).correctAnswer(seed) as { value: string }).value);
 
 describe("close-wait exercises", () => {
   it("has at least five, with stable ids of this lesson, and at least two numeric", () => {

@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fourWayCloseExercises } from "@/lib/exercises/lessons/four-way-close";
-import { parseScenario, simulateDetailed, type Scenario } from "@/lib/tcp";
+import { simulateDetailed } from "@/lib/tcp";
+import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 
 const SEEDS = [1, 2, 3, 42, 1234, 99999, 0xdeadbeef];
-const byId = (id: string) => {
-  const e = fourWayCloseExercises.find((x) => x.id === id);
-  if (!e) throw new Error(id);
-  return e;
-};
-function grade(id: string, seed: number, raw: unknown) {
-  const e = byId(id);
-  const parsed = e.parse(raw);
-  if (!parsed.ok) throw new Error(parsed.errors.join());
-  return e.grade(seed, parsed.value);
-}
-function scenario(raw: unknown): Scenario {
-  const p = parseScenario(raw);
-  if (!p.ok) throw new Error(p.error);
-  return p.scenario;
-}
-const answerOf = (id: string, seed: number) => Number((byId(id).correctAnswer(seed) as { value: string }).value);
+const { byId, grade, answerOf } = exerciseTester(fourWayCloseExercises);
+const scenario = scenarioOf;
 
 describe("four-way-close exercises", () => {
   it("has at least five exercises of this lesson, with two randomized numeric ones", () => {

@@ -9,27 +9,12 @@ import {
   synRetransmitAt,
 } from "@/lib/exercises/lessons/syn-flood";
 import { parseScenario, simulate, simulateDetailed, type Scenario } from "@/lib/tcp";
+import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 
 const SEEDS = [1, 2, 3, 42, 1234, 99991, 2 ** 31 - 1];
 
-function byId(id: string) {
-  const e = synFloodExercises.find((x) => x.id === id);
-  if (!e) throw new Error(`no exercise ${id}`);
-  return e;
-}
-
-function grade(id: string, seed: number, raw: unknown) {
-  const e = byId(id);
-  const parsed = e.parse(raw);
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  return e.grade(seed, parsed.value);
-}
-
-function scenario(json: unknown): Scenario {
-  const p = parseScenario(json);
-  if (!p.ok) throw new Error(p.error);
-  return p.scenario;
-}
+const { byId, grade } = exerciseTester(synFloodExercises);
+const scenario = scenarioOf;
 
 describe("syn-flood exercises", () => {
   it("has at least five exercises with stable ids, this lesson's id, and at least two numeric ones", () => {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { modelTimeout, threeWayHandshakeExercises, synGiveUpSeconds } from "@/lib/exercises/lessons/three-way-handshake";
-import { parseScenario, simulateDetailed, type Scenario } from "@/lib/tcp";
+import { simulateDetailed } from "@/lib/tcp";
+import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 
 const SEEDS = [1, 2, 3, 42, 1234, 99999, 0xdeadbeef];
-const byId = (id: string) => {
-  const e = threeWayHandshakeExercises.find((x) => x.id === id);
-  if (!e) throw new Error(id);
-  return e;
-};
-function grade(id: string, seed: number, raw: unknown) {
-  const e = byId(id);
-  const parsed = e.parse(raw);
-  if (!parsed.ok) throw new Error(parsed.errors.join());
-  return e.grade(seed, parsed.value);
-}
-function scenario(raw: unknown): Scenario {
-  const p = parseScenario(raw);
-  if (!p.ok) throw new Error(p.error);
-  return p.scenario;
-}
+const { byId, grade } = exerciseTester(threeWayHandshakeExercises);
+const scenario = scenarioOf;
 
 describe("three-way-handshake exercises", () => {
   it("has at least five exercises with stable ids, this lesson's id, and a mix of kinds", () => {

@@ -3,21 +3,11 @@
 // (itself checked against lib/tcp in tests/unit/widgets/time-wait-load.test.ts).
 import { describe, expect, it } from "vitest";
 import { timeWaitExercises } from "@/lib/exercises/lessons/time-wait";
+import { exerciseTester } from "../../support/exerciseTesting";
 import { simulateLoad } from "@/lib/widgets/time-wait-load/model";
 
-const byId = (id: string) => {
-  const e = timeWaitExercises.find((x) => x.id === id);
-  if (!e) throw new Error(id);
-  return e;
-};
+const { byId, grade } = exerciseTester(timeWaitExercises);
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99999, 2 ** 31 + 5];
-
-function grade(id: string, seed: number, raw: unknown) {
-  const e = byId(id);
-  const parsed = e.parse(raw);
-  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  return e.grade(seed, parsed.value);
-}
 
 describe("time-wait exercises", () => {
   it("has at least five, with stable ids of this lesson, and at least two numeric", () => {
