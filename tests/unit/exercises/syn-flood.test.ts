@@ -8,7 +8,7 @@ import {
   synFloodExercises,
   synRetransmitAt,
 } from "@/lib/exercises/lessons/syn-flood";
-import { parseScenario, simulate, simulateDetailed, type Scenario } from "@/lib/tcp";
+import { simulate, simulateDetailed } from "@/lib/tcp";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 
 const SEEDS = [1, 2, 3, 42, 1234, 99991, 2 ** 31 - 1];
