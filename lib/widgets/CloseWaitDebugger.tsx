@@ -31,6 +31,7 @@ import {
   ssOutput,
 } from "./close-wait-debugger/tables";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { useCopyToClipboard } from "./useCopyToClipboard";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 
 const HASH_KEY = "close-wait";
@@ -50,7 +51,7 @@ export function CloseWaitDebugger() {
   const [playing, setPlaying] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
   const [verdict, setVerdict] = useState<{ line: number; text: string; right: boolean } | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const { status: copied, copy } = useCopyToClipboard();
   const loaded = useRef(false);
 
   useEffect(() => {
@@ -117,14 +118,6 @@ export function CloseWaitDebugger() {
   };
   const deploy = () => {
     setControls((c) => ({ ...c, fixAt: Math.round(t * 10) / 10 }));
-  };
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${what} copied.`);
-    } catch {
-      setCopied("Could not copy: select the text and copy it yourself.");
-    }
   };
 
   return (

@@ -19,6 +19,7 @@ import { PastePanel } from "./header-explorer/PastePanel";
 import { describeAction } from "./header-explorer/eventLog";
 import { explorerReducer, initialState, type ExplorerAction } from "./header-explorer/state";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { useCopyToClipboard } from "./useCopyToClipboard";
 
 const HASH_KEY = "header-explorer";
 
@@ -32,7 +33,7 @@ const CHECKSUM_STYLE = {
 export function HeaderExplorer() {
   const [state, rawDispatch] = useReducer(explorerReducer, undefined, initialState);
   const [log, setLog] = useState<string[]>([]);
-  const [copied, setCopied] = useState("");
+  const { status: copied, copy } = useCopyToClipboard();
   const restored = useRef(false);
   // Every action goes through here so the event log says what happened.
   const dispatch = useCallback(
@@ -73,14 +74,6 @@ export function HeaderExplorer() {
     if (restored.current && log.length > 0) replaceHashState(HASH_KEY, spacedHex(bytes));
   }, [bytes, log.length]);
 
-  async function copy(text: string, what: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${what} copied.`);
-    } catch {
-      setCopied(`Could not copy the ${what.toLowerCase()}; select it and copy by hand.`);
-    }
-  }
 
   // Arrow keys move the selection; focus follows it to the new field's button.
   useEffect(() => {

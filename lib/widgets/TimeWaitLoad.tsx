@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "./time-wait-load/model";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { useCopyToClipboard } from "./useCopyToClipboard";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "./time-wait-load/view";
 
@@ -31,7 +32,7 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
   }));
   const [rawCursor, setCursor] = useState<number>(controls.duration);
   const [playing, setPlaying] = useState(false);
-  const [copied, setCopied] = useState<string | null>(null);
+  const { status: copied, copy } = useCopyToClipboard();
   const loadedFromUrl = useRef(false);
 
   // Read a shared scenario once, after hydration.
@@ -81,14 +82,6 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
     setPlaying((p) => !p);
   };
 
-  const copy = async (text: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${what} copied.`);
-    } catch {
-      setCopied(`Could not copy: select the text and copy it yourself.`);
-    }
-  };
 
   const rows = tableRows(result, duration <= 120 ? 10 : 30);
   const log = eventLogText(result);
