@@ -1,6 +1,6 @@
 /**
  * npm run simulate -- path/to/scenario.json
- * Prints the scenario's trace as JSON (../shared/scenarios/FORMAT.md).
+ * Prints the scenario's trace as JSON (docs/scenario-format.md).
  * Bad input: one line on stderr naming the problem, exit code 2. Never a stack trace.
  */
 import { readFileSync } from "node:fs";

@@ -2,12 +2,11 @@
 // a lesson with a typo fails loudly instead of rendering half a page.
 import { z } from "zod";
 
-export const lessonFrontmatterSchema = z.object({
+export const lessonFrontmatterSchema = z.strictObject({
   /** Stable id: attempts and progress hang off it, so it never changes. */
   id: z.string().regex(/^lesson-[a-z0-9-]+$/, "must look like lesson-some-name"),
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by dashes"),
   title: z.string().min(3),
-  order: z.number().int().positive(),
   summary: z.string().min(10),
   objectives: z.array(z.string().min(3)).min(1),
 });

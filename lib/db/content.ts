@@ -1,10 +1,10 @@
-// Mirrors lessons and exercises from content/ and lib/exercises into the
+// Mirrors lessons and exercises from content/lessons into the
 // database, so attempts can reference them and reports can join on them.
 import "server-only";
 import { databaseReady, prisma } from "./client";
 
 export type LessonRecord = { id: string; slug: string; title: string; order: number; summary: string; contentHash: string };
-export type ExerciseRecord = { id: string; lessonId: string; kind: string; title: string };
+export type ExerciseRecord = { id: string; lessonId: string; kind: string; title: string; position: number };
 
 /** Upserts by stable id; nothing is deleted, so old attempts keep their exercise. */
 export async function syncContent(lessons: LessonRecord[], exercises: ExerciseRecord[]) {

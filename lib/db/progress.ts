@@ -40,7 +40,7 @@ export type LessonProgress = {
 export async function progressFor(learnerId: string): Promise<LessonProgress[]> {
   await databaseReady();
   const [lessons, visits, attempts] = await Promise.all([
-    prisma.lesson.findMany({ orderBy: { order: "asc" }, include: { exercises: { orderBy: { id: "asc" } } } }),
+    prisma.lesson.findMany({ orderBy: { order: "asc" }, include: { exercises: { orderBy: [{ position: "asc" }, { id: "asc" }] } } }),
     prisma.lessonVisit.findMany({ where: { learnerId } }),
     prisma.attempt.findMany({ where: { learnerId }, orderBy: { createdAt: "desc" }, select: { exerciseId: true, score: true, createdAt: true } }),
   ]);

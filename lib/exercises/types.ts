@@ -53,6 +53,24 @@ export type Graded = { score: number; feedback: Feedback };
 
 export type Parsed<Value> = { ok: true; value: Value } | { ok: false; errors: string[] };
 
+/** A wrong answer that looks plausible, and what the feedback must say about it. */
+export type IncorrectTestAnswer = {
+  answer: unknown;
+  /** Matched against the feedback a learner sees after this answer (summary and items, not the worked solution). */
+  mistake: RegExp;
+};
+
+/**
+ * Answers every definition ships for the catalog-wide test (PrairieLearn's
+ * correct / incorrect / invalid test answers; the correct one is correctAnswer).
+ */
+export type TestAnswers = {
+  /** Several wrong answers for this seed, each naming the mistake it makes. */
+  incorrect(seed: number): IncorrectTestAnswer[];
+  /** Malformed answers that parse must refuse (they cost no attempt). */
+  invalid: unknown[];
+};
+
 export type ExerciseDefinition<Value = unknown> = {
   /** Stable id: attempts reference it, so it never changes. */
   id: string;
@@ -64,4 +82,5 @@ export type ExerciseDefinition<Value = unknown> = {
   grade(seed: number, value: Value): Graded;
   /** A raw answer that earns full marks for this seed, for tests and worked solutions. */
   correctAnswer(seed: number): unknown;
+  testAnswers?: TestAnswers;
 };

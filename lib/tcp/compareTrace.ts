@@ -1,6 +1,6 @@
 /**
  * Compares a simulated trace with a captured one by the rules at the end of
- * ../shared/scenarios/FORMAT.md:
+ * docs/scenario-format.md:
  * - segments: per connection, the same sequence of (from, flags, seq, ack,
  *   len); the gap between consecutive segments of a connection agrees within
  *   30 ms or 13% of the captured gap (Linux timers fire late by up to ~1/8 at HZ=250);

@@ -1,5 +1,5 @@
 /**
- * Scenario input (see ../shared/scenarios/FORMAT.md) and its validation.
+ * Scenario input (see docs/scenario-format.md) and its validation.
  * parseScenario never throws: bad input yields one message naming the field,
  * e.g. `steps[3].call: unknown call "sned"`.
  */

@@ -19,6 +19,8 @@ import { PastePanel } from "./header-explorer/PastePanel";
 import { describeAction } from "./header-explorer/eventLog";
 import { explorerReducer, initialState, type ExplorerAction } from "./header-explorer/state";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { CaptureDownload } from "./CaptureDownload";
+import { REAL_LINUX_SYN_SOURCE } from "@/lib/wire/realSyn";
 import { useCopyToClipboard } from "./useCopyToClipboard";
 
 const HASH_KEY = "header-explorer";
@@ -147,6 +149,9 @@ export function HeaderExplorer() {
             onDecode={() => dispatch({ type: "decode" })}
             onLoadRealSyn={() => dispatch({ type: "loadRealSyn" })}
           />
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            The real SYN is packet {REAL_LINUX_SYN_SOURCE.packet} of the <CaptureDownload name={REAL_LINUX_SYN_SOURCE.capture} />.
+          </p>
         </div>
         <div className="min-w-0 space-y-6">
           <FieldEditor

@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { compareTrace } from "@/lib/tcp";
 import { CAPTURES } from "./sequence-simulator/captures";
+import { CaptureDownload } from "./CaptureDownload";
 import {
   buildScenario,
   changesTheScenario,
@@ -646,6 +647,9 @@ function CapturePanel({
       </h4>
       <p className="m-0! text-xs text-slate-700 dark:text-slate-300">
         {capture.title}. Kernel {capture.kernel}, two network namespaces joined by a veth pair, recorded with tcpdump; relative numbers.
+      </p>
+      <p className="m-0! mt-1! text-xs">
+        <CaptureDownload name={capture.name} />
       </p>
       <p className="m-0! mt-1! text-xs" data-testid="capture-comparison">
         {changed

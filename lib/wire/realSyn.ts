@@ -1,8 +1,7 @@
 // The first segment of a real capture, kept as bytes so the widget and the
 // lesson can show a SYN exactly as Linux sent it.
 //
-// Source: /work/shared/scenarios/linux/client-active-close.pcap (in the repo's
-// sibling shared/ folder), packet 1, captured on Linux 6.18 (kernel
+// Source: the capture client-active-close (content/captures/client-active-close.pcap), packet 1, captured on Linux 6.18 (kernel
 // 6.18.44-fc-v445) on a veth pair, client 10.200.0.1:40001 -> server
 // 10.200.0.2:5000. These are the 60 bytes after the 14-byte Ethernet header:
 // a 20-byte IPv4 header and a 40-byte TCP header (20 fixed + 20 of options).
@@ -30,7 +29,7 @@ export const REAL_LINUX_SYN_IP_HEADER_BYTES = 20;
 export const REAL_LINUX_SYN_TCP: Uint8Array = REAL_LINUX_SYN_PACKET.slice(REAL_LINUX_SYN_IP_HEADER_BYTES);
 
 export const REAL_LINUX_SYN_SOURCE = {
-  file: "shared/scenarios/linux/client-active-close.pcap",
+  capture: "client-active-close",
   packet: 1,
   kernel: "Linux 6.18",
   srcIp: "10.200.0.1",

@@ -1,6 +1,6 @@
 /**
  * Real Linux 6.18 captures as conformance tests: every *.json under
- * ../shared/scenarios/linux/ and tests/conformance/captures/ is simulated and
+ * content/captures/ (the course's one home for captures) is simulated and
  * compared with its `expect` block by the FORMAT.md rules (lib/tcp/compareTrace.ts).
  * Expected traces are never edited; a kernel behaviour that is out of scope
  * goes in SKIP with the reason.
@@ -11,32 +11,26 @@ import { describe, expect, it } from "vitest";
 import { compareTrace, parseScenario, simulate, type Trace } from "@/lib/tcp";
 
 const projectRoot = path.resolve(import.meta.dirname, "..", "..");
-const dirs = [
-  path.resolve(projectRoot, "..", "shared", "scenarios", "linux"),
-  path.resolve(projectRoot, "tests", "conformance", "captures"),
-];
+const capturesDirectory = path.resolve(projectRoot, "content", "captures");
 
 /** file name -> why the simulator does not model it (none so far). */
 const SKIP: Record<string, string> = {};
 
-const files = dirs.flatMap((d) =>
-  existsSync(d)
-    ? readdirSync(d)
-        .filter((f) => f.endsWith(".json"))
-        .sort()
-        .map((f) => path.join(d, f))
-    : [],
-);
+const files = readdirSync(capturesDirectory)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => path.join(capturesDirectory, f));
 
 describe("real Linux captures", () => {
-  it("finds the shared captures", () => {
-    expect(files.filter((f) => f.includes(`${path.sep}shared${path.sep}`)).length).toBeGreaterThanOrEqual(5);
+  it("finds every capture the course ships, each with its pcap", () => {
+    expect(files.length).toBeGreaterThanOrEqual(28);
+    for (const file of files) expect(existsSync(file.replace(/\.json$/, ".pcap")), path.basename(file)).toBe(true);
   });
 
   for (const file of files) {
     const name = path.basename(file);
     const skip = SKIP[name];
-    (skip ? it.skip : it)(`${path.basename(path.dirname(file))}/${name} is reproduced${skip ? ` (skipped: ${skip})` : ""}`, () => {
+    (skip ? it.skip : it)(`${name} is reproduced${skip ? ` (skipped: ${skip})` : ""}`, () => {
       const json = JSON.parse(readFileSync(file, "utf8")) as { expect?: Trace };
       expect(json.expect, "capture has an expect block").toBeDefined();
       const parsed = parseScenario(json);

@@ -1,7 +1,7 @@
 // The richer exercise kinds, driven in the browser: a trace to fill in and a
 // simulator task whose action log the server replays.
 import { expect, test } from "@playwright/test";
-import { fourWayCloseExercises } from "../../lib/exercises/lessons/four-way-close";
+import { fourWayCloseExercises } from "../../content/lessons/03-four-way-close/exercises";
 
 test("a learner drives the simulator to leave the server in TIME-WAIT and the server's replay agrees", async ({ page }) => {
   await page.goto("/lessons/time-wait");

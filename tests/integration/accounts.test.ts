@@ -43,7 +43,7 @@ async function signedUp(email: string) {
 beforeAll(async () => {
   await syncContent(
     [{ id: "lesson-header-fields", slug: "header-fields", title: "TCP header fields", order: 1, summary: "s".repeat(20), contentHash: "x" }],
-    exercises.filter((e) => e.lessonId === "lesson-header-fields").map(({ id, lessonId, kind, title }) => ({ id, lessonId, kind, title })),
+    exercises.filter((e) => e.lessonId === "lesson-header-fields").map(({ id, lessonId, kind, title }, index) => ({ id, lessonId, kind, title, position: index + 1 })),
   );
 });
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Capture real Linux TCP traces for scenario files (see shared/scenarios/FORMAT.md).
+"""Capture real Linux TCP traces for scenario files (see docs/scenario-format.md).
 
 Standard library only. Needs root, iproute2 (ip, nstat), tcpdump and nft.
 

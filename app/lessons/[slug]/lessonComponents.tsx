@@ -8,10 +8,12 @@ import { SequenceSimulator } from "@/lib/widgets/SequenceSimulator";
 import { SynFloodLab } from "@/lib/widgets/SynFloodLab";
 import { TimeWaitLoad } from "@/lib/widgets/TimeWaitLoad";
 import { CloseWaitDebugger } from "@/lib/widgets/CloseWaitDebugger";
+import { CaptureDownload } from "@/lib/widgets/CaptureDownload";
 
 export const lessonComponents = {
   Callout,
   Exercise,
+  CaptureDownload,
   HeaderExplorer,
   SequenceSimulator,
   SynFloodLab,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadLesson, loadLessons, lessonsDirectory } from "@/lib/content/lessons";
+import { loadLesson, loadLessons } from "@/lib/content/lessons";
 import { compileLesson } from "@/lib/mdx/compile";
 import { LessonVisit } from "@/app/_components/LessonVisit";
 import { renderLesson } from "./renderLesson";
@@ -24,7 +24,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const index = lessons.findIndex((lesson) => lesson.slug === slug);
   const lesson = lessons[index];
   if (!lesson) notFound();
-  const code = await compileLesson(lesson.source, lessonsDirectory);
+  const code = await compileLesson(lesson.source, lesson.directory);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
 

@@ -1,6 +1,6 @@
 // Single or multiple choice, with feedback for every wrong option. The options
 // are shuffled per seed so a neighbour's "the second one" does not transfer.
-import type { ExerciseDefinition, FeedbackItem } from "../types";
+import type { ExerciseDefinition, FeedbackItem, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 
 export type ChoiceOption = {
@@ -23,6 +23,8 @@ export type ChoiceSpec = {
   /** The worked explanation shown after any submission. */
   solution: string;
   hints?: string[];
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 type ChoiceValue = string[];
@@ -48,6 +50,7 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
     lessonId: spec.lessonId,
     kind: spec.multiple ? "multiple-choice" : "single-choice",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant(seed) {
       return {
         prompt: spec.prompt,

@@ -1,7 +1,7 @@
 // Short free text graded by a rubric of key ideas: each idea is a set of
 // patterns (synonyms included); the score is the weight of the ideas found.
 // The model answer is shown after submission.
-import type { ExerciseDefinition } from "../types";
+import type { ExerciseDefinition, TestAnswers } from "../types";
 
 export type RubricIdea = {
   /** What the idea is, as the feedback names it. */
@@ -22,6 +22,8 @@ export type ExplainWhySpec = {
   modelAnswer: string;
   minWords?: number;
   hints?: string[];
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 const MAX_CHARACTERS = 2_000;
@@ -35,6 +37,7 @@ export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<str
     lessonId: spec.lessonId,
     kind: "explain-why",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant() {
       return { prompt: spec.prompt, hints: spec.hints, inputs: [{ type: "text", name: "text", label: "Your explanation (a few sentences)" }] };
     },

@@ -1,6 +1,6 @@
 // Match each item to its meaning (header field to meaning, sysctl to effect).
 // Items and choices are shuffled per seed; credit for each correct pair.
-import type { ExerciseDefinition } from "../types";
+import type { ExerciseDefinition, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 
 export type MatchingSpec = {
@@ -14,6 +14,8 @@ export type MatchingSpec = {
   distractors?: string[];
   solution: string;
   hints?: string[];
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
@@ -34,6 +36,7 @@ export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<
     lessonId: spec.lessonId,
     kind: "matching",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant(seed) {
       const options = shuffle(
         meanings.map((meaning, index) => ({ value: key(index), label: meaning })),

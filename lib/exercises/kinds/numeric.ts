@@ -1,6 +1,6 @@
 // A number the learner works out (an ack number, a give-up time, a queue
 // length), generated per seed, graded with a tolerance.
-import type { ExerciseDefinition } from "../types";
+import type { ExerciseDefinition, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 
 export type NumericVariant = {
@@ -24,6 +24,8 @@ export type NumericSpec = {
   title: string;
   label: string;
   generate(random: ReturnType<typeof variantRandom>): NumericVariant;
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
@@ -33,6 +35,7 @@ export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
     lessonId: spec.lessonId,
     kind: "numeric",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant(seed) {
       const { prompt, material, materialLabel, unit, hints } = variant(seed);
       return {

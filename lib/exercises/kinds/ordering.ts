@@ -1,6 +1,6 @@
 // Put items in order (the states of the active closer, the segments of a
 // handshake). Presented shuffled per seed; partial credit for each item in place.
-import type { ExerciseDefinition } from "../types";
+import type { ExerciseDefinition, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 
 export type OrderingSpec = {
@@ -12,6 +12,8 @@ export type OrderingSpec = {
   items: { value: string; label: string }[];
   solution: string;
   hints?: string[];
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[]> {
@@ -21,6 +23,7 @@ export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[
     lessonId: spec.lessonId,
     kind: "ordering",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant(seed) {
       const random = variantRandom(seed);
       let order = [...spec.items];

@@ -1,7 +1,7 @@
 // A goal the learner reaches by driving the simulator. The browser submits only
 // the learner's action log; the server replays it through the same task model
 // and the engine, and checks the goal itself, so a forged log cannot pass.
-import type { ExerciseDefinition } from "../types";
+import type { ExerciseDefinition, TestAnswers } from "../types";
 import { replayActions, type TaskModel, type TaskValues } from "../tasks/taskModel";
 
 export type SimulatorTaskSpec = {
@@ -17,6 +17,8 @@ export type SimulatorTaskSpec = {
   example: TaskValues;
   solution: string;
   hints?: string[];
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefinition<TaskValues> {
@@ -25,6 +27,7 @@ export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefiniti
     lessonId: spec.lessonId,
     kind: "simulator-task",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant() {
       return {
         prompt: spec.goal,

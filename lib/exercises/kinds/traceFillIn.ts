@@ -3,7 +3,7 @@
 // for a segment the network loses. The expected values come from running the
 // scenario through the simulator in lib/tcp, so they are what Linux would send.
 import { parseScenario, simulateDetailed, type DetailedSegment } from "@/lib/tcp";
-import type { ExerciseDefinition, FeedbackItem } from "../types";
+import type { ExerciseDefinition, FeedbackItem, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 
 export type TraceFillInVariant = {
@@ -26,6 +26,8 @@ export type TraceFillInSpec = {
   title: string;
   generate(random: ReturnType<typeof variantRandom>): TraceFillInVariant;
   hints?: string[];
+  /** Wrong and malformed answers for the catalog-wide test. */
+  testAnswers?: TestAnswers;
 };
 
 type Row = { flags: string; seq: string; ack: string; lost: string };
@@ -64,6 +66,7 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
     lessonId: spec.lessonId,
     kind: "trace-fill-in",
     title: spec.title,
+    testAnswers: spec.testAnswers,
     publicVariant(seed) {
       const { variant, shown, asked } = expected(seed);
       return {

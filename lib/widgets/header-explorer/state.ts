@@ -62,7 +62,7 @@ export type ExplorerAction =
   | { type: "loadRealSyn" }
   | { type: "fixChecksum" };
 
-const REAL_SYN_NOTE = `Loaded packet ${REAL_LINUX_SYN_SOURCE.packet} of ${REAL_LINUX_SYN_SOURCE.file}: the SYN a ${REAL_LINUX_SYN_SOURCE.kernel} client sent to open a connection.`;
+const REAL_SYN_NOTE = `Loaded packet ${REAL_LINUX_SYN_SOURCE.packet} of the capture ${REAL_LINUX_SYN_SOURCE.capture} (download links below the paste box): the SYN a ${REAL_LINUX_SYN_SOURCE.kernel} client sent to open a connection.`;
 
 function loaded(state: ExplorerState, decoded: Extract<DecodePastedResult, { ok: true }>, notes: string[]): ExplorerState {
   return {

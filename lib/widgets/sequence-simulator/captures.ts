@@ -1,18 +1,18 @@
-// Real Linux 6.18 captures, imported at build time (see captures/README.md for
+// Real Linux 6.18 captures, imported at build time (content/captures/README.md says
 // where each file came from). Only the parts the widget shows are typed here.
 import type { Trace } from "@/lib/tcp";
-import abortEstablished from "./captures/abort-established.json";
-import clientActiveClose from "./captures/client-active-close.json";
-import closeWithUnreadData from "./captures/close-with-unread-data.json";
-import connectionRefused from "./captures/connection-refused.json";
-import finWait2OrphanData from "./captures/fin-wait-2-orphan-data.json";
-import finWait2OrphanTimeout from "./captures/fin-wait-2-orphan-timeout.json";
-import halfClose from "./captures/half-close.json";
-import serverActiveClose from "./captures/server-active-close.json";
-import simultaneousClose from "./captures/simultaneous-close.json";
-import synAckRetransmit from "./captures/syn-ack-retransmit.json";
-import synRetransmitDefault from "./captures/syn-retransmit-default.json";
-import threeSegmentClose from "./captures/three-segment-close.json";
+import abortEstablished from "@/content/captures/abort-established.json";
+import clientActiveClose from "@/content/captures/client-active-close.json";
+import closeWithUnreadData from "@/content/captures/close-with-unread-data.json";
+import connectionRefused from "@/content/captures/connection-refused.json";
+import finWait2OrphanData from "@/content/captures/fin-wait-2-orphan-data.json";
+import finWait2OrphanTimeout from "@/content/captures/fin-wait-2-orphan-timeout.json";
+import halfClose from "@/content/captures/half-close.json";
+import serverActiveClose from "@/content/captures/server-active-close.json";
+import simultaneousClose from "@/content/captures/simultaneous-close.json";
+import synAckRetransmit from "@/content/captures/syn-ack-retransmit.json";
+import synRetransmitDefault from "@/content/captures/syn-retransmit-default.json";
+import threeSegmentClose from "@/content/captures/three-segment-close.json";
 
 export type Capture = {
   name: string;

@@ -1,7 +1,7 @@
 // The scenarios the sequence simulator starts from, one entry per preset.
 // A lesson embeds one with <SequenceSimulator preset="name" />.
 //
-// Each scenario is a FORMAT.md scenario object (../shared/scenarios/FORMAT.md).
+// Each scenario is a FORMAT.md scenario object (docs/scenario-format.md).
 // Where a preset names a `capture`, its scenario is exactly the one that was run
 // on a real Linux 6.18 kernel (a unit test checks that), so the widget can show
 // the captured segments beside the simulated ones.

@@ -1,6 +1,6 @@
 // The CLOSE-WAIT lesson's exercises, and their numbers against lib/tcp.
 import { describe, expect, it } from "vitest";
-import { closeWaitExercises } from "@/lib/exercises/lessons/close-wait";
+import { closeWaitExercises } from "@/content/lessons/06-close-wait/exercises";
 import { exerciseTester } from "../../support/exerciseTesting";
 import { parseScenario, simulate, simulateDetailed } from "@/lib/tcp";
 import { buildScenario, DURATION } from "@/lib/widgets/close-wait-debugger/scenario";

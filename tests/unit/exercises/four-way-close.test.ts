@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fourWayCloseExercises } from "@/lib/exercises/lessons/four-way-close";
+import { fourWayCloseExercises } from "@/content/lessons/03-four-way-close/exercises";
 import { simulateDetailed } from "@/lib/tcp";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerFieldsExercises } from "@/lib/exercises/lessons/header-fields";
+import { headerFieldsExercises } from "@/content/lessons/01-header-fields/exercises";
 
 function grade(id: string, seed: number, raw: unknown) {
   const exercise = headerFieldsExercises.find((e) => e.id === id)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { synFloodExercises } from "@/lib/exercises/lessons/syn-flood";
-import { timeWaitExercises } from "@/lib/exercises/lessons/time-wait";
+import { synFloodExercises } from "@/content/lessons/05-syn-flood/exercises";
+import { timeWaitExercises } from "@/content/lessons/04-time-wait/exercises";
 
 const leaveServer = timeWaitExercises.find((e) => e.id === "time-wait-leave-server")!;
 const keepClients = synFloodExercises.find((e) => e.id === "syn-flood-keep-clients")!;

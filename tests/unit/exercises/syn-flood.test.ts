@@ -7,7 +7,7 @@ import {
   synAckGiveUpSeconds,
   synFloodExercises,
   synRetransmitAt,
-} from "@/lib/exercises/lessons/syn-flood";
+} from "@/content/lessons/05-syn-flood/exercises";
 import { simulate, simulateDetailed } from "@/lib/tcp";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 

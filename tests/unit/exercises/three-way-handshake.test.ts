@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modelTimeout, threeWayHandshakeExercises, synGiveUpSeconds } from "@/lib/exercises/lessons/three-way-handshake";
+import { modelTimeout, threeWayHandshakeExercises, synGiveUpSeconds } from "@/content/lessons/02-three-way-handshake/exercises";
 import { simulateDetailed } from "@/lib/tcp";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 import { variantRandom } from "@/lib/exercises/variantRandom";

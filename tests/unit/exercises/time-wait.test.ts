@@ -2,7 +2,7 @@
 // teach, bad input is refused, and the numbers agree with the load model
 // (itself checked against lib/tcp in tests/unit/widgets/time-wait-load.test.ts).
 import { describe, expect, it } from "vitest";
-import { timeWaitExercises } from "@/lib/exercises/lessons/time-wait";
+import { timeWaitExercises } from "@/content/lessons/04-time-wait/exercises";
 import { exerciseTester } from "../../support/exerciseTesting";
 import { simulateLoad } from "@/lib/widgets/time-wait-load/model";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fourWayCloseExercises } from "@/lib/exercises/lessons/four-way-close";
+import { fourWayCloseExercises } from "@/content/lessons/03-four-way-close/exercises";
 
 const exercise = fourWayCloseExercises.find((e) => e.id === "four-way-close-fill-trace")!;
 

@@ -21,7 +21,7 @@ const base = { sysctl: {}, network: { delay: 0 }, faults: [] };
 
 describe("npm run simulate", () => {
   it("prints a trace as JSON for a valid scenario", () => {
-    const f = path.resolve(root, "..", "shared", "scenarios", "linux", "connection-refused.json");
+    const f = path.resolve(root, "content", "captures", "connection-refused.json");
     const r = cli(f);
     expect(r.code).toBe(0);
     const trace = JSON.parse(r.out) as { segments: Array<{ flags: string }> };

@@ -197,7 +197,9 @@ describe("HeaderExplorer", () => {
     paste(SYN_ACK_DUMP);
     fireEvent.click(screen.getByRole("button", { name: "Load a real Linux SYN" }));
     expect((screen.getByLabelText("Source port") as HTMLInputElement).value).toBe("40001");
-    expect(screen.getByTestId("decode-status").textContent).toMatch(/client-active-close\.pcap/);
+    expect(screen.getByTestId("decode-status").textContent).toMatch(/the capture client-active-close/);
+    const pcap = screen.getByRole("link", { name: "Download client-active-close.pcap" });
+    expect(pcap.getAttribute("href")).toBe("/captures/client-active-close.pcap");
   });
 });
 

@@ -7,9 +7,9 @@ import { pseudoHeaderSum, tcpChecksumIPv4, verifyTcpChecksumIPv4 } from "@/lib/w
 import { formatIpv4 } from "@/lib/wire/ipv4";
 import { REAL_LINUX_SYN_PACKET } from "@/lib/wire/realSyn";
 
-// The captures live beside the project: <root>/../shared/scenarios/linux.
+// The real captures the course ships (content/captures).
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
-const scenarios = path.resolve(root, "..", "shared", "scenarios", "linux");
+const scenarios = path.resolve(root, "content", "captures");
 const readCapture = (name: string) => new Uint8Array(readFileSync(path.join(scenarios, name)));
 
 function parsed(bytes: Uint8Array): PcapFile {

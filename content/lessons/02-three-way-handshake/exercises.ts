@@ -1,10 +1,10 @@
-// Exercises of the lesson on the three-way handshake (content/lessons/three-way-handshake.mdx).
+// Exercises of the lesson on the three-way handshake (index.mdx beside this file).
 // Numbers are computed by the kernel's rules; tests/unit/exercises/three-way-handshake.test.ts
 // checks each numeric answer against the simulator (lib/tcp) for several seeds.
-import type { ExerciseDefinition } from "../types";
-import { choiceExercise } from "../kinds/choice";
-import { numericExercise } from "../kinds/numeric";
-import { orderingExercise } from "../kinds/ordering";
+import type { ExerciseDefinition } from "@/lib/exercises/types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 
 const lessonId = "lesson-three-way-handshake";
 

@@ -1,11 +1,11 @@
-// Exercises of the lesson "TCP header fields" (content/lessons/header-fields.mdx).
-import type { ExerciseDefinition } from "../types";
-import { choiceExercise } from "../kinds/choice";
-import { explainWhyExercise } from "../kinds/explainWhy";
-import { headerBytesAckFlags } from "../kinds/headerBytesAckFlags";
-import { matchingExercise } from "../kinds/matching";
-import { numericExercise } from "../kinds/numeric";
-import { orderingExercise } from "../kinds/ordering";
+// Exercises of the lesson "TCP header fields" (index.mdx beside this file).
+import type { ExerciseDefinition } from "@/lib/exercises/types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
+import { headerBytesAckFlags } from "@/lib/exercises/kinds/headerBytesAckFlags";
+import { matchingExercise } from "@/lib/exercises/kinds/matching";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 
 const lessonId = "lesson-header-fields";
 

@@ -1,12 +1,12 @@
-// Exercises of the lesson on the SYN flood (content/lessons/syn-flood.mdx).
+// Exercises of the lesson on the SYN flood (index.mdx beside this file).
 // The numeric ones compute their answers with the kernel's own rules, exported
 // here so the tests can check them against the simulator (lib/tcp).
-import { choiceExercise } from "../kinds/choice";
-import { numericExercise } from "../kinds/numeric";
-import { orderingExercise } from "../kinds/ordering";
-import { simulatorTaskExercise } from "../kinds/simulatorTask";
-import { synFloodSysctlsTask } from "../tasks/synFloodSysctls";
-import type { ExerciseDefinition } from "../types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
+import { synFloodSysctlsTask } from "@/lib/exercises/tasks/synFloodSysctls";
+import type { ExerciseDefinition } from "@/lib/exercises/types";
 
 const lessonId = "lesson-syn-flood";
 
@@ -234,6 +234,14 @@ const connRequestOrderExercise = orderingExercise({
 });
 
 export const synFloodExercises: ExerciseDefinition<any>[] = [
+  acceptQueueCapacityExercise,
+  synAckGiveUpExercise,
+  legitLatencyExercise,
+  ssListenExercise,
+  cookiesWhenExercise,
+  ackOverflowExercise,
+  finTimeoutMythExercise,
+  connRequestOrderExercise,
   simulatorTaskExercise({
     id: "syn-flood-keep-clients",
     lessonId: "lesson-syn-flood",
@@ -252,12 +260,4 @@ export const synFloodExercises: ExerciseDefinition<any>[] = [
     solution:
       "Turn tcp_syncookies back on (1, the default, or 2). With listen(128) the SYN queue holds 129 requests (sk_max_ack_backlog, '>' check), so the flood fills it at once; with cookies off, every later SYN is dropped (TCPReqQFullDrop) and real clients wait out 1 s SYN retransmissions. With cookies, an overflowing SYN gets a SYN-ACK whose ISN encodes the connection, no state is kept, and a real client's ACK completes the handshake (net/ipv4/syncookies.c). Raising tcp_max_syn_backlog or somaxconn does not help here: the application's backlog of 128 is the limit.",
   }),
-  acceptQueueCapacityExercise,
-  synAckGiveUpExercise,
-  legitLatencyExercise,
-  ssListenExercise,
-  cookiesWhenExercise,
-  ackOverflowExercise,
-  finTimeoutMythExercise,
-  connRequestOrderExercise,
 ];

@@ -1,10 +1,10 @@
-// Exercises of the lesson on closing a connection (content/lessons/four-way-close.mdx).
+// Exercises of the lesson on closing a connection (index.mdx beside this file).
 // tests/unit/exercises/four-way-close.test.ts checks the numeric answers against the simulator.
-import type { ExerciseDefinition } from "../types";
-import { choiceExercise } from "../kinds/choice";
-import { numericExercise } from "../kinds/numeric";
-import { orderingExercise } from "../kinds/ordering";
-import { traceFillInExercise } from "../kinds/traceFillIn";
+import type { ExerciseDefinition } from "@/lib/exercises/types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
 
 const lessonId = "lesson-four-way-close";
 
@@ -215,7 +215,6 @@ const traceFillIn = traceFillInExercise({
 });
 
 export const fourWayCloseExercises: ExerciseDefinition<any>[] = [
-  traceFillIn,
   finAck,
   orphanLifetime,
   activeCloserStates,
@@ -223,4 +222,5 @@ export const fourWayCloseExercises: ExerciseDefinition<any>[] = [
   finTimeoutMeaning,
   unreadData,
   threeSegments,
+  traceFillIn,
 ];

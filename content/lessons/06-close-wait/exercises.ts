@@ -1,8 +1,8 @@
-// Exercises of the lesson on debugging CLOSE-WAIT (content/lessons/close-wait.mdx).
-import type { ExerciseDefinition } from "../types";
-import { choiceExercise } from "../kinds/choice";
-import { numericExercise } from "../kinds/numeric";
-import { orderingExercise } from "../kinds/ordering";
+// Exercises of the lesson on debugging CLOSE-WAIT (index.mdx beside this file).
+import type { ExerciseDefinition } from "@/lib/exercises/types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 
 const lessonId = "lesson-close-wait";
 
@@ -41,6 +41,21 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     ],
     solution:
       "RFC 9293 §3.3.2: CLOSE-WAIT \"represents waiting for a connection termination request from the local user\". The peer's FIN moved the socket ESTABLISHED → CLOSE-WAIT; it leaves only when the application calls close() (RFC 9293 §3.10.4: CLOSE in CLOSE-WAIT sends FIN and enters LAST-ACK) or the process exits. Linux has no CLOSE-WAIT timer, so thousands of them mean the application leaks sockets.",
+  }),
+
+  orderingExercise({
+    id: "close-wait-passive-closer-states",
+    lessonId,
+    title: "The states of the passive closer",
+    prompt: "Order the states of the side that receives the first FIN, from an open connection until its socket is gone.",
+    items: [
+      { value: "ESTABLISHED", label: "ESTABLISHED" },
+      { value: "CLOSE-WAIT", label: "CLOSE-WAIT (peer's FIN received and ACKed)" },
+      { value: "LAST-ACK", label: "LAST-ACK (our application called close(): FIN sent)" },
+      { value: "CLOSED", label: "CLOSED (our FIN was ACKed)" },
+    ],
+    solution:
+      "RFC 9293 §3.6 and figure 5: receive FIN → CLOSE-WAIT; the application's CLOSE sends FIN → LAST-ACK; the ACK of that FIN → CLOSED. The step from CLOSE-WAIT to LAST-ACK needs the application: that is why leaked sockets stay in CLOSE-WAIT.",
   }),
 
   numericExercise({
@@ -112,42 +127,6 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
   }),
 
   choiceExercise({
-    id: "close-wait-fix",
-    lessonId,
-    title: "Fixing a CLOSE-WAIT pile",
-    prompt: "Which change stops a CLOSE-WAIT pile like the one in the widget from coming back?",
-    multiple: false,
-    options: [
-      {
-        value: "close-every-path",
-        label: "Make every path that leaves the handler close the socket (close() in the early return, or a cleanup/finally/defer that always runs)",
-        correct: true,
-        feedback: "Right: CLOSE-WAIT ends only with the application's close(). Structure the code so no path can skip it.",
-      },
-      {
-        value: "fin-timeout",
-        label: "Lower net.ipv4.tcp_fin_timeout to 10",
-        correct: false,
-        feedback: "That bounds the peer's orphaned FIN-WAIT-2 (on the machine where you set it). It does nothing to CLOSE-WAIT.",
-      },
-      {
-        value: "tw-reuse",
-        label: "Set net.ipv4.tcp_tw_reuse = 1",
-        correct: false,
-        feedback: "That lets connect() reuse TIME-WAIT 4-tuples. These sockets are not in TIME-WAIT and the server does not connect out.",
-      },
-      {
-        value: "restart",
-        label: "Restart the service every night",
-        correct: false,
-        feedback: "A restart does close the leaked descriptors (the kernel closes them when the process exits), but the pile grows back: it hides the bug.",
-      },
-    ],
-    solution:
-      "Linux keeps a CLOSE-WAIT socket until its owner closes it: there is no timeout in net/ipv4/tcp_timer.c for that state. The fix is in the application: close the descriptor on every path (in C an early return needs its own close(); in languages with try/finally, with or defer, put the close there). Kernel sysctls cannot fix it.",
-  }),
-
-  choiceExercise({
     id: "close-wait-read-the-pile",
     lessonId,
     title: "Read the state counts",
@@ -195,18 +174,39 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
       "TIME-WAIT belongs to the side that closed first and lasts 60 s (TCP_TIMEWAIT_LEN): a big number on a busy server is normal. CLOSE-WAIT belongs to the side that received the FIN and lasts until the application calls close(): a big, growing number is a descriptor leak.",
   }),
 
-  orderingExercise({
-    id: "close-wait-passive-closer-states",
+  choiceExercise({
+    id: "close-wait-fix",
     lessonId,
-    title: "The states of the passive closer",
-    prompt: "Order the states of the side that receives the first FIN, from an open connection until its socket is gone.",
-    items: [
-      { value: "ESTABLISHED", label: "ESTABLISHED" },
-      { value: "CLOSE-WAIT", label: "CLOSE-WAIT (peer's FIN received and ACKed)" },
-      { value: "LAST-ACK", label: "LAST-ACK (our application called close(): FIN sent)" },
-      { value: "CLOSED", label: "CLOSED (our FIN was ACKed)" },
+    title: "Fixing a CLOSE-WAIT pile",
+    prompt: "Which change stops a CLOSE-WAIT pile like the one in the widget from coming back?",
+    multiple: false,
+    options: [
+      {
+        value: "close-every-path",
+        label: "Make every path that leaves the handler close the socket (close() in the early return, or a cleanup/finally/defer that always runs)",
+        correct: true,
+        feedback: "Right: CLOSE-WAIT ends only with the application's close(). Structure the code so no path can skip it.",
+      },
+      {
+        value: "fin-timeout",
+        label: "Lower net.ipv4.tcp_fin_timeout to 10",
+        correct: false,
+        feedback: "That bounds the peer's orphaned FIN-WAIT-2 (on the machine where you set it). It does nothing to CLOSE-WAIT.",
+      },
+      {
+        value: "tw-reuse",
+        label: "Set net.ipv4.tcp_tw_reuse = 1",
+        correct: false,
+        feedback: "That lets connect() reuse TIME-WAIT 4-tuples. These sockets are not in TIME-WAIT and the server does not connect out.",
+      },
+      {
+        value: "restart",
+        label: "Restart the service every night",
+        correct: false,
+        feedback: "A restart does close the leaked descriptors (the kernel closes them when the process exits), but the pile grows back: it hides the bug.",
+      },
     ],
     solution:
-      "RFC 9293 §3.6 and figure 5: receive FIN → CLOSE-WAIT; the application's CLOSE sends FIN → LAST-ACK; the ACK of that FIN → CLOSED. The step from CLOSE-WAIT to LAST-ACK needs the application: that is why leaked sockets stay in CLOSE-WAIT.",
+      "Linux keeps a CLOSE-WAIT socket until its owner closes it: there is no timeout in net/ipv4/tcp_timer.c for that state. The fix is in the application: close the descriptor on every path (in C an early return needs its own close(); in languages with try/finally, with or defer, put the close there). Kernel sysctls cannot fix it.",
   }),
 ];

@@ -1,48 +1,17 @@
-// Exercises of the lesson on the TIME-WAIT and 2MSL (content/lessons/time-wait.mdx).
-import type { ExerciseDefinition } from "../types";
-import { choiceExercise } from "../kinds/choice";
-import { numericExercise } from "../kinds/numeric";
-import { orderingExercise } from "../kinds/ordering";
-import { matchingExercise } from "../kinds/matching";
-import { simulatorTaskExercise } from "../kinds/simulatorTask";
-import { serverTimeWaitTask } from "../tasks/serverTimeWait";
+// Exercises of the lesson on the TIME-WAIT and 2MSL (index.mdx beside this file).
+import type { ExerciseDefinition } from "@/lib/exercises/types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+import { matchingExercise } from "@/lib/exercises/kinds/matching";
+import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
+import { serverTimeWaitTask } from "@/lib/exercises/tasks/serverTimeWait";
 
 const lessonId = "lesson-time-wait";
 /** TCP_TIMEWAIT_LEN (include/net/tcp.h): 60 s, fixed. */
 const TIME_WAIT = 60;
 
 export const timeWaitExercises: ExerciseDefinition<any>[] = [
-  matchingExercise({
-    id: "time-wait-match-sysctls",
-    lessonId,
-    title: "Which sysctl does what",
-    prompt: "Match each sysctl to what it changes on Linux 6.18. Some effects belong to no sysctl at all.",
-    pairs: [
-      { item: "net.ipv4.tcp_fin_timeout", meaning: "How long an orphaned socket may stay in FIN-WAIT-2", why: "ip-sysctl.rst, tcp_fin_timeout (default 60 s); it is not the TIME-WAIT length." },
-      { item: "net.ipv4.tcp_tw_reuse", meaning: "Whether a new outgoing connection may take over a port still in TIME-WAIT", why: "ip-sysctl.rst, tcp_tw_reuse: 0 off, 1 on, 2 (default) loopback only; needs timestamps." },
-      { item: "net.ipv4.tcp_max_tw_buckets", meaning: "How many TIME-WAIT sockets the system keeps before destroying new ones at once", why: "ip-sysctl.rst, tcp_max_tw_buckets; beyond it TCPTimeWaitOverflow counts the sockets that skip TIME-WAIT." },
-      { item: "net.ipv4.ip_local_port_range", meaning: "Which local ports connect() picks from", why: "ip-sysctl.rst, ip_local_port_range (default 32768 60999)." },
-    ],
-    distractors: ["How long TIME-WAIT lasts", "The maximum segment lifetime (MSL)"],
-    hints: ["Linux's TIME-WAIT length is a compile-time constant (TCP_TIMEWAIT_LEN), not a sysctl."],
-    solution:
-      "tcp_fin_timeout limits orphaned FIN-WAIT-2; tcp_tw_reuse lets connect() reuse a TIME-WAIT port (with timestamps); tcp_max_tw_buckets caps the number of TIME-WAIT sockets; ip_local_port_range is the ephemeral port pool. TIME-WAIT itself is fixed at 60 s by TCP_TIMEWAIT_LEN in include/net/tcp.h, and Linux has no MSL setting (ip-sysctl.rst).",
-  }),
-  simulatorTaskExercise({
-    id: "time-wait-leave-server",
-    lessonId,
-    title: "Leave the server in TIME-WAIT",
-    goal: "Set when each side calls close() so that, 5 seconds in, the server's connection socket is in TIME-WAIT. Try it in the simulator, then submit: the server replays your changes and checks.",
-    model: serverTimeWaitTask,
-    check: (metrics) =>
-      metrics.serverState === "TIME-WAIT"
-        ? { met: true, message: `The server's connection is in TIME-WAIT (the client's is ${metrics.clientState}).` }
-        : { met: false, message: `The server's connection ended ${metrics.serverState}; TIME-WAIT belongs to the side that sends the first FIN.` },
-    example: { serverCloseAt: 1, clientCloseAt: 2 },
-    hints: ["Which side enters TIME-WAIT: the one that closes first, or the one that closes last?"],
-    solution:
-      "Make the server close first (say at 1 s, the client at 2 s). The side that sends the first FIN goes FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT; the other goes CLOSE-WAIT, LAST-ACK, CLOSED (RFC 9293 §3.6). Closing both at the same instant also works: in a simultaneous close both sides pass through CLOSING into TIME-WAIT.",
-  }),
   choiceExercise({
     id: "time-wait-who-waits",
     lessonId,
@@ -85,6 +54,58 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     ],
     solution:
       "RFC 9293 §3.6: the side whose application closes first sends the first FIN and is the one that passes through TIME-WAIT. In the Linux 6.18 capture server-active-close the server's TIME-WAIT was seen from t=1.506 s until t=62.549 s; the client went from CLOSE-WAIT straight to gone.",
+  }),
+
+  orderingExercise({
+    id: "time-wait-active-closer-states",
+    lessonId,
+    title: "The states of the active closer",
+    prompt: "Put the states the side that closes first goes through in order, from an open connection until the kernel forgets it (a normal four-segment close).",
+    items: [
+      { value: "ESTABLISHED", label: "ESTABLISHED" },
+      { value: "FIN-WAIT-1", label: "FIN-WAIT-1 (FIN sent)" },
+      { value: "FIN-WAIT-2", label: "FIN-WAIT-2 (our FIN was ACKed)" },
+      { value: "TIME-WAIT", label: "TIME-WAIT (the peer's FIN arrived and was ACKed)" },
+      { value: "CLOSED", label: "CLOSED (after 60 s on Linux)" },
+    ],
+    solution:
+      "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The peer's ACK of that FIN: → FIN-WAIT-2. The peer's own FIN, which we ACK: → TIME-WAIT. After 2 × MSL in RFC 9293 (§3.3.2, figure 5), after TCP_TIMEWAIT_LEN = 60 s on Linux: → CLOSED. The capture client-active-close shows FIN-WAIT-1 at 1.003 s, FIN-WAIT-2 at 1.044 s, TIME-WAIT at 1.511 s and the socket gone at 61.578 s.",
+  }),
+
+  choiceExercise({
+    id: "time-wait-fin-timeout",
+    lessonId,
+    title: "What does tcp_fin_timeout change?",
+    prompt: "A tuning guide tells you to set net.ipv4.tcp_fin_timeout = 15 \"to get rid of TIME_WAIT faster\". On Linux 6.18, what does that setting change?",
+    multiple: false,
+    options: [
+      {
+        value: "orphan-fw2",
+        label: "How long an orphaned connection (no process holds it any more) may stay in FIN-WAIT-2 waiting for the peer's FIN",
+        correct: true,
+        feedback: "Right: ip-sysctl.rst defines it as the lifetime of an orphaned FIN-WAIT-2. The capture fin-wait-2-orphan-timeout shows the client's FIN-WAIT-2 gone ~5.2 s after close with tcp_fin_timeout=5.",
+      },
+      {
+        value: "time-wait",
+        label: "The TIME-WAIT duration: 15 s instead of 60 s",
+        correct: false,
+        feedback: "TIME-WAIT is TCP_TIMEWAIT_LEN, 60 s, a compile-time constant (include/net/tcp.h). In the capture client-active-close TIME-WAIT lasted 60.07 s; the sysctl does not touch it.",
+      },
+      {
+        value: "msl",
+        label: "The MSL, so 2MSL becomes 30 s",
+        correct: false,
+        feedback: "Linux has no MSL setting at all, and this sysctl is not one: it only bounds orphaned FIN-WAIT-2.",
+      },
+      {
+        value: "close-wait",
+        label: "How long CLOSE-WAIT sockets live before the kernel closes them",
+        correct: false,
+        feedback: "No timer ends CLOSE-WAIT: only the application's close() does (lesson close-wait).",
+      },
+    ],
+    solution:
+      "tcp_fin_timeout: \"The length of time an orphaned (no longer referenced by any application) connection will remain in the FIN_WAIT_2 state before it is aborted at the local end\" (Documentation/networking/ip-sysctl.rst, default 60 s). TIME-WAIT is fixed at TCP_TIMEWAIT_LEN = 60 s (include/net/tcp.h); tcp_time_wait() in net/ipv4/tcp_minisocks.c always uses it for a real TIME-WAIT.",
   }),
 
   numericExercise({
@@ -169,58 +190,6 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
   }),
 
   choiceExercise({
-    id: "time-wait-fin-timeout",
-    lessonId,
-    title: "What does tcp_fin_timeout change?",
-    prompt: "A tuning guide tells you to set net.ipv4.tcp_fin_timeout = 15 \"to get rid of TIME_WAIT faster\". On Linux 6.18, what does that setting change?",
-    multiple: false,
-    options: [
-      {
-        value: "orphan-fw2",
-        label: "How long an orphaned connection (no process holds it any more) may stay in FIN-WAIT-2 waiting for the peer's FIN",
-        correct: true,
-        feedback: "Right: ip-sysctl.rst defines it as the lifetime of an orphaned FIN-WAIT-2. The capture fin-wait-2-orphan-timeout shows the client's FIN-WAIT-2 gone ~5.2 s after close with tcp_fin_timeout=5.",
-      },
-      {
-        value: "time-wait",
-        label: "The TIME-WAIT duration: 15 s instead of 60 s",
-        correct: false,
-        feedback: "TIME-WAIT is TCP_TIMEWAIT_LEN, 60 s, a compile-time constant (include/net/tcp.h). In the capture client-active-close TIME-WAIT lasted 60.07 s; the sysctl does not touch it.",
-      },
-      {
-        value: "msl",
-        label: "The MSL, so 2MSL becomes 30 s",
-        correct: false,
-        feedback: "Linux has no MSL setting at all, and this sysctl is not one: it only bounds orphaned FIN-WAIT-2.",
-      },
-      {
-        value: "close-wait",
-        label: "How long CLOSE-WAIT sockets live before the kernel closes them",
-        correct: false,
-        feedback: "No timer ends CLOSE-WAIT: only the application's close() does (lesson close-wait).",
-      },
-    ],
-    solution:
-      "tcp_fin_timeout: \"The length of time an orphaned (no longer referenced by any application) connection will remain in the FIN_WAIT_2 state before it is aborted at the local end\" (Documentation/networking/ip-sysctl.rst, default 60 s). TIME-WAIT is fixed at TCP_TIMEWAIT_LEN = 60 s (include/net/tcp.h); tcp_time_wait() in net/ipv4/tcp_minisocks.c always uses it for a real TIME-WAIT.",
-  }),
-
-  orderingExercise({
-    id: "time-wait-active-closer-states",
-    lessonId,
-    title: "The states of the active closer",
-    prompt: "Put the states the side that closes first goes through in order, from an open connection until the kernel forgets it (a normal four-segment close).",
-    items: [
-      { value: "ESTABLISHED", label: "ESTABLISHED" },
-      { value: "FIN-WAIT-1", label: "FIN-WAIT-1 (FIN sent)" },
-      { value: "FIN-WAIT-2", label: "FIN-WAIT-2 (our FIN was ACKed)" },
-      { value: "TIME-WAIT", label: "TIME-WAIT (the peer's FIN arrived and was ACKed)" },
-      { value: "CLOSED", label: "CLOSED (after 60 s on Linux)" },
-    ],
-    solution:
-      "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The peer's ACK of that FIN: → FIN-WAIT-2. The peer's own FIN, which we ACK: → TIME-WAIT. After 2 × MSL in RFC 9293 (§3.3.2, figure 5), after TCP_TIMEWAIT_LEN = 60 s on Linux: → CLOSED. The capture client-active-close shows FIN-WAIT-1 at 1.003 s, FIN-WAIT-2 at 1.044 s, TIME-WAIT at 1.511 s and the socket gone at 61.578 s.",
-  }),
-
-  choiceExercise({
     id: "time-wait-reuse-facts",
     lessonId,
     title: "tcp_tw_reuse and friends",
@@ -260,5 +229,36 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     ],
     solution:
       "tcp_tw_reuse (0 off, 1 on, 2 loopback only, default 2) and tcp_tw_reuse_delay (default 1000 ms) are documented in Documentation/networking/ip-sysctl.rst; the check is tcp_twsk_unique() in net/ipv4/tcp_ipv4.c. tcp_tw_recycle no longer exists (removed in 4.12). tcp_max_tw_buckets: inet_twsk_alloc() refuses beyond it and tcp_time_wait() counts TCPTimeWaitOverflow.",
+  }),
+  matchingExercise({
+    id: "time-wait-match-sysctls",
+    lessonId,
+    title: "Which sysctl does what",
+    prompt: "Match each sysctl to what it changes on Linux 6.18. Some effects belong to no sysctl at all.",
+    pairs: [
+      { item: "net.ipv4.tcp_fin_timeout", meaning: "How long an orphaned socket may stay in FIN-WAIT-2", why: "ip-sysctl.rst, tcp_fin_timeout (default 60 s); it is not the TIME-WAIT length." },
+      { item: "net.ipv4.tcp_tw_reuse", meaning: "Whether a new outgoing connection may take over a port still in TIME-WAIT", why: "ip-sysctl.rst, tcp_tw_reuse: 0 off, 1 on, 2 (default) loopback only; needs timestamps." },
+      { item: "net.ipv4.tcp_max_tw_buckets", meaning: "How many TIME-WAIT sockets the system keeps before destroying new ones at once", why: "ip-sysctl.rst, tcp_max_tw_buckets; beyond it TCPTimeWaitOverflow counts the sockets that skip TIME-WAIT." },
+      { item: "net.ipv4.ip_local_port_range", meaning: "Which local ports connect() picks from", why: "ip-sysctl.rst, ip_local_port_range (default 32768 60999)." },
+    ],
+    distractors: ["How long TIME-WAIT lasts", "The maximum segment lifetime (MSL)"],
+    hints: ["Linux's TIME-WAIT length is a compile-time constant (TCP_TIMEWAIT_LEN), not a sysctl."],
+    solution:
+      "tcp_fin_timeout limits orphaned FIN-WAIT-2; tcp_tw_reuse lets connect() reuse a TIME-WAIT port (with timestamps); tcp_max_tw_buckets caps the number of TIME-WAIT sockets; ip_local_port_range is the ephemeral port pool. TIME-WAIT itself is fixed at 60 s by TCP_TIMEWAIT_LEN in include/net/tcp.h, and Linux has no MSL setting (ip-sysctl.rst).",
+  }),
+  simulatorTaskExercise({
+    id: "time-wait-leave-server",
+    lessonId,
+    title: "Leave the server in TIME-WAIT",
+    goal: "Set when each side calls close() so that, 5 seconds in, the server's connection socket is in TIME-WAIT. Try it in the simulator, then submit: the server replays your changes and checks.",
+    model: serverTimeWaitTask,
+    check: (metrics) =>
+      metrics.serverState === "TIME-WAIT"
+        ? { met: true, message: `The server's connection is in TIME-WAIT (the client's is ${metrics.clientState}).` }
+        : { met: false, message: `The server's connection ended ${metrics.serverState}; TIME-WAIT belongs to the side that sends the first FIN.` },
+    example: { serverCloseAt: 1, clientCloseAt: 2 },
+    hints: ["Which side enters TIME-WAIT: the one that closes first, or the one that closes last?"],
+    solution:
+      "Make the server close first (say at 1 s, the client at 2 s). The side that sends the first FIN goes FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT; the other goes CLOSE-WAIT, LAST-ACK, CLOSED (RFC 9293 §3.6). Closing both at the same instant also works: in a simultaneous close both sides pass through CLOSING into TIME-WAIT.",
   }),
 ];
