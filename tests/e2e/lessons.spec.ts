@@ -6,10 +6,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import matter from "gray-matter";
 
+// Every lesson folder (content/lessons/<NN-slug>/index.mdx); the content test checks they are exactly the course's.
 const lessons = fs
   .readdirSync(path.resolve("content", "lessons"))
-  .filter((file) => file.endsWith(".mdx"))
-  .map((file) => matter(fs.readFileSync(path.resolve("content", "lessons", file), "utf8")).data as { slug: string; title: string });
+  .filter((folder) => /^\d\d-/.test(folder))
+  .sort()
+  .map((folder) => matter(fs.readFileSync(path.resolve("content", "lessons", folder, "index.mdx"), "utf8")).data as { slug: string; title: string });
+
+test("finds the course's lessons to check", () => {
+  expect(lessons.length).toBeGreaterThanOrEqual(6);
+});
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 
