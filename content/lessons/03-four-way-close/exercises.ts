@@ -1,64 +1,88 @@
 // Exercises of the lesson on closing a connection (index.mdx beside this file).
-// tests/unit/exercises/four-way-close.test.ts checks the numeric answers against the simulator.
-import type { ExerciseDefinition } from "@/lib/exercises/types";
+// The unit tests of this lesson check the numeric answers against the simulator.
+import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
-import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
+import type { variantRandom } from "@/lib/exercises/variantRandom";
+
+type VariantRandom = ReturnType<typeof variantRandom>;
 
 const lessonId = "lesson-four-way-close";
+
+function finAckVariant(random: VariantRandom) {
+  const isn = random.uint32();
+  const bytes = random.int(1, 40) * 50;
+  const finSeq = (isn + 1 + bytes) >>> 0;
+  const answer = (finSeq + 1) >>> 0;
+  return {
+    prompt:
+      `A client's ISN is ${isn}. After the handshake it sends ${bytes} bytes of data, which the server ACKs, and then calls close(). ` +
+      "What acknowledgment number (absolute) does the server's ACK of that FIN carry?",
+    answer,
+    tolerance: 0,
+    solution:
+      `The SYN used sequence number ${isn}, so data starts at ${(isn + 1) >>> 0}; ${bytes} bytes use ${(isn + 1) >>> 0} to ${(isn + bytes) >>> 0}. ` +
+      `The FIN's seq is the next one, ${finSeq}, and a FIN occupies one sequence number (RFC 9293 §3.4), so the ACK of the FIN is ${finSeq} + 1 = ${answer} (modulo 2^32).`,
+    mistakes: distinctMistakes(answer, [
+      { value: finSeq, message: "That is the FIN's own sequence number. The FIN occupies one sequence number, so its ACK is one more.", names: /FIN's own sequence number/ },
+      {
+        value: (isn + bytes) >>> 0,
+        message: "Remember that the SYN used the ISN itself: data starts at ISN + 1, and the FIN comes after the data and takes one more.",
+        names: /SYN used the ISN itself/,
+      },
+      {
+        value: bytes + 2,
+        message: "That is the relative number tcpdump prints without -S, counted from the ISN; the question asks for the absolute one.",
+        names: /relative number/,
+      },
+      ...(isn + bytes + 2 >= 4294967296
+        ? [{ value: isn + bytes + 2, message: "Sequence numbers are 32-bit and wrap around: take the sum modulo 2^32 (RFC 9293 §3.4).", names: /wrap around/ }]
+        : []),
+    ]),
+  };
+}
 
 const finAck = numericExercise({
   id: "four-way-close-fin-ack",
   lessonId,
   title: "The ACK of a FIN",
   label: "Acknowledgment number",
-  generate(random) {
-    const isn = random.uint32();
-    const bytes = random.int(1, 40) * 50;
-    const finSeq = (isn + 1 + bytes) >>> 0;
-    const answer = (finSeq + 1) >>> 0;
-    return {
-      prompt:
-        `A client's ISN is ${isn}. After the handshake it sends ${bytes} bytes of data, which the server ACKs, and then calls close(). ` +
-        "What acknowledgment number (absolute) does the server's ACK of that FIN carry?",
-      answer,
-      tolerance: 0,
-      solution:
-        `The SYN used sequence number ${isn}, so data starts at ${(isn + 1) >>> 0}; ${bytes} bytes use ${(isn + 1) >>> 0} to ${(isn + bytes) >>> 0}. ` +
-        `The FIN's seq is the next one, ${finSeq}, and a FIN occupies one sequence number (RFC 9293 §3.4), so the ACK of the FIN is ${finSeq} + 1 = ${answer} (modulo 2^32).`,
-      mistakes: [
-        { value: finSeq, message: "That is the FIN's own sequence number. The FIN occupies one sequence number, so its ACK is one more." },
-        { value: (isn + bytes) >>> 0, message: "Remember that the SYN used the ISN itself: data starts at ISN + 1, and the FIN comes after the data and takes one more." },
-      ],
-    };
-  },
+  generate: finAckVariant,
+  hideAnswer: true,
+  testAnswers: numericTestAnswers(finAckVariant),
 });
+
+function orphanLifetimeVariant(random: VariantRandom) {
+  const finTimeout = random.int(3, 50);
+  return {
+    prompt:
+      `On a Linux 6.18 host net.ipv4.tcp_fin_timeout = ${finTimeout}. An application calls close() on a connection; the peer ACKs the FIN but never sends its own FIN. ` +
+      "How many seconds does the socket stay in FIN-WAIT-2 before the kernel drops it?",
+    answer: finTimeout,
+    tolerance: 0,
+    unit: "s",
+    solution:
+      `After close() the socket is orphaned (no file descriptor refers to it), and an orphaned FIN-WAIT-2 is kept for tcp_fin_timeout seconds: ${finTimeout} s (tcp_fin_time() in include/net/tcp.h, used by tcp_rcv_state_process and tcp_close; "tcp_fin_timeout" in Documentation/networking/ip-sysctl.rst). ` +
+      "Then it disappears without sending anything; a late segment from the peer draws an RST. A socket that entered FIN-WAIT-2 through shutdown(SHUT_WR) is not orphaned and waits for the peer's FIN indefinitely. tcp_fin_timeout has nothing to do with TIME-WAIT, which is a fixed 60 s.",
+    mistakes: distinctMistakes(finTimeout, [
+      { value: 60, message: "60 s is TCP_TIMEWAIT_LEN, the fixed TIME-WAIT length. An orphaned FIN-WAIT-2 lives tcp_fin_timeout seconds.", names: /TCP_TIMEWAIT_LEN/ },
+      { value: 2 * finTimeout, message: "tcp_fin_timeout is not an MSL that gets doubled: it is the FIN-WAIT-2 lifetime itself.", names: /not an MSL that gets doubled/ },
+      { value: 0, message: "Linux does not drop it at once: it waits tcp_fin_timeout seconds for the peer's FIN.", names: /does not drop it at once/ },
+      { value: 60 + finTimeout, message: "The FIN-WAIT-2 wait and TIME-WAIT do not add up here: the peer never sends its FIN, so this socket never reaches TIME-WAIT.", names: /never reaches TIME-WAIT/ },
+    ]),
+  };
+}
 
 const orphanLifetime = numericExercise({
   id: "four-way-close-orphan-fin-wait-2",
   lessonId,
   title: "How long does an orphaned FIN-WAIT-2 live?",
   label: "Seconds in FIN-WAIT-2",
-  generate(random) {
-    const finTimeout = random.int(3, 50);
-    return {
-      prompt:
-        `On a Linux 6.18 host net.ipv4.tcp_fin_timeout = ${finTimeout}. An application calls close() on a connection; the peer ACKs the FIN but never sends its own FIN. ` +
-        "How many seconds does the socket stay in FIN-WAIT-2 before the kernel drops it?",
-      answer: finTimeout,
-      tolerance: 0,
-      unit: "s",
-      solution:
-        `After close() the socket is orphaned (no file descriptor refers to it), and an orphaned FIN-WAIT-2 is kept for tcp_fin_timeout seconds: ${finTimeout} s (tcp_fin_time() in include/net/tcp.h, used by tcp_rcv_state_process and tcp_close; "tcp_fin_timeout" in Documentation/networking/ip-sysctl.rst). ` +
-        "Then it disappears without sending anything; a late segment from the peer draws an RST. A socket that entered FIN-WAIT-2 through shutdown(SHUT_WR) is not orphaned and waits for the peer's FIN indefinitely. tcp_fin_timeout has nothing to do with TIME-WAIT, which is a fixed 60 s.",
-      mistakes: [
-        { value: 60, message: "60 s is TCP_TIMEWAIT_LEN, the fixed TIME-WAIT length. An orphaned FIN-WAIT-2 lives tcp_fin_timeout seconds." },
-        { value: 2 * finTimeout, message: "tcp_fin_timeout is not an MSL that gets doubled: it is the FIN-WAIT-2 lifetime itself." },
-        { value: 0, message: "Linux does not drop it at once: it waits tcp_fin_timeout seconds for the peer's FIN." },
-      ],
-    };
-  },
+  generate: orphanLifetimeVariant,
+  hideAnswer: true,
+  testAnswers: numericTestAnswers(orphanLifetimeVariant),
 });
 
 const activeCloserStates = orderingExercise({
@@ -73,8 +97,27 @@ const activeCloserStates = orderingExercise({
     { value: "time-wait", label: "TIME-WAIT" },
     { value: "closed", label: "CLOSED" },
   ],
+  rules: [
+    { first: "established", then: "fin-wait-1", why: "The connection is ESTABLISHED until close() sends the FIN; that is what starts the close." },
+    {
+      first: "fin-wait-1",
+      then: "fin-wait-2",
+      why: "FIN-WAIT-1 is the wait for the ACK of the FIN just sent; only when that ACK arrives does the socket move on to FIN-WAIT-2 (RFC 9293 §3.3.2).",
+    },
+    { first: "fin-wait-2", then: "time-wait", why: "TIME-WAIT starts when the peer's FIN arrives, which is what FIN-WAIT-2 waits for." },
+    { first: "time-wait", then: "closed", why: "TIME-WAIT ends in CLOSED, after 60 s on Linux (TCP_TIMEWAIT_LEN)." },
+  ],
+  hideAnswer: true,
   solution:
     "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The ACK of the FIN: → FIN-WAIT-2. The peer's FIN (ACKed at once): → TIME-WAIT. After 60 s on Linux (TCP_TIMEWAIT_LEN): CLOSED (RFC 9293 §3.6 and figure 5). The passive side goes ESTABLISHED → CLOSE-WAIT → LAST-ACK → CLOSED.",
+  testAnswers: {
+    incorrect: () => [
+      { answer: { order: ["established", "fin-wait-2", "fin-wait-1", "time-wait", "closed"] }, mistake: /wait for the ACK of the FIN just sent/ },
+      { answer: { order: ["established", "fin-wait-1", "time-wait", "fin-wait-2", "closed"] }, mistake: /TIME-WAIT starts when the peer's FIN arrives/ },
+      { answer: { order: ["established", "time-wait", "fin-wait-1", "fin-wait-2", "closed"] }, mistake: /TIME-WAIT starts when the peer's FIN arrives/ },
+    ],
+    invalid: [{ order: ["established", "closed"] }, { order: ["established", "fin-wait-1", "fin-wait-2", "close-wait", "closed"] }, { order: null }],
+  },
 });
 
 const whoTimeWait = choiceExercise({
@@ -91,6 +134,15 @@ const whoTimeWait = choiceExercise({
   ],
   solution:
     "The side that sends the first FIN goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT; the other side goes CLOSE-WAIT → LAST-ACK → CLOSED. Here the server closes first, so the server collects TIME-WAIT sockets: one per connection, for 60 s each on Linux.",
+  hideAnswer: true,
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: "client" }, mistake: /not tied to client or server/ },
+      { answer: { choice: "both" }, mistake: /simultaneous close/ },
+      { answer: { choice: "neither" }, mistake: /not an error state/ },
+    ],
+    invalid: [{ choice: ["server", "client"] }, { choice: "the server" }, { choice: [] }],
+  },
 });
 
 const finTimeoutMeaning = choiceExercise({
@@ -127,6 +179,15 @@ const finTimeoutMeaning = choiceExercise({
   ],
   solution:
     "tcp_fin_timeout is the lifetime of an orphaned FIN-WAIT-2 socket: the application has closed it, its FIN was ACKed, the peer has not sent its FIN. After that many seconds the kernel drops it. It does not shorten TIME-WAIT (fixed 60 s, TCP_TIMEWAIT_LEN), it is not the MSL, and a FIN-WAIT-2 reached by shutdown(SHUT_WR) is not affected.",
+  hideAnswer: true,
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: "time-wait" }, mistake: /TCP_TIMEWAIT_LEN, a compile-time constant/ },
+      { answer: { choice: "msl" }, mistake: /no MSL setting/ },
+      { answer: { choice: "syn-flood" }, mistake: /tcp_synack_retries/ },
+    ],
+    invalid: [{ choice: ["fin-wait-2", "msl"] }, { choice: "fin_wait_2" }, { value: "fin-wait-2" }],
+  },
 });
 
 const unreadData = choiceExercise({
@@ -148,6 +209,15 @@ const unreadData = choiceExercise({
   ],
   solution:
     "If the receive queue still holds data when the application closes, tcp_close() counts TcpExtTCPAbortOnClose, moves to CLOSED and sends RST (the comment in net/ipv4/tcp.c cites RFC 2525 §2.17). The peer learns that its data was lost: its next recv() or send() fails with ECONNRESET. No FIN, no TIME-WAIT. The same happens with SO_LINGER {on, 0} (an abort), counted as TcpExtTCPAbortOnData.",
+  hideAnswer: true,
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: "fin" }, mistake: /a FIN would tell the peer everything was delivered/ },
+      { answer: { choice: "nothing" }, mistake: /nobody can read the data any more/ },
+      { answer: { choice: "fin-then-rst" }, mistake: /no data expiry/ },
+    ],
+    invalid: [{ choice: ["rst", "fin"] }, { choice: "RST" }, { choice: [] }],
+  },
 });
 
 const threeSegments = choiceExercise({
@@ -163,7 +233,16 @@ const threeSegments = choiceExercise({
     { value: "rst", label: "A single RST", correct: false, feedback: "Only with unread data or SO_LINGER {on, 0}; a normal close ends with FIN." },
   ],
   solution:
-    "Linux delays the ACK of a FIN (about 40 ms in the captures client-active-close and half-close). If the passive side's application calls close() inside that window, the kernel sends its FIN with the ACK flag acknowledging the peer's FIN, and the close takes three segments. The simulator reproduces both shapes.",
+    "A FIN that arrives in ESTABLISHED is acknowledged by the delayed-ACK timer, not at once (tcp_fin() in net/ipv4/tcp_input.c). Once data has arrived that timer waits about 40 ms (TCP_ATO_MIN; 43 ms in the capture client-active-close); on a connection that has received no data it fires at the next clock tick. If the passive side's application calls close() before it fires, the kernel sends its FIN with the ACK flag acknowledging the peer's FIN, and the close takes three segments, as in the capture three-segment-close. The simulator reproduces both shapes.",
+  hideAnswer: true,
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: "four" }, mistake: /delayed ACK had not fired yet/ },
+      { answer: { choice: "two" }, mistake: /second FIN must be acknowledged too/ },
+      { answer: { choice: "rst" }, mistake: /Only with unread data or SO_LINGER/ },
+    ],
+    invalid: [{ choice: ["three", "four"] }, { choice: 3 }, { choice: [] }],
+  },
 });
 
 
@@ -211,6 +290,39 @@ const traceFillIn = traceFillInExercise({
       solution:
         "After the handshake both sides are one past their ISN (the SYN took one number, RFC 9293 §3.4). Each data segment's ACK is its seq plus its length, modulo 2^32; a lost segment is retransmitted with the same seq; the FIN takes one number, so the ACK of a FIN is the FIN's seq + 1 (RFC 9293 §3.6).",
     };
+  },
+  testAnswers: {
+    incorrect(seed) {
+      type Row = { flags: string; seq: string; ack: string; lost: string };
+      const right = (traceFillIn.correctAnswer(seed) as { rows: Row[] }).rows;
+      const change = (index: number, edit: (row: Row) => Row) => ({ rows: right.map((row, i) => (i === index ? edit({ ...row }) : row)) });
+      const plus = (text: string, n: number) => String((Number(text) + n + 4294967296) % 4294967296);
+      const pureAck = right.findIndex((row) => row.flags === "." && row.ack !== "");
+      const answers: IncorrectTestAnswer[] = [
+        // Acknowledging data as if it took one extra number, like a SYN.
+        { answer: change(pureAck, (row) => ({ ...row, ack: plus(row.ack, 1) })), mistake: /ack is one too high/ },
+        // seq and ack swapped.
+        { answer: change(pureAck, (row) => ({ ...row, seq: row.ack, ack: row.seq })), mistake: /swapped/ },
+      ];
+      const lost = right.findIndex((row) => row.lost === "x");
+      if (lost >= 0) {
+        answers.push({ answer: change(lost, (row) => ({ ...row, lost: "" })), mistake: /network loses this segment/ });
+        // The retransmission given a new seq, as if the lost bytes had been delivered.
+        const resent = right.findIndex((row, i) => i > lost && row.seq === right[lost]!.seq);
+        if (resent >= 0) answers.push({ answer: change(resent, (row) => ({ ...row, seq: plus(row.seq, 1) })), mistake: /retransmission repeats the seq/ });
+      } else {
+        // The ACK of the FIN written as the FIN's own seq: forgetting that a FIN takes a sequence number.
+        const finAckRow = right.findIndex((row, i) => i > 0 && right[i - 1]!.flags.includes("F") && row.ack !== "");
+        if (finAckRow >= 0) answers.push({ answer: change(finAckRow, (row) => ({ ...row, ack: plus(row.ack, -1) })), mistake: /ack is one too low/ });
+      }
+      return answers;
+    },
+    invalid: [
+      { rows: [{ flags: "SYN!", seq: "12a", ack: "", lost: "" }] },
+      { rows: [] },
+      { rows: [{ flags: "P.", seq: "4294967296", ack: "1", lost: "" }] },
+      { rows: [{ flags: "P.", seq: "1", ack: "1", lost: "lost" }] },
+    ],
   },
 });
 

@@ -23,6 +23,13 @@ export type ChoiceSpec = {
   /** The worked explanation shown after any submission. */
   solution: string;
   hints?: string[];
+  /**
+   * After a wrong answer, say nothing about the correct options the learner
+   * did not pick (only how many, for a multiple choice), so the feedback
+   * explains the learner's own choices without handing over the answer; the
+   * worked solution still has it. Off by default.
+   */
+  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers?: TestAnswers;
 };
@@ -79,15 +86,30 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
     grade(_seed, chosen) {
       const items: FeedbackItem[] = [];
       let right = 0;
+      let missed = 0;
       for (const option of spec.options) {
         const picked = chosen.includes(option.value);
         const correct = picked === option.correct;
         if (correct) right++;
+        if (!picked && option.correct) missed++;
         // Say something about every option the learner picked and every correct one they missed.
         if (picked || option.correct) items.push({ label: option.label, correct, message: option.feedback });
       }
       const score = spec.multiple ? right / spec.options.length : chosen.every((value) => spec.options.find((o) => o.value === value)?.correct) ? 1 : 0;
       const exact = score === 1;
+      if (spec.hideAnswer && !exact) {
+        // Keep only what the learner picked; a missed correct option is counted, not named.
+        const pickedItems = items.filter((item) => spec.options.some((o) => o.label === item.label && chosen.includes(o.value)));
+        items.length = 0;
+        items.push(...pickedItems);
+        if (spec.multiple && missed > 0) {
+          items.push({
+            label: "Not selected",
+            correct: false,
+            message: `${missed} more ${missed === 1 ? "option is" : "options are"} true as well.`,
+          });
+        }
+      }
       return {
         score: exact ? 1 : spec.multiple ? Math.round(score * 100) / 100 : 0,
         feedback: { summary: exact ? "Right." : spec.multiple ? "Partly right: see each option below." : "Not this one.", items, solution: spec.solution },

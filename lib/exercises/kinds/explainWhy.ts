@@ -22,6 +22,11 @@ export type ExplainWhySpec = {
   modelAnswer: string;
   minWords?: number;
   hints?: string[];
+  /**
+   * Wrong ideas a learner may write, each recognised by its patterns
+   * (case-insensitive regular expressions) and answered with why it is wrong.
+   */
+  misconceptions?: { label: string; patterns: string[]; message: string }[];
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers?: TestAnswers;
 };
@@ -31,6 +36,7 @@ const MAX_CHARACTERS = 2_000;
 export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<string> {
   const totalWeight = spec.rubric.reduce((sum, idea) => sum + idea.weight, 0);
   const compiled = spec.rubric.map((idea) => ({ ...idea, regexes: idea.patterns.map((p) => new RegExp(p, "i")) }));
+  const wrongIdeas = (spec.misconceptions ?? []).map((m) => ({ ...m, regexes: m.patterns.map((p) => new RegExp(p, "i")) }));
   const minWords = spec.minWords ?? 5;
   return {
     id: spec.id,
@@ -55,6 +61,9 @@ export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<str
       });
       const earned = compiled.reduce((sum, idea, index) => sum + (items[index]!.correct ? idea.weight : 0), 0);
       const score = Math.round((earned / totalWeight) * 100) / 100;
+      for (const wrong of wrongIdeas) {
+        if (wrong.regexes.some((regex) => regex.test(text))) items.push({ label: wrong.label, correct: false, message: wrong.message });
+      }
       return {
         score,
         feedback: {

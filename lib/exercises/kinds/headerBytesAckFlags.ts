@@ -3,7 +3,7 @@
 // options, a data segment, a FIN, an RST...) encoded with lib/wire.
 import { encodeTcpHeader, type TcpHeader, type TcpOption } from "@/lib/wire/tcpHeader";
 import { formatHex } from "@/lib/wire/hex";
-import type { ExerciseDefinition, FeedbackItem } from "../types";
+import type { ExerciseDefinition, FeedbackItem, IncorrectTestAnswer } from "../types";
 import { variantRandom } from "../variantRandom";
 
 export const FLAG_NAMES = ["cwr", "ece", "urg", "ack", "psh", "rst", "syn", "fin"] as const;
@@ -143,23 +143,20 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
     const ackCorrect = value.ack === header.ack;
     const wrongFlags = FLAG_NAMES.filter((name) => header.flags[name] !== value.flags.includes(name));
     const flagsCorrect = wrongFlags.length === 0;
+    // Feedback names the mistake without writing the right values out; the worked solution has them.
     const items: FeedbackItem[] = [
       {
         label: "Acknowledgment number",
         correct: ackCorrect,
-        message: ackCorrect
-          ? `Right: bytes 8–11 are ${hex32(header.ack)}, which is ${header.ack}.`
-          : `Not quite: bytes 8–11 are ${hex32(header.ack)}, read big-endian (network byte order) that is ${header.ack}; you gave ${value.ack}.` +
-            (header.flags.ack ? "" : " The ACK flag is off here, so the receiver ignores this field (RFC 9293 §3.1), but its value is still 0."),
+        message: ackCorrect ? `Right: bytes 8–11 are ${hex32(header.ack)}, which is ${header.ack}.` : ackAdvice(header, value.ack),
       },
       {
         label: "Flags",
         correct: flagsCorrect,
         message: flagsCorrect
           ? `Right: ${describeFlags(setFlags)}.`
-          : `The flags byte (byte 13) is 0x${flagsByte(header).toString(16).padStart(2, "0")}: ${describeFlags(setFlags)} are set. You ${wrongFlags
-              .map((f) => (header.flags[f] ? `missed ${f.toUpperCase()}` : `added ${f.toUpperCase()}`))
-              .join(", ")}.`,
+          : `You ${wrongFlags.map((f) => (header.flags[f] ? `missed ${f.toUpperCase()}` : `added ${f.toUpperCase()}`)).join(", ")}. ` +
+            flagsAdvice(header, wrongFlags),
       },
     ];
     const score = (ackCorrect ? 0.5 : 0) + (flagsCorrect ? 0.5 : 0);
@@ -180,7 +177,66 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
     const header = segmentFor(seed);
     return { ack: String(header.ack), flags: FLAG_NAMES.filter((name) => header.flags[name]) };
   },
+
+  testAnswers: {
+    incorrect(seed) {
+      const header = segmentFor(seed);
+      const flags = FLAG_NAMES.filter((name) => header.flags[name]);
+      const answers: IncorrectTestAnswer[] = [];
+      // Reading the sequence number (bytes 4-7) instead of the acknowledgment number.
+      if (header.seq !== header.ack) answers.push({ answer: { ack: String(header.seq), flags }, mistake: /sequence number, bytes 4–7/ });
+      // Reading bytes 8-11 little-endian.
+      const swapped = byteSwapped(header.ack);
+      if (swapped !== header.ack) answers.push({ answer: { ack: String(swapped), flags }, mistake: /big-endian/ });
+      // The belief that ACK is on in every segment but the first SYN, or forgetting it.
+      const toggled = header.flags.ack ? flags.filter((f) => f !== "ack") : [...flags, "ack"];
+      answers.push({ answer: { ack: String(header.ack), flags: toggled }, mistake: header.flags.ack ? /missed ACK/ : /added ACK/ });
+      // Reading the flags one bit off: the neighbour of the lowest set flag.
+      const lowest = FLAG_NAMES.lastIndexOf(flags[flags.length - 1]!);
+      const neighbour = FLAG_NAMES[lowest === FLAG_NAMES.length - 1 ? lowest - 1 : lowest + 1]!;
+      const shifted = [...flags.filter((f) => f !== FLAG_NAMES[lowest]), neighbour];
+      answers.push({ answer: { ack: String(header.ack), flags: shifted }, mistake: /one bit off/ });
+      return answers;
+    },
+    invalid: [{ ack: "12ab", flags: [] }, { ack: "4294967296", flags: ["syn"] }, { ack: "1", flags: ["syn", "xmas"] }, { flags: ["ack"] }],
+  },
 };
+
+function byteSwapped(value: number): number {
+  return (((value & 0xff) << 24) | ((value & 0xff00) << 8) | ((value >>> 8) & 0xff00) | (value >>> 24)) >>> 0;
+}
+
+/** What a wrong acknowledgment number most likely came from. */
+function ackAdvice(header: TcpHeader, given: number): string {
+  if (given === header.seq) return "That is the sequence number, bytes 4–7; the acknowledgment number is the next four bytes, 8–11 (RFC 9293 §3.1).";
+  if (given === byteSwapped(header.ack)) {
+    return "You read bytes 8–11 little-endian. TCP fields are big-endian (network byte order): the first byte is the most significant (RFC 9293 §3.1).";
+  }
+  if (String(given) === header.ack.toString(16)) return "Those are the hex digits read as a decimal number: write them with 0x in front, or convert them.";
+  return (
+    "Not the value of bytes 8–11. Count two hex digits per byte from byte 0, take the four bytes after the sequence number and read them as one big-endian number." +
+    (header.flags.ack ? "" : " The ACK flag is off here, so the receiver ignores this field (RFC 9293 §3.1), but the question asks what the field holds.")
+  );
+}
+
+/** Why the flags were misread: names the flags byte's layout and the rules about ACK and RST. */
+function flagsAdvice(header: TcpHeader, wrong: readonly FlagName[]): string {
+  const given = FLAG_NAMES.filter((f) => header.flags[f] !== wrong.includes(f));
+  const set = FLAG_NAMES.filter((f) => header.flags[f]);
+  const offByOne =
+    wrong.length === 2 &&
+    Math.abs(FLAG_NAMES.indexOf(wrong[0]!) - FLAG_NAMES.indexOf(wrong[1]!)) === 1 &&
+    given.length === set.length;
+  if (offByOne) return "That is one bit off: byte 13 holds, from its high bit down, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN.";
+  if (wrong.includes("ack") && !header.flags.ack && header.flags.syn) return "A client's first SYN is the one segment of a normal connection without ACK: it has nothing to acknowledge yet.";
+  if (wrong.includes("ack") && !header.flags.ack && header.flags.rst) {
+    return "An RST that answers a segment carrying ACK takes its seq from that ACK field and has no ACK flag itself (RFC 9293 §3.5.2, §3.10.7.1).";
+  }
+  if (wrong.includes("ack") && header.flags.ack) {
+    return "ACK is bit 0x10 of byte 13. A SYN-ACK, data, a FIN and a reset sent in reply to a segment without ACK all carry it (RFC 9293 §3.1, §3.10.7.1).";
+  }
+  return "Byte 13 holds, from its high bit down, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN; decode it bit by bit.";
+}
 
 function flagsByte(header: TcpHeader): number {
   return FLAG_NAMES.reduce((byte, name, index) => (header.flags[name] ? byte | (0x80 >> index) : byte), 0);

@@ -14,6 +14,14 @@ export type MatchingSpec = {
   distractors?: string[];
   solution: string;
   hints?: string[];
+  /** What it means to match an item to a particular wrong meaning (a meaning's text, or a distractor's). */
+  confusions?: { item: string; meaning: string; message: string }[];
+  /**
+   * After a wrong match, do not state the item's right meaning: say what the
+   * chosen meaning gets wrong (a confusion) or only that it is wrong; the
+   * worked solution still has every pair. Off by default.
+   */
+  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers?: TestAnswers;
 };
@@ -31,6 +39,11 @@ function shuffle<T>(items: readonly T[], seed: number): T[] {
 export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<string, string>> {
   const meanings = [...spec.pairs.map((p) => p.meaning), ...(spec.distractors ?? [])];
   const key = (index: number) => `m${index}`;
+  for (const confusion of spec.confusions ?? []) {
+    if (!spec.pairs.some((p) => p.item === confusion.item) || !meanings.includes(confusion.meaning)) {
+      throw new Error(`${spec.id}: confusion "${confusion.item}" / "${confusion.meaning}" names no item or meaning`);
+    }
+  }
   return {
     id: spec.id,
     lessonId: spec.lessonId,
@@ -66,7 +79,14 @@ export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<
     grade(_seed, value) {
       const items = spec.pairs.map((pair, index) => {
         const correct = value[pair.item] === key(index);
-        return { label: pair.item, correct, message: correct ? pair.why : `${pair.item} means: ${pair.meaning}. ${pair.why}` };
+        const chosen = meanings[Number(value[pair.item]!.slice(1))];
+        const confusion = spec.confusions?.find((c) => c.item === pair.item && c.meaning === chosen);
+        const wrong = confusion
+          ? confusion.message
+          : spec.hideAnswer
+            ? `Not what ${pair.item} tells the receiver.`
+            : `${pair.item} means: ${pair.meaning}. ${pair.why}`;
+        return { label: pair.item, correct, message: correct ? pair.why : wrong };
       });
       const right = items.filter((item) => item.correct).length;
       return {

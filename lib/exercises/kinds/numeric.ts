@@ -24,9 +24,40 @@ export type NumericSpec = {
   title: string;
   label: string;
   generate(random: ReturnType<typeof variantRandom>): NumericVariant;
+  /**
+   * Keep the answer out of the feedback for a wrong value that matches no
+   * listed mistake: say only whether it is too high or too low (the worked
+   * solution still has the answer). Off by default.
+   */
+  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers?: TestAnswers;
 };
+
+/** A classic wrong value, what the feedback says about it, and what that feedback must name (checked by the catalog-wide test). */
+export type NumericMistake = { value: number; message: string; names: RegExp };
+
+/** The mistakes of a variant without the answer itself and without a second entry for a value already listed. */
+export function distinctMistakes(answer: number, mistakes: readonly NumericMistake[], tolerance = 0): NumericMistake[] {
+  const kept: NumericMistake[] = [];
+  for (const m of mistakes) {
+    if (!Number.isFinite(m.value) || Math.abs(m.value - answer) <= tolerance + 1e-9) continue;
+    if (kept.some((k) => Math.abs(k.value - m.value) <= tolerance + 1e-9)) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** Test answers from a generator whose mistakes carry what they name: every listed mistake is a wrong answer to try. */
+export function numericTestAnswers(
+  generate: (random: ReturnType<typeof variantRandom>) => { mistakes?: readonly NumericMistake[] },
+  invalid: unknown[] = [{ value: "12ab" }, { value: "" }, { value: "1e" }, {}],
+): TestAnswers {
+  return {
+    incorrect: (seed) => (generate(variantRandom(seed)).mistakes ?? []).map((m) => ({ answer: { value: String(m.value) }, mistake: m.names })),
+    invalid,
+  };
+}
 
 export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
   const variant = (seed: number) => spec.generate(variantRandom(seed));
@@ -73,7 +104,9 @@ export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
                 ? `${answer}${suffix} is right.`
                 : mistake
                   ? mistake.message
-                  : `You gave ${value}${suffix}; the answer is ${answer}${suffix}${tolerance > 0 ? ` (within ${tolerance})` : ""}.`,
+                  : spec.hideAnswer
+                    ? `You gave ${value}${suffix}, which is too ${value > answer ? "high" : "low"}. The hints and the worked solution show the steps.`
+                    : `You gave ${value}${suffix}; the answer is ${answer}${suffix}${tolerance > 0 ? ` (within ${tolerance})` : ""}.`,
             },
           ],
           solution,

@@ -12,12 +12,27 @@ export type OrderingSpec = {
   items: { value: string; label: string }[];
   solution: string;
   hints?: string[];
+  /**
+   * Why one item comes before another: every rule a submitted order breaks
+   * is named in the feedback with its reason.
+   */
+  rules?: { first: string; then: string; why: string }[];
+  /**
+   * After a wrong order, mark each position right or wrong without saying
+   * which item belongs there (the broken rules say why); the worked solution
+   * still has the order. Off by default.
+   */
+  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers?: TestAnswers;
 };
 
 export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[]> {
   const values = spec.items.map((item) => item.value);
+  for (const rule of spec.rules ?? []) {
+    const [a, b] = [values.indexOf(rule.first), values.indexOf(rule.then)];
+    if (a < 0 || b < 0 || a >= b) throw new Error(`${spec.id}: rule ${rule.first} before ${rule.then} does not hold for the items' own order`);
+  }
   return {
     id: spec.id,
     lessonId: spec.lessonId,
@@ -51,15 +66,23 @@ export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[
       const inPlace = order.filter((value, i) => value === values[i]).length;
       const score = Math.round((inPlace / values.length) * 100) / 100;
       const labelOf = (value: string) => spec.items.find((item) => item.value === value)?.label ?? value;
+      const broken = (spec.rules ?? []).filter((rule) => order.indexOf(rule.first) > order.indexOf(rule.then));
       return {
         score,
         feedback: {
           summary: score === 1 ? "Right order." : `${inPlace} of ${values.length} in the right place.`,
-          items: order.map((value, i) => ({
-            label: `${i + 1}. ${labelOf(value)}`,
-            correct: value === values[i],
-            message: value === values[i] ? "In place." : `Position ${i + 1} is ${labelOf(values[i]!)}.`,
-          })),
+          items: [
+            ...order.map((value, i) => ({
+              label: `${i + 1}. ${labelOf(value)}`,
+              correct: value === values[i],
+              message: value === values[i] ? "In place." : spec.hideAnswer ? "Not in place." : `Position ${i + 1} is ${labelOf(values[i]!)}.`,
+            })),
+            ...broken.map((rule) => ({
+              label: `${labelOf(rule.first)} comes before ${labelOf(rule.then)}`,
+              correct: false,
+              message: rule.why,
+            })),
+          ],
           solution: spec.solution,
         },
       };

@@ -53,6 +53,61 @@ function line(segment: DetailedSegment): string {
   return `${segment.t.toFixed(3)}  ${segment.from} > ${segment.to}: [${segment.flags}] seq ${segment.absSeq}${ack}${data}${segment.dropped ? "   (lost)" : ""}`;
 }
 
+const SEQ_SPACE = 4294967296;
+
+/** a - b in sequence space, as a signed 32-bit difference (RFC 9293 §3.4: arithmetic modulo 2^32). */
+function seqDiff(a: number, b: number): number {
+  const d = (((a - b) % SEQ_SPACE) + SEQ_SPACE) % SEQ_SPACE;
+  return d >= SEQ_SPACE / 2 ? d - SEQ_SPACE : d;
+}
+
+/** Sequence numbers a segment occupies: its data, plus one each for SYN and FIN. */
+function occupies(segment: DetailedSegment): number {
+  return segment.len + (segment.flags.includes("S") ? 1 : 0) + (segment.flags.includes("F") ? 1 : 0);
+}
+
+function flagsAdvice(want: string, got: string): string {
+  const w = normalizeFlags(want);
+  const g = normalizeFlags(got);
+  const differs = (letter: string) => w.includes(letter) !== g.includes(letter);
+  if (differs("R")) return w.includes("R") ? "the flags miss the reset" : "nothing is reset in this segment";
+  if (differs("S")) return w.includes("S") ? "the flags miss the SYN" : "this segment carries no SYN";
+  if (differs("F")) return w.includes("F") ? "the flags miss the sender's FIN" : "this segment carries no FIN: its sender has not closed yet";
+  if (differs("P")) return w.includes("P") ? "this segment carries data (tcpdump shows P. for it)" : "this segment carries no data, so no P";
+  return w.includes(".") ? "the ACK flag is on: once the connection is established every segment acknowledges something" : "the ACK flag is off in this segment";
+}
+
+const SWAPPED = "seq and ack look swapped: seq counts this sender's own bytes, ack is the next byte it expects from its peer";
+
+function seqAdvice(segment: DetailedSegment, got: number, before: readonly DetailedSegment[]): string {
+  const resent = before.some((p) => p.from === segment.from && p.absSeq === segment.absSeq && occupies(p) > 0 && occupies(segment) > 0);
+  if (resent) return "a retransmission repeats the seq of the segment it resends";
+  if (segment.absAck !== null && got === segment.absAck) return SWAPPED;
+  const d = seqDiff(got, segment.absSeq);
+  if (d === 1) return "seq is one too high: a pure ACK takes no sequence number, and data starts right after the SYN";
+  if (d === -1) return "seq is one too low: the sender's SYN (or FIN) before it took one sequence number";
+  return d > 0
+    ? "seq is too high: it is where this segment's first byte sits, the sender's ISN + 1 plus the bytes it sent before (lost ones included)"
+    : "seq is too low: count every byte this sender has already sent, plus one for its SYN";
+}
+
+function ackAdvice(segment: DetailedSegment, gotText: string, before: readonly DetailedSegment[]): string {
+  if (segment.absAck === null) return "the ACK flag is off here, so leave ack empty";
+  if (gotText === "") return "the ACK flag is on, so this segment has an ack number";
+  const got = Number(gotText);
+  if (got === segment.absSeq) return SWAPPED;
+  const d = seqDiff(got, segment.absAck);
+  const lost = before.filter((p) => p.from === segment.to && p.dropped && p.len > 0);
+  if (d > 0 && lost.some((p) => d === p.len)) {
+    return "ack is too high: the lost segment never arrived, and an ACK is cumulative, so it stops at the first missing byte";
+  }
+  if (d === 1) return "ack is one too high: data takes exactly its length in sequence numbers, only a SYN or FIN takes one more";
+  if (d === -1) return "ack is one too low: a SYN or FIN takes one sequence number, so its ACK is its seq + 1";
+  return d > 0
+    ? "ack is too high: it acknowledges only what has arrived, the peer's seq plus the length of its last in-order segment"
+    : "ack is too low: it is the next byte expected, the peer's seq plus that segment's length (plus one for a SYN or FIN)";
+}
+
 export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<Row[]> {
   const variantOf = (seed: number) => spec.generate(variantRandom(seed));
   const expected = (seed: number) => {
@@ -100,17 +155,22 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
       return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed };
     },
     grade(seed, rows) {
-      const { variant, asked } = expected(seed);
+      const { variant, shown, asked } = expected(seed);
       const items: FeedbackItem[] = [];
       let right = 0;
       let total = 0;
       asked.forEach((segment, index) => {
         const row = rows[index] ?? { flags: "", seq: "", ack: "", lost: "" };
-        const checks: [string, boolean, string][] = [
-          ["flags", normalizeFlags(row.flags) === normalizeFlags(segment.flags), segment.flags],
-          ["seq", Number(row.seq) === segment.absSeq && row.seq !== "", String(segment.absSeq)],
-          ["ack", segment.absAck === null ? row.ack === "" : Number(row.ack) === segment.absAck && row.ack !== "", segment.absAck === null ? "(none)" : String(segment.absAck)],
-          ["lost", (row.lost.toLowerCase() === "x") === segment.dropped, segment.dropped ? "x" : "(delivered)"],
+        const before = [...shown, ...asked.slice(0, index)];
+        const checks: [string, boolean, () => string][] = [
+          ["flags", normalizeFlags(row.flags) === normalizeFlags(segment.flags), () => flagsAdvice(segment.flags, row.flags)],
+          ["seq", Number(row.seq) === segment.absSeq && row.seq !== "", () => seqAdvice(segment, Number(row.seq), before)],
+          [
+            "ack",
+            segment.absAck === null ? row.ack === "" : Number(row.ack) === segment.absAck && row.ack !== "",
+            () => ackAdvice(segment, row.ack, before),
+          ],
+          ["lost mark", (row.lost.toLowerCase() === "x") === segment.dropped, () => (segment.dropped ? "the network loses this segment: write x" : "this segment arrives: leave the lost column empty")],
         ];
         for (const [, ok] of checks) {
           total++;
@@ -120,7 +180,11 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
         items.push({
           label: `${variant.shown + index + 1}. ${segment.from} > ${segment.to}`,
           correct: wrong.length === 0,
-          message: wrong.length === 0 ? `Right: ${line(segment)}` : `Expected ${line(segment)} (${wrong.map(([field, , want]) => `${field} ${want}`).join(", ")}).`,
+          // Name what is wrong and why, without writing the expected values out (the worked solution has them).
+          message:
+            wrong.length === 0
+              ? `Right: ${line(segment)}`
+              : `Expected a different ${wrong.map(([field]) => field).join(", ")}: ${[...new Set(wrong.map(([, , advice]) => advice()))].join("; ")}.`,
         });
       });
       const score = Math.round((right / total) * 100) / 100;

@@ -187,11 +187,11 @@ export function explainSegments(trace: DetailedTrace): string[] {
     }
     if (s.flags.includes("R")) {
       if (s.flags === "R." && s.absSeq === 0 && s.seq === 0) {
-        return "RST+ACK from a port with no socket: the kernel refuses the SYN (RFC 9293 §3.10.7.1). It never chose an ISN, so seq is 0, and the ACK covers the SYN.";
+        return "RST+ACK from a port with no socket: the kernel refuses the SYN. The SYN carried no ACK field, so the reset takes sequence number 0 and acknowledges the SYN's seq + 1 (RFC 9293 §3.10.7.1: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>).";
       }
       const answered = [...before].reverse().find((p) => p.from === s.to && p.flags.includes(".") && p.absAck === s.absSeq);
       if (s.flags === "R" && answered) {
-        return "RST answering a segment that belongs to no connection this side has: it takes its seq from that segment's ACK number (RFC 9293 §3.10.7.1; figure 8 of §3.5).";
+        return "RST answering a segment that belongs to no connection this side has: that segment carried ACK, so the reset takes its seq from that ACK number and carries no ACK itself (RFC 9293 §3.5.2, §3.10.7.1; figure 8 of §3.5).";
       }
       return "Reset: the connection is aborted at once, without FIN. An RST takes no sequence space and is never answered.";
     }

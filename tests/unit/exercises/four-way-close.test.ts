@@ -104,4 +104,26 @@ describe("four-way-close exercises", () => {
     const o = grade("four-way-close-active-states", 7, { order: ["established", "fin-wait-2", "fin-wait-1", "time-wait", "closed"] });
     expect(o.score).toBeLessThan(1);
   });
+
+  it("a wrong single choice explains the pick without naming the right option", () => {
+    const g = grade("four-way-close-who-time-wait", 1, { choice: "client" });
+    expect(g.score).toBe(0);
+    expect(g.feedback.items.map((i) => i.label)).toEqual(["The clients', because TIME-WAIT is always on the client"]);
+    expect(g.feedback.items[0]!.message).toMatch(/not tied to client or server/);
+  });
+
+  it("the active closer's states: FIN-WAIT-2 before FIN-WAIT-1 is named as such", () => {
+    const g = grade("four-way-close-active-states", 1, { order: ["established", "fin-wait-2", "fin-wait-1", "time-wait", "closed"] });
+    expect(g.score).toBe(0.6);
+    const broken = g.feedback.items.find((i) => i.label === "FIN-WAIT-1 comes before FIN-WAIT-2");
+    expect(broken?.message).toMatch(/wait for the ACK of the FIN just sent/);
+  });
+
+  it("an unlisted wrong number is called too high or too low, and the answer stays in the worked solution", () => {
+    const answer = answerOf("four-way-close-fin-ack", 1);
+    const g = grade("four-way-close-fin-ack", 1, { value: answer + 1000 });
+    expect(g.feedback.items[0]!.message).toMatch(/too high/);
+    expect(g.feedback.items[0]!.message).not.toContain(String(answer));
+    expect(g.feedback.solution).toContain(String(answer));
+  });
 });

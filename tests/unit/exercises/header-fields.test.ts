@@ -35,4 +35,48 @@ describe("header-fields exercises", () => {
   it("refuse malformed answers without grading", () => {
     for (const exercise of headerFieldsExercises) expect(exercise.parse({}).ok, exercise.id).toBe(false);
   });
+
+  it("wrong answers name their mistake without handing over the answer", () => {
+    for (const exercise of headerFieldsExercises) {
+      for (const seed of [0, 1, 2, 3]) {
+        const right = JSON.stringify(exercise.correctAnswer(seed));
+        for (const { answer } of exercise.testAnswers!.incorrect(seed)) {
+          const parsed = exercise.parse(answer);
+          if (!parsed.ok) throw new Error(`${exercise.id}: ${parsed.errors.join()}`);
+          const { summary, items } = exercise.grade(seed, parsed.value).feedback;
+          const text = [summary, ...items.map((i) => `${i.label} ${i.message}`)].join("\n");
+          const value = (exercise.correctAnswer(seed) as { value?: string }).value;
+          // A short number appears by chance (in an RFC section number, say); a long one would be the answer.
+          if (exercise.kind === "numeric" && value!.length >= 3) expect(text, exercise.id).not.toContain(value);
+          expect(text.includes(right), exercise.id).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("SYN-only options: a wrong selection does not name the correct options it left out", () => {
+    const graded = grade("header-fields-syn-only-options", 0, { choice: ["mss", "ts"] });
+    expect(graded.score).toBeLessThan(1);
+    const labels = graded.feedback.items.map((i) => i.label);
+    expect(labels).not.toContain("Window scale");
+    expect(labels).not.toContain("SACK-permitted");
+    expect(graded.feedback.items.find((i) => i.label === "Not selected")?.message).toMatch(/2 more options/);
+  });
+
+  it("field meanings: swapping sequence and acknowledgment number is named, without stating the right meanings", () => {
+    const graded = grade("header-fields-match-meanings", 0, { "Sequence number": "m1", "Acknowledgment number": "m0", Window: "m2", "Data offset": "m3", Checksum: "m4" });
+    expect(graded.score).toBe(0.6);
+    const seq = graded.feedback.items.find((i) => i.label === "Sequence number")!;
+    expect(seq.message).toMatch(/describes the acknowledgment number/);
+    expect(seq.message).not.toContain("Where this segment's first byte");
+  });
+
+  it("the pseudo-header explanation names a router-checks-it misconception, and not in the model answer", () => {
+    const wrong = grade("header-fields-why-pseudo-header", 0, { text: "So that every router can verify the checksum at each hop along the path." });
+    expect(wrong.feedback.items.some((i) => /Routers do not check the TCP checksum/.test(i.message))).toBe(true);
+    const exercise = headerFieldsExercises.find((e) => e.id === "header-fields-why-pseudo-header")!;
+    const model = grade(exercise.id, 0, exercise.correctAnswer(0));
+    expect(model.score).toBe(1);
+    expect(model.feedback.items.every((i) => i.correct)).toBe(true);
+  });
 });

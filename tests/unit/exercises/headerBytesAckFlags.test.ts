@@ -96,4 +96,32 @@ describe("header-bytes-ack-flags exercise", () => {
       if (!parsed.ok) expect(parsed.errors.join("\n")).toMatch(message);
     }
   });
+
+  it("names the mistake in a wrong acknowledgment number without writing the right value", () => {
+    for (const seed of seeds.slice(0, 40)) {
+      const answer = exercise.correctAnswer(seed) as { ack: string; flags: string[] };
+      const header = decodeMaterial(seed);
+      const parsed = exercise.parse({ ack: String(header.seq), flags: answer.flags });
+      if (!parsed.ok) throw new Error(parsed.errors.join());
+      const graded = exercise.grade(seed, parsed.value);
+      const item = graded.feedback.items.find((i) => i.label === "Acknowledgment number")!;
+      if (header.seq === header.ack) continue;
+      expect(item.correct).toBe(false);
+      expect(item.message).toMatch(/sequence number, bytes 4–7/);
+      if (answer.ack.length >= 3) expect(item.message).not.toContain(answer.ack);
+    }
+  });
+
+  it("explains that an RST answering an ACK-bearing segment has no ACK flag", () => {
+    const seed = seeds.find((s) => {
+      const flags = (exercise.correctAnswer(s) as { flags: string[] }).flags;
+      return flags.length === 1 && flags[0] === "rst";
+    })!;
+    const answer = exercise.correctAnswer(seed) as { ack: string; flags: string[] };
+    const parsed = exercise.parse({ ack: answer.ack, flags: ["ack", "rst"] });
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const flags = exercise.grade(seed, parsed.value).feedback.items.find((i) => i.label === "Flags")!;
+    expect(flags.message).toMatch(/added ACK/);
+    expect(flags.message).toMatch(/no ACK flag itself/);
+  });
 });

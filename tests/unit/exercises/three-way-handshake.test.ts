@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modelTimeout, threeWayHandshakeExercises, synGiveUpSeconds } from "@/content/lessons/02-three-way-handshake/exercises";
+import { lastSynSeconds, modelTimeout, threeWayHandshakeExercises, synGiveUpSeconds } from "@/content/lessons/02-three-way-handshake/exercises";
 import { simulateDetailed } from "@/lib/tcp";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 import { variantRandom } from "@/lib/exercises/variantRandom";
@@ -141,5 +141,33 @@ describe("three-way-handshake exercises", () => {
     const g = grade("three-way-handshake-connect-returns", 1, { choice: "accept" });
     expect(g.score).toBe(0);
     expect(g.feedback.items.find((i) => i.label.includes("accept()"))!.message).toMatch(/accept queue/);
+  });
+
+  it("SYN give-up: the 'last SYN' mistake is the time the simulator sends its last SYN", () => {
+    for (const seed of [...SEEDS, 5, 6, 7, 8]) {
+      const random = variantRandom(seed);
+      const retries = random.int(1, 8);
+      const linear = random.pick([0, 1, 2, 3, 4]);
+      const trace = simulateDetailed(
+        scenario({
+          sysctl: { tcp_syn_retries: retries, tcp_syn_linear_timeouts: linear },
+          steps: [{ t: 0, host: "server", call: "listen" }, { t: 0.1, host: "client", call: "connect" }],
+          faults: [{ from: "client", drop: "syn" }],
+        }),
+        { nominalTimers: true },
+      );
+      const lastSyn = trace.detailed[trace.detailed.length - 1]!;
+      expect(Math.round((lastSyn.t - 0.1) * 1000) / 1000).toBe(lastSynSeconds(retries, linear));
+      const g = grade("three-way-handshake-syn-give-up", seed, { value: lastSynSeconds(retries, linear) });
+      expect(g.score).toBe(0);
+      expect(g.feedback.items[0]!.message).toMatch(/when the last SYN leaves|classic|counts/);
+    }
+  });
+
+  it("the handshake order names the broken rule and keeps the right order to itself", () => {
+    const g = grade("three-way-handshake-order", 1, { order: ["syn", "synrecv", "accept", "estab-client", "estab-server"] });
+    expect(g.score).toBeLessThan(1);
+    expect(g.feedback.items.map((i) => i.message).join(" ")).toMatch(/plays no part in the handshake/);
+    expect(g.feedback.items.map((i) => i.message).join(" ")).not.toMatch(/Position \d is/);
   });
 });

@@ -48,4 +48,22 @@ describe("trace fill-in exercise", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.join(" ")).toMatch(/row 1 flags.*row 1 seq/);
   });
+
+  it("names what is wrong in a row without writing the expected numbers out", () => {
+    for (let seed = 0; seed < 12; seed++) {
+      const right = exercise.correctAnswer(seed) as { rows: { flags: string; seq: string; ack: string; lost: string }[] };
+      for (const { answer, mistake } of exercise.testAnswers!.incorrect(seed)) {
+        const graded = grade(seed, answer);
+        const wrongRows = graded.feedback.items.filter((item) => !item.correct);
+        expect(wrongRows.length).toBeGreaterThan(0);
+        expect(wrongRows.map((item) => item.message).join(" ")).toMatch(mistake);
+        for (const item of wrongRows) {
+          const row = right.rows[Number(item.label.split(".")[0]) - 4]!;
+          // A short number could appear by chance; a long one would be the answer.
+          if (row.seq.length >= 3) expect(item.message).not.toContain(row.seq);
+          if (row.ack.length >= 3) expect(item.message).not.toContain(row.ack);
+        }
+      }
+    }
+  });
 });
