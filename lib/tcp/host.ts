@@ -29,7 +29,11 @@ export interface HostCounters {
   TCPChallengeACK: number;
   /** tail loss probes sent (TcpExtTCPLossProbes) */
   TCPLossProbes: number;
-  /** TIME-WAIT sockets that ran their course (TcpExtTW) */
+  /**
+   * TIME-WAIT sockets (and orphaned FIN-WAIT-2 ones) handed to a timewait socket
+   * with a timer above 4 s (TcpExtTW): counted when the timer is first set, by
+   * __inet_twsk_schedule() in net/ipv4/inet_timewait_sock.c, not when it expires
+   */
   TW: number;
   /** tcp_max_tw_buckets reached: the socket closed without TIME-WAIT (TcpExtTCPTimeWaitOverflow) */
   TCPTimeWaitOverflow: number;
@@ -161,6 +165,8 @@ export class Host {
     s.retire(substate);
     this.put(s.lport, s.raddr, s.rport, tw);
     this.twCount++;
+    // __inet_twsk_schedule(): LINUX_MIB_TIMEWAITED when the timer is first armed above 4 s (TIMEWAITKILLED otherwise)
+    if (timeo > 4000 * MS) this.counters.TW++;
     this.scheduleTw(tw, timeo);
   }
 
@@ -173,7 +179,6 @@ export class Host {
 
   onTwTimer(tw: TimeWaitSock, gen: number): void {
     if (!tw.alive || gen !== tw.gen) return;
-    this.counters.TW++;
     this.killTw(tw);
   }
 
@@ -285,6 +290,13 @@ export class Host {
     return null;
   }
 
+  /** Whether any socket of this host (listener, connection, request or TIME-WAIT) has local port p. */
+  private portHeld(p: number): boolean {
+    if (this.listeners.has(p)) return true;
+    for (const o of this.allHashed()) if (o.key === p) return true;
+    return false;
+  }
+
   /** Whether local port p is free towards (raddr, rport): "busy", or the port with an ISN (non-zero after a TIME-WAIT takeover). */
   private portFree(p: number, raddr: number, rport: number): { port: number; isn: number } | "busy" {
     if (this.listeners.has(p)) return "busy";
@@ -326,6 +338,9 @@ export class Host {
     const sim = this.sim;
     const to = sim.hostByName(step.to ?? "server");
     const rport = step.port ?? 80;
+    // bind() before connect(), without SO_REUSEADDR (scenarios have no such option): inet_csk_get_port()
+    // refuses a port that any socket of this host holds, a TIME-WAIT one included (inet_csk_bind_conflict())
+    if (step.localPort !== undefined && this.portHeld(step.localPort)) return sim.appResult(step, now, "error EADDRINUSE", null);
     const p = this.allocPort(to.addr, rport, step.localPort);
     if (p === null) return sim.appResult(step, now, "error EADDRNOTAVAIL", null);
     const conn = sim.connCode(this.index, to.index);

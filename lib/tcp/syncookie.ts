@@ -3,8 +3,9 @@
  * check_tcp_syn_cookie():
  *   ISN = H0(4-tuple) + client ISN + (count << 24) + ((H1(4-tuple, count) + mssind) & 0xffffff)
  * where count advances once a minute (tcp_cookie_time(), TCP_SYNCOOKIE_PERIOD
- * = 60 s) and a cookie is accepted while count is at most MAX_SYNCOOKIE_AGE
- * (2) minutes old. The hash is a seeded 32-bit mix rather than SipHash: the
+ * = 60 s) and a cookie is accepted while count has advanced by less than
+ * MAX_SYNCOOKIE_AGE (2) since it was made: more than 60 s, at most 120 s.
+ * The hash is a seeded 32-bit mix rather than SipHash: the
  * point is the arithmetic, not the cryptography.
  */
 import { mix32i } from "./random";

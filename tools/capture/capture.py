@@ -732,6 +732,8 @@ def cmd_app(args):
                     if "port" in step:  # extension: bind the client port first
                         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                         s.bind((my_ip, step["port"]))
+                    if "localPort" in step:  # FORMAT.md: bind() this local port first, without SO_REUSEADDR
+                        s.bind((my_ip, step["localPort"]))
                     s.setblocking(False)
                     client_sock = s
                     rc = s.connect_ex((server_ip, step.get("dport", SERVER_PORT)))
