@@ -2,13 +2,38 @@
 // The numeric ones compute their answers with the kernel's own rules, exported
 // here so the tests can check them against the simulator (lib/tcp).
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
-import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { numericExercise, type NumericVariant } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { synFloodSysctlsTask } from "@/lib/exercises/tasks/synFloodSysctls";
-import type { ExerciseDefinition } from "@/lib/exercises/types";
+import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
+import { variantRandom } from "@/lib/exercises/variantRandom";
 
 const lessonId = "lesson-syn-flood";
+
+/** A classic wrong number, its feedback, and what that feedback must name (the catalog test checks it). */
+type Mistake = { value: number; message: string; names: RegExp };
+type Variant = Omit<NumericVariant, "mistakes"> & { mistakes: Mistake[] };
+type Random = ReturnType<typeof variantRandom>;
+
+/** Keeps the mistakes that differ from the answer and from every earlier mistake (the first match wins in grading). */
+function distinct(answer: number, tolerance: number, mistakes: Mistake[]): Mistake[] {
+  const kept: Mistake[] = [];
+  for (const m of mistakes) {
+    if (Math.abs(m.value - answer) <= tolerance) continue;
+    if (kept.some((k) => Math.abs(k.value - m.value) <= tolerance)) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** The classic wrong numbers of a variant, as the catalog's wrong test answers. */
+function mistakeAnswers(generate: (random: Random) => Variant) {
+  return (seed: number): IncorrectTestAnswer[] =>
+    generate(variantRandom(seed)).mistakes.map((m) => ({ answer: { value: String(m.value) }, mistake: m.names }));
+}
+
+const NOT_A_NUMBER = [{ value: "63 s" }, { value: "" }, { value: "twelve" }, {}];
 
 /** TCP_TIMEOUT_INIT (1 s) and TCP_RTO_MAX (120 s), include/net/tcp.h. */
 const TIMEOUT_INIT = 1;
@@ -50,100 +75,157 @@ export function synRetransmitAt(n: number, linearTimeouts = 4): number {
   return t;
 }
 
+function acceptQueueVariant(random: Random): Variant {
+  const backlog = random.pick([16, 64, 100, 128, 511, 1024, 4096, 8192, 65535]);
+  // Never equal: then one of the two classic somaxconn mistakes always applies.
+  const somaxconn = random.pick([128, 1024, 4096, 16384].filter((v) => v !== backlog));
+  const limit = Math.min(backlog, somaxconn);
+  const answer = acceptQueueCapacity(backlog, somaxconn);
+  return {
+    prompt: `A server calls listen(fd, ${backlog}) on Linux 6.18 with net.core.somaxconn = ${somaxconn}, then stops calling accept(). Clients keep connecting. How many connections complete the handshake and wait in the accept queue before the kernel starts dropping handshakes (TcpExtListenOverflows)?`,
+    answer,
+    tolerance: 0,
+    solution: `The kernel caps the backlog: sk_max_ack_backlog = min(${backlog}, ${somaxconn}) = ${limit} (__sys_listen in net/socket.c). The queue counts as full only when it holds MORE than that: sk_acceptq_is_full() tests sk_ack_backlog > sk_max_ack_backlog (include/net/sock.h). So ${limit} + 1 = ${answer} connections fit; \`ss -ltn\` would show Recv-Q ${answer} and Send-Q ${limit}.`,
+    mistakes: distinct(answer, 0, [
+      {
+        value: limit,
+        message: `${limit} is sk_max_ack_backlog itself, but the queue is full only above it: the test is '>' not '>=' (sk_acceptq_is_full in include/net/sock.h).`,
+        names: /'>' not '>='/,
+      },
+      ...(backlog !== limit
+        ? [{ value: backlog + 1, message: `somaxconn caps the backlog you pass to listen(): the kernel keeps min(backlog, somaxconn) (__sys_listen in net/socket.c).`, names: /somaxconn caps the backlog/ }]
+        : []),
+      ...(somaxconn !== limit
+        ? [{ value: somaxconn + 1, message: `somaxconn is only an upper bound; the program asked for ${backlog}, which is smaller.`, names: /only an upper bound/ }]
+        : []),
+    ]),
+  };
+}
+
 const acceptQueueCapacityExercise = numericExercise({
   id: "syn-flood-accept-queue-capacity",
   lessonId,
   title: "How many connections fit in the accept queue?",
   label: "Connections",
-  generate(random) {
-    const backlog = random.pick([16, 64, 100, 128, 511, 1024, 4096, 8192, 65535]);
-    const somaxconn = random.pick([128, 1024, 4096, 16384]);
-    const limit = Math.min(backlog, somaxconn);
-    const answer = acceptQueueCapacity(backlog, somaxconn);
-    return {
-      prompt: `A server calls listen(fd, ${backlog}) on Linux 6.18 with net.core.somaxconn = ${somaxconn}, then stops calling accept(). Clients keep connecting. How many connections complete the handshake and wait in the accept queue before the kernel starts dropping handshakes (TcpExtListenOverflows)?`,
-      answer,
-      tolerance: 0,
-      solution: `The kernel caps the backlog: sk_max_ack_backlog = min(${backlog}, ${somaxconn}) = ${limit} (__sys_listen in net/socket.c). The queue counts as full only when it holds MORE than that: sk_acceptq_is_full() tests sk_ack_backlog > sk_max_ack_backlog (include/net/sock.h). So ${limit} + 1 = ${answer} connections fit; \`ss -ltn\` would show Recv-Q ${answer} and Send-Q ${limit}.`,
-      mistakes: [
-        { value: limit, message: `Close: ${limit} is sk_max_ack_backlog, but the test is '>' not '>=' (sk_acceptq_is_full in include/net/sock.h), so one more connection fits.` },
-        ...(backlog !== limit ? [{ value: backlog + 1, message: `somaxconn caps the backlog you pass to listen(): min(${backlog}, ${somaxconn}) = ${limit}.` }] : []),
-        ...(somaxconn !== limit ? [{ value: somaxconn + 1, message: `somaxconn is only an upper bound; the program asked for ${backlog}, which is smaller.` }] : []),
-      ],
-    };
-  },
+  generate: acceptQueueVariant,
+  hideAnswer: true,
+  testAnswers: { incorrect: mistakeAnswers(acceptQueueVariant), invalid: NOT_A_NUMBER },
 });
+
+function synAckGiveUpVariant(random: Random): Variant {
+  const retries = random.int(1, 8);
+  const answer = synAckGiveUpSeconds(retries);
+  const timeouts: number[] = [];
+  for (let k = 0; k <= retries; k++) timeouts.push(Math.min(2 ** k, RTO_MAX));
+  const lastRetransmit = answer - (timeouts[timeouts.length - 1] ?? 0);
+  return {
+    prompt: `A spoofed SYN reaches a Linux 6.18 listener whose SYN queue is far from full. The server answers with a SYN-ACK that nobody will ever acknowledge. With net.ipv4.tcp_synack_retries = ${retries}, how many seconds after that first SYN-ACK does the kernel drop the request (the SYN-RECV entry disappears)?`,
+    answer,
+    tolerance: 0,
+    unit: "s",
+    solution: `The SYN-ACK timer starts at TCP_TIMEOUT_INIT = 1 s and doubles after each retransmission, never above TCP_RTO_MAX = 120 s (reqsk_timer_handler in net/ipv4/inet_connection_sock.c). ${retries} retransmission(s) means ${retries + 1} timeouts: ${timeouts.join(" + ")} = ${answer} s. The last SYN-ACK goes out at ${lastRetransmit} s; the request is dropped when the timer after it fires. With the default 5 that is 1+2+4+8+16+32 = 63 s, which the real capture syn-ack-retransmit shows (SYN-ACKs at +1, +3, +7, +15, +31 s, SYN-RECV gone at about +64.5 s with timer slack). Under pressure (SYN queue more than half full with old requests) Linux lowers the retries for old requests, down to 2.`,
+    mistakes: distinct(answer, 0, [
+      {
+        value: lastRetransmit,
+        message: `${lastRetransmit} s is when the last SYN-ACK is sent; the request stays until the timer after that one fires too.`,
+        names: /when the last SYN-ACK is sent/,
+      },
+      {
+        value: 180,
+        message: "About 180 s is a figure from old blog posts, not the kernel's rule: add up the doubling timeouts 1, 2, 4, … (reqsk_timer_handler).",
+        names: /old blog posts/,
+      },
+      {
+        value: 2 ** (retries + 1) - 1,
+        message: "The doubling stops at TCP_RTO_MAX = 120 s (include/net/tcp.h): no single SYN-ACK timeout is longer than that.",
+        names: /TCP_RTO_MAX = 120 s/,
+      },
+    ]),
+  };
+}
 
 const synAckGiveUpExercise = numericExercise({
   id: "syn-flood-synack-giveup",
   lessonId,
   title: "How long does a spoofed SYN occupy the SYN queue?",
   label: "Seconds after the first SYN-ACK",
-  generate(random) {
-    const retries = random.int(1, 8);
-    const answer = synAckGiveUpSeconds(retries);
-    const timeouts: number[] = [];
-    for (let k = 0; k <= retries; k++) timeouts.push(Math.min(2 ** k, RTO_MAX));
-    const lastRetransmit = answer - (timeouts[timeouts.length - 1] ?? 0);
-    return {
-      prompt: `A spoofed SYN reaches a Linux 6.18 listener whose SYN queue is far from full. The server answers with a SYN-ACK that nobody will ever acknowledge. With net.ipv4.tcp_synack_retries = ${retries}, how many seconds after that first SYN-ACK does the kernel drop the request (the SYN-RECV entry disappears)?`,
-      answer,
-      tolerance: 0,
-      unit: "s",
-      solution: `The SYN-ACK timer starts at TCP_TIMEOUT_INIT = 1 s and doubles after each retransmission, never above TCP_RTO_MAX = 120 s (reqsk_timer_handler in net/ipv4/inet_connection_sock.c). ${retries} retransmission(s) means ${retries + 1} timeouts: ${timeouts.join(" + ")} = ${answer} s. The last SYN-ACK goes out at ${lastRetransmit} s; the request is dropped when the timer after it fires. With the default 5 that is 1+2+4+8+16+32 = 63 s, which the real capture syn-ack-retransmit shows (SYN-ACKs at +1, +3, +7, +15, +31 s, SYN-RECV gone at about +64.5 s with timer slack). Under pressure (SYN queue more than half full with old requests) Linux lowers the retries for old requests, down to 2.`,
-      mistakes: [
-        { value: lastRetransmit, message: `${lastRetransmit} s is when the last SYN-ACK is sent; the request stays until the timer after it fires, ${timeouts[timeouts.length - 1]} s later.` },
-        { value: 180, message: "About 180 s is a figure from old blog posts, not the kernel's rule: add up the doubling timeouts 1, 2, 4, … (reqsk_timer_handler)." },
-      ],
-    };
-  },
+  generate: synAckGiveUpVariant,
+  hideAnswer: true,
+  testAnswers: { incorrect: mistakeAnswers(synAckGiveUpVariant), invalid: NOT_A_NUMBER },
 });
+
+function legitLatencyVariant(random: Random): Variant {
+  const drops = random.int(2, 8);
+  const answer = synRetransmitAt(drops);
+  const gaps: number[] = [];
+  for (let i = 1; i <= drops; i++) gaps.push(synRetransmitAt(i) - synRetransmitAt(i - 1));
+  return {
+    prompt: `A server under a SYN flood has tcp_syncookies = 0 and a full SYN queue, so it drops SYNs. A legitimate client on Linux 6.18 (default tcp_syn_retries = 6, tcp_syn_linear_timeouts = 4) has its first ${drops} SYNs dropped; the next one gets through. Ignoring the round-trip time, how many seconds after the first SYN does connect() return?`,
+    answer,
+    tolerance: 0,
+    unit: "s",
+    solution: `Each dropped SYN costs one retransmission timeout. In Linux 6.18 the first tcp_syn_linear_timeouts = 4 retransmissions keep the initial 1 s RTO, then the RTO doubles from 1 s (ip-sysctl.rst "tcp_syn_linear_timeouts": RTOs 1, 1, 1, 1, 1, 2, 4, …). The gaps before the successful SYN are ${gaps.join(" + ")} = ${answer} s. The real capture syn-retransmit-default shows SYNs at +1.0, +2.0, +3.1, +4.1, +5.1, +7.1, +11.2, +19.4 s.`,
+    mistakes: distinct(answer, 0, [
+      {
+        value: 2 ** drops - 1,
+        message: `${2 ** drops - 1} s is the older schedule (1, 2, 4, 8 s …, exponential from the first retry). Linux 6.18 keeps 1 s for the first 4 retransmissions (tcp_syn_linear_timeouts = 4).`,
+        names: /tcp_syn_linear_timeouts = 4/,
+      },
+      {
+        value: 3 * (2 ** drops - 1),
+        message: "That starts from a 3 s timeout, RFC 1122's initial RTO, which Linux keeps only as TCP_TIMEOUT_FALLBACK. The initial RTO is 1 s: TCP_TIMEOUT_INIT in include/net/tcp.h, after RFC 6298 §2.1.",
+        names: /TCP_TIMEOUT_INIT/,
+      },
+      {
+        value: drops,
+        message: "Only the first tcp_syn_linear_timeouts = 4 retransmissions keep the 1 s timeout; after them the RTO doubles (ip-sysctl.rst).",
+        names: /after them the RTO doubles/,
+      },
+    ]),
+  };
+}
 
 const legitLatencyExercise = numericExercise({
   id: "syn-flood-legit-latency",
   lessonId,
   title: "What a dropped SYN costs a legitimate client",
   label: "connect() latency",
-  generate(random) {
-    const drops = random.int(1, 8);
-    const answer = synRetransmitAt(drops);
-    const gaps: number[] = [];
-    for (let i = 1; i <= drops; i++) gaps.push(synRetransmitAt(i) - synRetransmitAt(i - 1));
-    return {
-      prompt: `A server under a SYN flood has tcp_syncookies = 0 and a full SYN queue, so it drops SYNs. A legitimate client on Linux 6.18 (default tcp_syn_retries = 6, tcp_syn_linear_timeouts = 4) has its first ${drops} SYN(s) dropped; the next one gets through. Ignoring the round-trip time, how many seconds after the first SYN does connect() return?`,
-      answer,
-      tolerance: 0,
-      unit: "s",
-      solution: `Each dropped SYN costs one retransmission timeout. In Linux 6.18 the first tcp_syn_linear_timeouts = 4 retransmissions keep the initial 1 s RTO, then the RTO doubles from 1 s (ip-sysctl.rst "tcp_syn_linear_timeouts": RTOs 1, 1, 1, 1, 1, 2, 4, …). The gaps before the successful SYN are ${gaps.join(" + ")} = ${answer} s. The real capture syn-retransmit-default shows SYNs at +1.0, +2.0, +3.1, +4.1, +5.1, +7.1, +11.2, +19.4 s.`,
-      mistakes: [
-        { value: 2 ** drops - 1, message: `${2 ** drops - 1} s is the older schedule (1, 2, 4, 8 s …, exponential from the first retry). Linux 6.18 keeps 1 s for the first 4 retransmissions (tcp_syn_linear_timeouts = 4).` },
-      ].filter((m) => m.value !== answer),
-    };
-  },
+  generate: legitLatencyVariant,
+  hideAnswer: true,
+  testAnswers: { incorrect: mistakeAnswers(legitLatencyVariant), invalid: NOT_A_NUMBER },
 });
+
+function ssListenVariant(random: Random): Variant {
+  const sendQ = random.pick([128, 511, 1024, 4096]);
+  const recvQ = random.int(Math.floor(sendQ / 2), sendQ);
+  const answer = sendQ + 1 - recvQ;
+  return {
+    prompt: "This is ss -ltn on a Linux 6.18 server. How many more connections can finish their handshake and join the accept queue before the kernel starts dropping handshakes (while the application accepts none)?",
+    material: `State   Recv-Q  Send-Q   Local Address:Port   Peer Address:Port\nLISTEN  ${recvQ}${" ".repeat(Math.max(1, 8 - String(recvQ).length))}${sendQ}${" ".repeat(Math.max(1, 9 - String(sendQ).length))}0.0.0.0:443          0.0.0.0:*`,
+    materialLabel: "ss -ltn",
+    answer,
+    tolerance: 0,
+    solution: `For a listening socket ss shows the accept queue: Recv-Q is the number of connections waiting for accept() (sk_ack_backlog) and Send-Q is its limit, sk_max_ack_backlog = min(backlog, somaxconn) (tcp_diag_get_info in net/ipv4/tcp_diag.c). The queue is full only above the limit (sk_acceptq_is_full tests '>'), so ${sendQ} + 1 - ${recvQ} = ${answer} more fit.`,
+    mistakes: distinct(answer, 0, [
+      {
+        value: sendQ - recvQ,
+        message: "One short: the accept queue is full only when it holds more than Send-Q (sk_acceptq_is_full tests '>').",
+        names: /One short/,
+      },
+      { value: recvQ, message: "For a listener, Recv-Q is how many connections already wait, not how much room is left.", names: /already wait/ },
+      { value: sendQ, message: "Send-Q of a listening socket is the queue's limit (sk_max_ack_backlog), not the room left in it.", names: /queue's limit/ },
+    ]),
+  };
+}
 
 const ssListenExercise = numericExercise({
   id: "syn-flood-ss-listen-room",
   lessonId,
   title: "Reading ss -ltn for a listener",
   label: "Connections",
-  generate(random) {
-    const sendQ = random.pick([128, 511, 1024, 4096]);
-    const recvQ = random.int(Math.floor(sendQ / 2), sendQ);
-    const answer = sendQ + 1 - recvQ;
-    return {
-      prompt: "This is ss -ltn on a Linux 6.18 server. How many more connections can finish their handshake and join the accept queue before the kernel starts dropping handshakes (while the application accepts none)?",
-      material: `State   Recv-Q  Send-Q   Local Address:Port   Peer Address:Port\nLISTEN  ${recvQ}${" ".repeat(Math.max(1, 8 - String(recvQ).length))}${sendQ}${" ".repeat(Math.max(1, 9 - String(sendQ).length))}0.0.0.0:443          0.0.0.0:*`,
-      materialLabel: "ss -ltn",
-      answer,
-      tolerance: 0,
-      solution: `For a listening socket ss shows the accept queue: Recv-Q is the number of connections waiting for accept() (sk_ack_backlog) and Send-Q is its limit, sk_max_ack_backlog = min(backlog, somaxconn) (tcp_diag_get_info in net/ipv4/tcp_diag.c). The queue is full only above the limit (sk_acceptq_is_full tests '>'), so ${sendQ} + 1 - ${recvQ} = ${answer} more fit.`,
-      mistakes: [
-        { value: sendQ - recvQ, message: `One short: the accept queue is full when it holds more than Send-Q (sk_acceptq_is_full tests '>'), so ${sendQ + 1} fit in all.` },
-        { value: recvQ, message: "For a listener, Recv-Q is how many connections already wait, not how much room is left." },
-      ].filter((m) => m.value !== answer),
-    };
-  },
+  generate: ssListenVariant,
+  hideAnswer: true,
+  testAnswers: { incorrect: mistakeAnswers(ssListenVariant), invalid: NOT_A_NUMBER },
 });
 
 const cookiesWhenExercise = choiceExercise({
@@ -152,6 +234,7 @@ const cookiesWhenExercise = choiceExercise({
   title: "When does Linux send a SYN cookie?",
   prompt: "net.ipv4.tcp_syncookies has its default value, 1. Which SYN does Linux 6.18 answer with a cookie instead of a normal SYN-ACK?",
   multiple: false,
+  hideAnswer: true,
   options: [
     {
       value: "syn-queue-full",
@@ -178,6 +261,14 @@ const cookiesWhenExercise = choiceExercise({
       feedback: "In Linux 6.x the SYN queue is full at sk_max_ack_backlog = min(backlog, somaxconn), not at tcp_max_syn_backlog; that sysctl only matters with tcp_syncookies=0 (tcp_conn_request in net/ipv4/tcp_input.c).",
     },
   ],
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: "always" }, mistake: /tcp_syncookies=2/ },
+      { answer: { choice: "accept-full" }, mistake: /drops the SYN/ },
+      { answer: { choice: "max-syn-backlog" }, mistake: /not at tcp_max_syn_backlog/ },
+    ],
+    invalid: [{ choice: "never" }, { choice: ["always", "accept-full"] }],
+  },
   solution:
     "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full (inet_csk_reqsk_queue_is_full: qlen > sk_max_ack_backlog)? If so, tcp_syn_flood_action() sends a cookie when tcp_syncookies is 1 or 2, or drops the SYN when it is 0. Next it asks whether the accept queue is full and drops the SYN if so. ip-sysctl.rst: tcp_syncookies 1 = 'Send out syncookies when the syn backlog queue of a socket overflows', 2 = unconditionally.",
 });
@@ -189,6 +280,7 @@ const ackOverflowExercise = choiceExercise({
   prompt:
     "The application is slow to accept(); the accept queue is full and tcp_abort_on_overflow = 0 (the default). A client's final handshake ACK arrives for a request in the SYN queue. Which statements are true?",
   multiple: true,
+  hideAnswer: true,
   options: [
     { value: "ack-dropped", label: "The server drops the ACK and keeps the request in the SYN queue", correct: true, feedback: "Right: tcp_check_req() goes to listen_overflow, marks the request acked and drops the segment (net/ipv4/tcp_minisocks.c)." },
     { value: "client-connected", label: "The client's connect() has already returned success", correct: true, feedback: "Right: the client moved to ESTABLISHED when it got the SYN-ACK. It will only notice trouble when its data goes unanswered." },
@@ -199,6 +291,14 @@ const ackOverflowExercise = choiceExercise({
   ],
   solution:
     "When the handshake completes, the kernel must create a child socket and add it to the accept queue. If sk_acceptq_is_full(), tcp_v4_syn_recv_sock() fails (ListenOverflows, ListenDrops) and tcp_check_req() drops the ACK unless tcp_abort_on_overflow = 1, in which case it resets the connection. The client, already ESTABLISHED, sees either silence (its data is retransmitted while the server re-sends its SYN-ACK) or, with abort_on_overflow, an RST.",
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: ["ack-dropped", "client-connected", "synack-again", "counters", "rst"] }, mistake: /Only with tcp_abort_on_overflow = 1/ },
+      { answer: { choice: ["ack-dropped", "client-connected", "synack-again", "counters", "cookie"] }, mistake: /Cookies answer SYNs/ },
+      { answer: { choice: ["ack-dropped", "client-connected", "counters"] }, mistake: /1 more option is true as well/ },
+    ],
+    invalid: [{ choice: ["ack-dropped", "fin"] }, { choice: [] }],
+  },
 });
 
 const finTimeoutMythExercise = choiceExercise({
@@ -207,15 +307,29 @@ const finTimeoutMythExercise = choiceExercise({
   title: "Which settings help against a SYN flood?",
   prompt: "A popular article recommends these sysctls \"to prevent syn-flood\". Which of them actually change how Linux 6.18 copes with a SYN flood?",
   multiple: true,
+  hideAnswer: true,
   options: [
     { value: "syncookies", label: "net.ipv4.tcp_syncookies = 1", correct: true, feedback: "Yes: with cookies a full SYN queue no longer shuts out legitimate clients (it is the default)." },
     { value: "synack-retries", label: "net.ipv4.tcp_synack_retries = 2", correct: true, feedback: "Yes: each spoofed request then occupies the SYN queue for 1+2+4 = 7 s instead of 63 s." },
     { value: "backlog", label: "A larger listen() backlog together with net.core.somaxconn", correct: true, feedback: "Yes: the SYN queue limit is min(backlog, somaxconn) in Linux 6.x, so both must grow for a bigger queue." },
     { value: "fin-timeout", label: "net.ipv4.tcp_fin_timeout = 30", correct: false, feedback: "No: tcp_fin_timeout is how long an orphaned connection stays in FIN-WAIT-2 (ip-sysctl.rst). A SYN flood never gets past SYN-RECV, so it is unaffected." },
-    { value: "max-syn-backlog", label: "net.ipv4.tcp_max_syn_backlog = 4096, with syncookies on", correct: false, feedback: "Not in Linux 6.x: with cookies on, the SYN queue's limit is min(backlog, somaxconn); tcp_max_syn_backlog is only consulted when tcp_syncookies = 0." },
+    {
+      value: "max-syn-backlog",
+      label: "net.ipv4.tcp_max_syn_backlog = 4096, with syncookies on",
+      correct: false,
+      feedback: "Not in Linux 6.x: with cookies on, the SYN queue's limit is min(backlog, somaxconn); tcp_max_syn_backlog is only consulted when tcp_syncookies = 0, by the three-quarters rule for unproven peers in tcp_conn_request().",
+    },
   ],
   solution:
     "The SYN queue is bounded by sk_max_ack_backlog = min(backlog, somaxconn) (tcp_conn_request, inet_csk_reqsk_queue_is_full); cookies take over when it overflows; tcp_synack_retries decides how long each fake request lingers (reqsk_timer_handler). tcp_fin_timeout belongs to the close: it limits orphaned FIN-WAIT-2 (ip-sysctl.rst), and a half-open connection never gets there. tcp_max_syn_backlog only matters with cookies off, where requests from unproven peers are dropped once the queue passes 3/4 of it.",
+  testAnswers: {
+    incorrect: () => [
+      { answer: { choice: ["syncookies", "synack-retries", "backlog", "fin-timeout"] }, mistake: /FIN-WAIT-2/ },
+      { answer: { choice: ["syncookies", "synack-retries", "backlog", "max-syn-backlog"] }, mistake: /only consulted when tcp_syncookies = 0/ },
+      { answer: { choice: ["syncookies", "backlog"] }, mistake: /1 more option is true as well/ },
+    ],
+    invalid: [{ choice: ["syncookies", "tcp_tw_recycle"] }, {}],
+  },
 });
 
 const connRequestOrderExercise = orderingExercise({
@@ -229,8 +343,34 @@ const connRequestOrderExercise = orderingExercise({
     { value: "unproven", label: "With tcp_syncookies = 0: is the SYN queue past 3/4 of tcp_max_syn_backlog and the peer unproven? If so: drop" },
     { value: "queue", label: "Create the request sock, add it to the SYN queue, send the SYN-ACK, start its timer" },
   ],
+  hideAnswer: true,
+  rules: [
+    {
+      first: "synq-full",
+      then: "acceptq-full",
+      why: "The SYN queue (and tcp_syncookies = 2) is asked about first: whether a cookie will be sent decides how the rest goes, and a full accept queue drops the SYN either way.",
+    },
+    {
+      first: "acceptq-full",
+      then: "unproven",
+      why: "The three-quarters rule comes after the accept-queue check, inside `if (!want_cookie && !isn)`: it only applies to a request that will really be queued.",
+    },
+    {
+      first: "unproven",
+      then: "queue",
+      why: "Nothing is hashed into the SYN queue and no SYN-ACK leaves until every check has passed: a dropped SYN leaves no trace.",
+    },
+  ],
   solution:
     "tcp_conn_request(): (1) `if ((syncookies == 2 || inet_csk_reqsk_queue_is_full(sk)) && !isn)` → tcp_syn_flood_action(): cookie or drop; (2) `if (sk_acceptq_is_full(sk))` → LISTEN_OVERFLOWS, drop; (3) only for a non-cookie request with syncookies off: 'last quarter of backlog is filled with destinations proven to be alive'; (4) inet_csk_reqsk_queue_hash_add() and the SYN-ACK, unless it is a cookie, in which case nothing is stored.",
+  testAnswers: {
+    incorrect: () => [
+      { answer: { order: ["acceptq-full", "synq-full", "unproven", "queue"] }, mistake: /asked about first/ },
+      { answer: { order: ["synq-full", "unproven", "acceptq-full", "queue"] }, mistake: /comes after the accept-queue check/ },
+      { answer: { order: ["synq-full", "acceptq-full", "queue", "unproven"] }, mistake: /until every check has passed/ },
+    ],
+    invalid: [{ order: ["synq-full", "queue"] }, { order: "synq-full" }],
+  },
 });
 
 export const synFloodExercises: ExerciseDefinition<any>[] = [
@@ -251,13 +391,24 @@ export const synFloodExercises: ExerciseDefinition<any>[] = [
     check: (metrics) =>
       Number(metrics.successPercent) >= 90
         ? { met: true, message: `${metrics.successPercent}% of the legitimate connects succeeded.` }
-        : { met: false, message: `Only ${metrics.successPercent}% of the legitimate connects succeeded; 90% is the goal.` },
+        : {
+            met: false,
+            message: `Only ${metrics.successPercent}% of the legitimate connects succeeded; 90% is the goal. The others were still retransmitting SYNs that the server dropped: their SYNs found the SYN queue full of spoofed requests, and at 5,000 SYN/s a queue of any size fills again at once.`,
+          },
     example: { tcp_syncookies: "1" },
     hints: [
-      "With listen(128), the SYN queue is full after 129 half-open requests, whatever tcp_max_syn_backlog says (inet_csk_reqsk_queue_is_full).",
+      "With listen(128), the SYN queue is full when it holds more than 128 half-open requests (inet_csk_reqsk_queue_is_full). With cookies off, tcp_max_syn_backlog can only lower that for peers that never completed a connection: they are dropped once more than 3/4 of it is queued, 97 requests at 128 (tcp_conn_request).",
       "Which setting lets the server answer a SYN without keeping any state for it?",
     ],
     solution:
-      "Turn tcp_syncookies back on (1, the default, or 2). With listen(128) the SYN queue holds 129 requests (sk_max_ack_backlog, '>' check), so the flood fills it at once; with cookies off, every later SYN is dropped (TCPReqQFullDrop) and real clients wait out 1 s SYN retransmissions. With cookies, an overflowing SYN gets a SYN-ACK whose ISN encodes the connection, no state is kept, and a real client's ACK completes the handshake (net/ipv4/syncookies.c). Raising tcp_max_syn_backlog or somaxconn does not help here: the application's backlog of 128 is the limit.",
+      "Turn tcp_syncookies back on (1, the default, or 2). With listen(128) the SYN queue holds 129 requests (sk_max_ack_backlog, '>' check), so the flood fills it at once; with cookies off, every later SYN is dropped (TCPReqQFullDrop) and real clients wait out 1 s SYN retransmissions. With cookies, an overflowing SYN gets a SYN-ACK whose ISN encodes the connection, no state is kept, and a real client's ACK completes the handshake (net/ipv4/syncookies.c). Raising somaxconn does not help here: the application's backlog of 128 is the smaller number. tcp_max_syn_backlog cannot raise the limit either; with cookies off it can only lower it for unproven peers (to 97 requests at its minimum, 128), and fewer SYN-ACK retries only empty the queue for the flood to refill.",
+    testAnswers: {
+      incorrect: () => [
+        { answer: { actions: [] }, mistake: /SYN queue full/ },
+        { answer: { actions: [{ set: "tcp_max_syn_backlog", value: 65536 }, { set: "somaxconn", value: 65535 }] }, mistake: /a queue of any size fills again/ },
+        { answer: { actions: [{ set: "tcp_synack_retries", value: 1 }] }, mistake: /SYN queue full of spoofed requests/ },
+      ],
+      invalid: [{ actions: "cookies please" }, { actions: [{ set: "tcp_syncookies", value: "3" }] }, { actions: [{ set: "backlog", value: 1024 }] }],
+    },
   }),
 ];

@@ -326,10 +326,13 @@ export const PRESETS = {
     },
     controls: {},
   },
-  // Lesson time-wait, reason 2 (RFC 9293 §3.3.2, RFC 1337; tcp_twsk_unique in net/ipv4/tcp_ipv4.c).
+  // Lesson time-wait, reason 2 (RFC 9293 §3.3.2, RFC 1337). The scenario of the capture
+  // time-wait-bind-eaddrinuse: bind() of a port a TIME-WAIT socket holds fails with EADDRINUSE
+  // without SO_REUSEADDR (inet_csk_get_port() -> inet_csk_bind_conflict() in
+  // net/ipv4/inet_connection_sock.c); tcp_tw_reuse is read only when connect() picks a port.
   "time-wait-old-duplicate": {
     title: "TIME-WAIT reason 2: no new incarnation while old segments may still arrive",
-    hint: "The client closes first and holds TIME-WAIT on 4-tuple client:40000 to server:80. Its second connect() from port 40000 fails with EADDRNOTAVAIL: no new connection exists for an old duplicate to land in. Set tcp_tw_reuse to 1 and the reuse succeeds, with an ISN 65537 above the old connection's last sequence number, so old segments fall outside the new window.",
+    hint: "The client binds port 40000, connects, and closes first: its socket holds TIME-WAIT for client:40000 to server:80. At 3 s it binds port 40000 again and bind() fails with EADDRINUSE: the TIME-WAIT socket still owns the port, so no new connection exists for an old duplicate to land in. Set tcp_tw_reuse to 1 and nothing changes: it is read only when connect() picks a port itself and finds its candidates in TIME-WAIT. The connect() at 3.5 s lets the kernel pick a free port and succeeds.",
     scenario: {
       sysctl: {},
       network: { delay: 0 },
@@ -342,14 +345,14 @@ export const PRESETS = {
         { t: 1, host: "client", call: "close" },
         { t: 1.1, host: "server", call: "close" },
         { t: 3, host: "client", call: "connect", localPort: 40000 },
-        { t: 3.1, host: "server", call: "accept" },
-        { t: 3.2, host: "client", call: "send", bytes: 100 },
-        { t: 3.4, host: "server", call: "recv" },
+        { t: 3.5, host: "client", call: "connect" },
+        { t: 3.6, host: "server", call: "accept" },
+        { t: 4, host: "client", call: "close" },
+        { t: 4.1, host: "server", call: "close" },
       ],
       faults: [],
     },
     controls: { sysctls: ["tcp_tw_reuse"] },
-    absolute: true,
     isn: { client: 1000, server: 5000 },
   },
 } satisfies Record<string, Preset>;

@@ -46,7 +46,7 @@ export function CookiePanel() {
         {field("clientIsn", "Client ISN (SYN's sequence number)", "0 to 4294967295")}
         {field("mss", "MSS option in the SYN", "e.g. 1460 (Ethernet), 1452 (PPPoE), 536")}
         {field("synAt", "SYN arrives at (seconds since boot)", "sets the minute counter")}
-        {field("ackDelay", "ACK arrives this many seconds later", "try 130: the cookie has expired")}
+        {field("ackDelay", "ACK arrives this many seconds later", "130 is always too late; between 61 and 120 it depends on where in the minute the SYN came")}
       </div>
       {!built.ok ? (
         <p role="alert" className="m-0 text-sm text-red-700 dark:text-red-300">

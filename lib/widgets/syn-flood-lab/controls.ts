@@ -15,7 +15,7 @@ export type LabControls = {
   backlog: number;
   /** net.core.somaxconn: caps the listen() backlog (4096 since Linux 5.4). */
   somaxconn: number;
-  /** net.ipv4.tcp_max_syn_backlog (default max(128, ehash entries / 128): 2048 on a typical host). */
+  /** net.ipv4.tcp_max_syn_backlog (default max(128, ehash entries / 128): 2048 on a typical host); read only with tcp_syncookies=0. */
   tcp_max_syn_backlog: number;
   /** net.ipv4.tcp_synack_retries (default 5). */
   tcp_synack_retries: number;
@@ -59,7 +59,7 @@ export const CONTROL_SPECS: readonly ControlSpec[] = [
   { name: "acceptRate", label: "Application accept rate", min: 1, max: 2000, step: 1, unit: "accept/s", help: "How fast the server program calls accept(). Below the client rate the accept queue fills up." },
   { name: "backlog", label: "listen() backlog", min: 1, max: 65535, step: 1, help: "The number the program passes to listen(); nginx uses 511." },
   { name: "somaxconn", label: "net.core.somaxconn", min: 1, max: 65535, step: 1, help: "Caps the backlog. Default 4096 since Linux 5.4 (128 before)." },
-  { name: "tcp_max_syn_backlog", label: "net.ipv4.tcp_max_syn_backlog", min: 128, max: 65535, step: 1, help: "Only matters with tcp_syncookies=0: past 3/4 of it, SYNs from unproven peers are dropped. Default depends on memory (2048 here)." },
+  { name: "tcp_max_syn_backlog", label: "net.ipv4.tcp_max_syn_backlog", min: 128, max: 65535, step: 1, help: "Read only with tcp_syncookies=0: once the SYN queue holds more than 3/4 of it (97 requests at 128), a SYN from a peer that never completed a connection is dropped (tcp_conn_request). The queue's own limit is min(backlog, somaxconn). Default depends on memory (2048 here)." },
   { name: "tcp_synack_retries", label: "net.ipv4.tcp_synack_retries", min: 0, max: 10, step: 1, help: "SYN-ACK retransmissions before a half-open request is dropped. Default 5 (about 63 s)." },
   { name: "tcp_syncookies", label: "net.ipv4.tcp_syncookies", min: 0, max: 2, step: 1, help: "0 never, 1 when the SYN queue overflows (default), 2 always." },
   { name: "tcp_abort_on_overflow", label: "net.ipv4.tcp_abort_on_overflow", min: 0, max: 1, step: 1, help: "1: answer a final ACK that finds the accept queue full with RST instead of dropping it. Default 0." },

@@ -3,7 +3,8 @@
 //
 //   ISN = H0(4-tuple) + client ISN + (count << 24) + ((H1(4-tuple, count) + mssind) mod 2^24)
 //
-// count = minutes since boot (tcp_cookie_time(), TCP_SYNCOOKIE_PERIOD = 60 s),
+// count = a minute counter (tcp_cookie_time(): jiffies / TCP_SYNCOOKIE_PERIOD, 60 s;
+// here simply floor(seconds / 60)),
 // mssind indexes msstab[] = {536, 1300, 1440, 1460}. Linux's H0/H1 are SipHash
 // with two secret keys; the simulator (and so this panel) uses a seeded 32-bit
 // mix instead, because the point is the arithmetic, not the cryptography.
@@ -15,7 +16,11 @@ import { hash4 } from "@/lib/tcp/random";
 export const MSSTAB = [536, 1300, 1440, 1460] as const;
 const COOKIEBITS = 24;
 const COOKIEMASK = (1 << COOKIEBITS) - 1;
-/** MAX_SYNCOOKIE_AGE (include/net/tcp.h): a cookie is valid while its counter is less than 2 minutes old. */
+/**
+ * MAX_SYNCOOKIE_AGE (include/net/tcp.h): check_tcp_syn_cookie() accepts a cookie
+ * while the minute counter has advanced by fewer than 2 ticks since it was made,
+ * so for more than 60 s and at most 120 s, depending on where in the minute the SYN came.
+ */
 export const MAX_SYNCOOKIE_AGE = 2;
 const SECOND_KEY_SALT = 0x5bd1e995;
 
@@ -119,7 +124,11 @@ export function buildCookie(input: CookieInput): CookieBuild | { ok: false; erro
   const isn = (h0 + input.clientIsn + countPart + low) >>> 0;
 
   const steps: CookieStep[] = [
-    { label: "count", value: `${count}`, explanation: `minutes since boot: floor(${input.synAt} s / 60). It advances once a minute (tcp_cookie_time()).` },
+    {
+      label: "count",
+      value: `${count}`,
+      explanation: `the minute counter: floor(${input.synAt} s / 60) here. Linux divides its jiffies clock by 60 s worth of ticks (tcp_cookie_time()), so it too advances once a minute.`,
+    },
     { label: "mssind", value: `${mssind}`, explanation: `the client asked for MSS ${input.mss}; the largest entry of msstab {536, 1300, 1440, 1460} not above it is ${MSSTAB[mssind]}, index ${mssind}. Only these 2 bits of MSS survive.` },
     { label: "H0 = hash(4-tuple, key 0)", value: hex32(h0), explanation: "a keyed hash of addresses and ports: unguessable without the server's secret." },
     { label: "client ISN", value: hex32(input.clientIsn), explanation: "the sequence number from the client's SYN, so the cookie belongs to this one SYN." },
@@ -133,10 +142,17 @@ export function buildCookie(input: CookieInput): CookieBuild | { ok: false; erro
   const nowCount = Math.floor(ackAt / 60);
   let c = (isn - h0 - input.clientIsn) >>> 0;
   const diff = (nowCount - (c >>> COOKIEBITS)) & (0xffffffff >>> COOKIEBITS);
+  // Accepted until the counter reaches count + MAX_SYNCOOKIE_AGE: more than 60 s, at most 120 s after the SYN.
+  const validUntil = (count + MAX_SYNCOOKIE_AGE) * 60;
+  const validFor = Math.round((validUntil - input.synAt) * 1000) / 1000;
   const checkSteps: CookieStep[] = [
     { label: "ACK arrives", value: `t = ${ackAt.toFixed(3)} s, count now ${nowCount}`, explanation: `ack number ${hex32((isn + 1) >>> 0)} - 1 gives back the cookie; its seq - 1 gives back the client ISN.` },
     { label: "cookie - H0 - client ISN", value: hex32(c), explanation: "peel off the first layer; the top 8 bits are now the counter the cookie was made with." },
-    { label: "age = count now - top 8 bits", value: `${diff} minute(s)`, explanation: `valid only if under MAX_SYNCOOKIE_AGE = ${MAX_SYNCOOKIE_AGE} minutes.` },
+    {
+      label: "age = count now - top 8 bits",
+      value: `${diff} tick(s) of the minute counter`,
+      explanation: `valid only if under MAX_SYNCOOKIE_AGE = ${MAX_SYNCOOKIE_AGE} ticks. The counter is compared, not the seconds: this cookie, made ${Math.round((input.synAt - count * 60) * 1000) / 1000} s into minute ${count}, is accepted until t = ${validUntil} s, ${validFor} s after the SYN. Every cookie lasts more than 60 s and at most 120 s.`,
+    },
   ];
   let valid = false;
   let decodedMss: number | null = null;
@@ -151,7 +167,11 @@ export function buildCookie(input: CookieInput): CookieBuild | { ok: false; erro
       explanation: valid ? `a valid index: the connection is created with MSS ${decodedMss}.` : "not an index into msstab: the cookie is forged (TcpExtSyncookiesFailed).",
     });
   } else {
-    checkSteps.push({ label: "too old", value: "rejected", explanation: "the counter is 2 or more minutes old: TcpExtSyncookiesFailed, and the ACK is answered with RST." });
+    checkSteps.push({
+      label: "too old",
+      value: "rejected",
+      explanation: `the minute counter has advanced by ${MAX_SYNCOOKIE_AGE} or more since the cookie was made (it was accepted until t = ${validUntil} s): TcpExtSyncookiesFailed, and the ACK is answered with RST.`,
+    });
   }
 
   return { ok: true, isn, count, mssind, encodedMss: MSSTAB[mssind]!, steps, check: { valid, ageMinutes: diff, decodedMss, steps: checkSteps } };

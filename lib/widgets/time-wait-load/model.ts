@@ -68,7 +68,8 @@ export const DEFAULT_CONTROLS: LoadControls = {
   portLow: 32768,
   portHigh: 60999,
   twReuse: 2,
-  // ehash entries / 2 (tcp_sk_init in net/ipv4/tcp_ipv4.c): 131072 on the capture machine.
+  // ehash entries / 2 (tcp_set_hashinfo in net/ipv4/tcp_ipv4.c): 131072 in a new network namespace on the
+  // machine that made the captures (half its 262144-bucket table).
   maxTwBuckets: 131072,
   duration: 180,
 };

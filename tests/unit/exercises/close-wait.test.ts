@@ -58,6 +58,22 @@ describe("close-wait exercises", () => {
     expect(partial.score).toBeLessThan(1);
   });
 
+  it("says what bounds LAST-ACK (FIN retransmissions, not tcp_fin_timeout), and never grades a forgotten start-up descriptor count as right", () => {
+    const k = grade("close-wait-meaning", 2, { choice: "kernel" });
+    const text = k.feedback.items.map((i) => i.message).join(" ");
+    expect(text).toMatch(/LAST-ACK/);
+    expect(text).toMatch(/tcp_orphan_retries/);
+    expect(text).toMatch(/tcp_retries2/);
+    for (let seed = 1; seed <= 500; seed++) {
+      const prompt = byId("close-wait-emfile").publicVariant(seed).prompt;
+      const limit = Number(/ulimit -n = (\d+)/.exec(prompt)![1]);
+      const perMinute = Number(/leaks (\d+) sockets per minute/.exec(prompt)![1]);
+      const forgot = grade("close-wait-emfile", seed, { value: String(Math.round((limit / perMinute) * 10) / 10) });
+      expect(forgot.score, `seed ${seed}`).toBe(0);
+      expect(forgot.feedback.items[0]!.message).toMatch(/already holds/);
+    }
+  });
+
   it("the CLOSE-WAIT pile grows as the leak-count rule says, in the simulated server", () => {
     const { scenario, plan } = buildScenario({ rate: 1, emptyEvery: 4, fixAt: null });
     const index = indexTrace(simulateDetailed(scenario, { until: DURATION }), plan);

@@ -9,6 +9,8 @@ import {
   synRetransmitAt,
 } from "@/content/lessons/05-syn-flood/exercises";
 import { simulate, simulateDetailed } from "@/lib/tcp";
+import { cookieCheck, cookieInitSequence } from "@/lib/tcp/syncookie";
+import { buildCookie, SAMPLE_COOKIE_INPUT } from "@/lib/widgets/syn-flood-lab/cookie";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 
 const SEEDS = [1, 2, 3, 42, 1234, 99991, 2 ** 31 - 1];
@@ -148,6 +150,50 @@ describe("the exercises' rules agree with the simulator", () => {
     const syns = trace.segments.filter((s) => s.from === "client" && s.flags === "S");
     expect(syns.length).toBe(11);
     for (let n = 1; n <= 8; n++) expect(syns[n]!.t - syns[0]!.t).toBeCloseTo(synRetransmitAt(n), 3);
+  });
+
+  it("with cookies off, tcp_max_syn_backlog = 128 stops unproven peers at 97 queued requests, below listen(128)'s own 129 (tcp_conn_request's 3/4 rule)", () => {
+    const flood = (tcp_max_syn_backlog: number) => {
+      const d = simulateDetailed(
+        scenario({
+          sysctl: { tcp_syncookies: 0, tcp_max_syn_backlog },
+          steps: [
+            { t: 0, host: "server", call: "listen", backlog: 128 },
+            { t: 0.1, host: "attacker", call: "syn-flood", count: 300, duration: 0.3, spoofed: true },
+          ],
+        }),
+        { until: 0.5 },
+      );
+      // Each admitted request got one SYN-ACK (the first retransmission would come 1 s later); the rest were dropped.
+      return d.segments.filter((s) => s.from === "server" && s.flags === "S.").length;
+    };
+    expect(flood(128)).toBe(97);
+    expect(flood(2048)).toBe(129);
+  });
+
+  it("a SYN cookie is accepted for more than 60 s and at most 120 s, depending on where in the minute it was made (check_tcp_syn_cookie, MAX_SYNCOOKIE_AGE = 2)", () => {
+    const accepted = (synAt: number, ackDelay: number) => {
+      const b = buildCookie({ ...SAMPLE_COOKIE_INPUT, synAt, ackDelay });
+      if (!b.ok) throw new Error(b.error);
+      return b.check.valid;
+    };
+    for (const synAt of [7380, 7384, 7410, 7430, 7439.9]) {
+      // The cookie lives until the counter has ticked twice: (floor(synAt / 60) + 2) × 60.
+      const lifetime = (Math.floor(synAt / 60) + 2) * 60 - synAt;
+      expect(lifetime).toBeGreaterThan(60);
+      expect(lifetime).toBeLessThanOrEqual(120);
+      expect(accepted(synAt, lifetime - 0.01), `SYN at ${synAt}`).toBe(true);
+      expect(accepted(synAt, lifetime + 0.01), `SYN at ${synAt}`).toBe(false);
+    }
+    // The lesson's example: an ACK 90 s after the SYN.
+    expect(accepted(7384, 90)).toBe(true);
+    expect(accepted(7430, 90)).toBe(false);
+    expect(accepted(7380, 130)).toBe(false);
+    // The simulator's own check agrees.
+    const at = 7430 * 1e6;
+    const cookie = cookieInitSequence(7, at, 1, 40001, 2, 80, 5);
+    expect(cookieCheck(7, at + 69e6, 1, 40001, 2, 80, 5, cookie)).toBe(true);
+    expect(cookieCheck(7, at + 71e6, 1, 40001, 2, 80, 5, cookie)).toBe(false);
   });
 
   it("the accept queue holds acceptQueueCapacity(backlog, somaxconn) connections", () => {

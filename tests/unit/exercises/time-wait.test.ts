@@ -72,6 +72,42 @@ describe("time-wait exercises", () => {
     expect(order.score).toBeLessThan(1);
   });
 
+  it("server TIME-WAIT count: for 2,000 seeds every classic mistake gives its own number, apart from the answer and from each other, and gets its own message", () => {
+    const exercise = byId("time-wait-server-count");
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 2000; seed++) {
+      const prompt = exercise.publicVariant(seed).prompt;
+      const rate = Number(/serves (\d+) new connections/.exec(prompt)![1]);
+      const fin = Number(/tcp_fin_timeout = (\d+)/.exec(prompt)![1]);
+      const buckets = Number(/tcp_max_tw_buckets = (\d+)/.exec(prompt)![1]);
+      const answer = Number((exercise.correctAnswer(seed) as { value: string }).value);
+      seen.add(`${rate} ${buckets}`);
+      expect(answer, `seed ${seed}`).toBe(rate * 60);
+      expect(answer, `seed ${seed}: the answer is not the tcp_max_tw_buckets cap`).toBeLessThan(buckets);
+      const tolerance = Math.max(1, Math.round(answer * 0.02));
+      const mistakes: [number, RegExp][] = [
+        [rate * fin, /orphaned FIN-WAIT-2/],
+        [Math.min(rate * 240, buckets), /2 × MSL = 240 s/],
+        [rate * 120, /Not 120 s/],
+      ];
+      const values = [answer, ...mistakes.map(([v]) => v)];
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) expect(Math.abs(values[i]! - values[j]!), `seed ${seed}: ${values}`).toBeGreaterThan(tolerance);
+      }
+      if (seed <= 200) {
+        for (const [value, message] of mistakes) {
+          const g = grade("time-wait-server-count", seed, { value: String(value) });
+          expect(g.score, `seed ${seed}, ${value}`).toBe(0);
+          expect(g.feedback.items[0]!.message).toMatch(message);
+          expect(g.feedback.items[0]!.message).not.toContain(String(answer));
+        }
+      }
+    }
+    // The variants still differ, and in some the 2 × MSL mistake runs into the cap.
+    expect(seen.size).toBeGreaterThan(8);
+    expect([...seen].some((v) => Number(v.split(" ")[0]) * 240 > Number(v.split(" ")[1]))).toBe(true);
+  });
+
   it("varies the numbers between learners", () => {
     const prompts = new Set(SEEDS.map((s) => byId("time-wait-port-exhaustion").publicVariant(s).prompt));
     expect(prompts.size).toBeGreaterThan(3);
