@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { loadLessons } from "@/lib/content/lessons";
+import { LessonLink } from "@/app/_components/LessonLink";
 
 export default async function Home() {
   const lessons = await loadLessons();
@@ -14,9 +15,9 @@ export default async function Home() {
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
         {first ? (
-          <Link href={`/lessons/${first.slug}`} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
+          <LessonLink slug={first.slug} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
             Start with “{first.title}”
-          </Link>
+          </LessonLink>
         ) : null}
         <Link href="/lessons" className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
           All lessons

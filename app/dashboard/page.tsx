@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { identify } from "@/lib/auth/identity";
 import { continueWith, progressFor } from "@/lib/db/progress";
+import { LessonLink } from "@/app/_components/LessonLink";
 
 export const metadata: Metadata = { title: "Your progress" };
 export const dynamic = "force-dynamic";
@@ -53,18 +54,18 @@ export default async function Dashboard() {
       </p>
       {next ? (
         <p className="mt-4">
-          <Link href={`/lessons/${next.slug}`} className="inline-block rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800" data-testid="continue">
+          <LessonLink slug={next.slug} className="inline-block rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800" data-testid="continue">
             {attempted ? "Continue where you left off" : "Start"}: {next.title}
-          </Link>
+          </LessonLink>
         </p>
       ) : null}
       <ol className="mt-8 space-y-6" aria-label="Lessons">
         {progress.map((lesson) => (
           <li key={lesson.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid={`progress-${lesson.slug}`}>
             <h2 className="text-lg font-semibold">
-              <Link href={`/lessons/${lesson.slug}`} className="text-blue-700 hover:underline dark:text-blue-300">
+              <LessonLink slug={lesson.slug} className="text-blue-700 hover:underline dark:text-blue-300">
                 {lesson.order}. {lesson.title}
-              </Link>
+              </LessonLink>
             </h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {lesson.read ? "Read" : "Not opened yet"} · {lesson.solved} of {lesson.exercises.length} exercises solved

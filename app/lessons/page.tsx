@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { loadLessons } from "@/lib/content/lessons";
+import { LessonLink } from "@/app/_components/LessonLink";
 
 export const metadata: Metadata = { title: "Lessons" };
 
@@ -13,9 +13,9 @@ export default async function LessonsIndex() {
       <ol className="mt-6 space-y-4" aria-label="Lessons in course order">
         {lessons.map((lesson) => (
           <li key={lesson.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-            <Link href={`/lessons/${lesson.slug}`} className="text-lg font-semibold text-blue-700 hover:underline dark:text-blue-300">
+            <LessonLink slug={lesson.slug} className="text-lg font-semibold text-blue-700 hover:underline dark:text-blue-300">
               {lesson.order}. {lesson.title}
-            </Link>
+            </LessonLink>
             <p className="mt-1 text-slate-700 dark:text-slate-300">{lesson.summary}</p>
           </li>
         ))}

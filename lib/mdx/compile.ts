@@ -8,13 +8,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import rehypeShiki from "@shikijs/rehype";
 import { bundleMDX } from "mdx-bundler";
-import remarkGfm from "remark-gfm";
+import { headingIdPlugins, headingLinkPlugins, lessonRemarkPlugins } from "./headingPlugins";
 
 /**
  * Bump when the plugin list or its options change: it is part of every cache key,
  * so old compiled output is never served for a new pipeline.
  */
-const PIPELINE_VERSION = "mdx-bundler@10.1.1+remark-gfm@4+shiki@4.6/github-light-dark+v1";
+const PIPELINE_VERSION =
+  "mdx-bundler@10.1.1+remark-gfm@4+shiki@4.6/github-light-dark+rehype-slug@6+rehype-autolink-headings@7.1/after-grouped-h2-h3+v2";
 
 const cacheDirectory = path.join(process.cwd(), "node_modules", ".cache", "tcp-course-mdx");
 const memoryCache = new Map<string, Promise<string>>();
@@ -37,10 +38,13 @@ async function compileUncached(source: string, cwd: string): Promise<string> {
     cwd,
     mdxOptions(options) {
       // Append to the defaults, never replace them.
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), ...lessonRemarkPlugins];
       options.rehypePlugins = [
         ...(options.rehypePlugins ?? []),
         [rehypeShiki, { themes: { light: "github-light", dark: "github-dark" }, defaultColor: false }],
+        // Heading ids, then "#" links to them. lib/mdx/tableOfContents.ts runs the same id plugins.
+        ...headingIdPlugins,
+        ...headingLinkPlugins,
       ];
       return options;
     },
