@@ -98,6 +98,8 @@ export class Sock {
   kaCnt = -1;
   probesOut = 0;
   private rcvTstamp = 0;
+  /** TCP_USER_TIMEOUT in microseconds (0: off), icsk_user_timeout. */
+  userTimeout = 0;
   // app side
   orphan = false;
   rcvShutdown = false;
@@ -110,6 +112,8 @@ export class Sock {
   detached = false;
   /** Time the first SYN-ACK was sent (server child), for its RTT sample. */
   synackSentAt = -1;
+  /** Time this socket last sent its SYN (SYN-SENT), for the timestamp RTT sample. */
+  private lastSynAt = -1;
   // timers as data
   rtoAt = -1;
   /** The RTO slot holds a tail loss probe timer instead (ICSK_TIME_LOSS_PROBE). */
@@ -234,6 +238,7 @@ export class Sock {
   private sendSyn(): void {
     if (this.state === TcpState.SYN_RECV) this.emit(SYN | ACK, this.iss, this.rcvNxt, 0);
     else this.emit(SYN, this.iss, 0, 0);
+    this.lastSynAt = this.sim.now;
   }
 
   private inFlightSegments(): number {
@@ -528,7 +533,8 @@ export class Sock {
       const maxRetransmits = retryUntil + (s === TcpState.SYN_SENT ? sys.tcp_syn_linear_timeouts : 0);
       expired =
         this.retransmits >= maxRetransmits ||
-        (this.retransmits > 0 && this.sim.now - this.retransStamp >= tcpModelTimeout(retryUntil, TCP_TIMEOUT_INIT));
+        (this.retransmits > 0 &&
+          this.sim.now - this.retransStamp >= (this.userTimeout > 0 ? this.userTimeout : tcpModelTimeout(retryUntil, TCP_TIMEOUT_INIT)));
     } else {
       let retryUntil = sys.tcp_retries2;
       if (this.orphan) {
@@ -537,7 +543,9 @@ export class Sock {
         retryUntil = sys.tcp_orphan_retries;
         if (retryUntil === 0 && alive) retryUntil = 8;
       }
-      expired = this.retransmits > 0 && this.sim.now - this.retransStamp >= tcpModelTimeout(retryUntil, TCP_RTO_MIN);
+      // retransmits_timed_out(): TCP_USER_TIMEOUT, when set, replaces the modelled budget
+      const budget = this.userTimeout > 0 ? this.userTimeout : tcpModelTimeout(retryUntil, TCP_RTO_MIN);
+      expired = this.retransmits > 0 && this.sim.now - this.retransStamp >= budget;
     }
     if (expired) {
       // tcp_write_err(): no RST, the app sees ETIMEDOUT
@@ -565,7 +573,15 @@ export class Sock {
     if (s !== TcpState.SYN_SENT || this.totalRto > sys.tcp_syn_linear_timeouts) {
       this.rto = Math.min(this.rto * 2, TCP_RTO_MAX);
     }
-    this.armRto(this.rto);
+    this.armRto(this.clampRtoToUserTimeout());
+  }
+
+  /** tcp_clamp_rto_to_user_timeout(): with TCP_USER_TIMEOUT the next RTO fires no later than the timeout's end. */
+  private clampRtoToUserTimeout(): number {
+    if (this.userTimeout === 0) return this.rto;
+    const remaining = this.userTimeout - (this.sim.now - this.retransStamp);
+    if (remaining <= 0) return JIFFY; // "user timeout has passed; fire ASAP"
+    return Math.min(this.rto, remaining);
   }
 
   /** tcp_delack_timer_handler(). */
@@ -606,9 +622,12 @@ export class Sock {
     const lastHeard = Math.max(this.lrcvtime, this.rcvTstamp);
     const elapsed = this.sim.now - lastHeard;
     if (elapsed >= kaTime) {
-      if (this.probesOut >= kaProbes) {
+      // with TCP_USER_TIMEOUT, that timeout decides instead of the probe count
+      const giveUp = this.userTimeout > 0 ? elapsed >= this.userTimeout && this.probesOut > 0 : this.probesOut >= kaProbes;
+      if (giveUp) {
+        // tcp_send_active_reset() + tcp_write_err(): counted as TCPAbortOnTimeout, not as a probe
         this.sendActiveReset();
-        this.host.counters.TCPKeepAlive++;
+        this.host.counters.TCPAbortOnTimeout++;
         this.done("ETIMEDOUT");
         return;
       }
@@ -786,7 +805,10 @@ export class Sock {
       this.rcvNxt = seqAdd(seg.seq, 1);
       this.rcvWup = this.rcvNxt;
       this.sndUna = seg.ack;
-      const rtt = this.totalRto === 0 ? this.sim.now - this.retransStamp : null;
+      // Both ends use timestamps: even after a retransmitted SYN the SYN-ACK's TSecr, the TSval of
+      // the SYN it answers, gives an RTT sample (tcp_ack_update_rtt(), the RTTM rule), so
+      // tcp_init_metrics() finds srtt set and the RFC 6298 §5.7 3 s fallback does not apply.
+      const rtt = this.sim.now - (this.totalRto === 0 ? this.retransStamp : this.lastSynAt);
       this.disarm(TimerKind.RTO);
       this.setState(TcpState.ESTABLISHED);
       this.initTransfer(rtt);

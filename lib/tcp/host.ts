@@ -77,6 +77,8 @@ export class Host {
   twCount = 0;
   /** For the "after": "first-syn" fault. */
   sentFirstSyn = false;
+  /** Crashed (scenario call "crash"): sends nothing, drops what arrives, its timers stand still. */
+  down = false;
 
   constructor(
     readonly sim: Sim,
@@ -206,6 +208,7 @@ export class Host {
 
   /** tcp_v4_rcv(): find the socket for a segment and hand it over. */
   receive(seg: Segment): void {
+    if (this.down) return; // a crashed host answers nothing
     const o = this.lookup(seg.dstPort, seg.srcAddr, seg.srcPort);
     if (o !== undefined) {
       this.receiveHashed(o, seg);
@@ -313,6 +316,43 @@ export class Host {
     return "busy";
   }
 
+  // ------------------------------------------------------ crash, reboot
+
+  /**
+   * The host crashes (power loss, kernel panic, a cut cable that stays cut):
+   * nothing it would send reaches the wire and everything sent to it is lost.
+   * Its sockets stay as they were, frozen: no timer of this host runs while
+   * it is down (the simulator skips them).
+   */
+  crash(): void {
+    this.down = true;
+  }
+
+  /**
+   * The host comes back up with empty socket tables: every connection,
+   * listener, request and TIME-WAIT is forgotten without a segment being
+   * sent (the old kernel is gone), and from now on a segment for any of those
+   * connections finds no socket and is answered with RST, as a closed port
+   * answers (RFC 9293 §3.10.7.1; §3.5.1 on half-open connections).
+   */
+  reboot(): void {
+    this.down = false;
+    for (const o of [...this.allHashed()]) {
+      if (o.kind === SOCK_FULL) o.done(null, false);
+      else if (o.kind === SOCK_REQ) o.listener.dropReq(o);
+      else this.killTw(o);
+    }
+    for (const l of [...this.listening]) {
+      l.state = TcpState.CLOSED;
+      this.sim.recordState(this, TcpState.LISTEN, TcpState.CLOSED, NO_CONN);
+      l.acceptQueue.length = 0;
+      l.waiters.length = 0;
+      this.unlisten(l);
+    }
+    this.owned.length = 0;
+    this.provenPeers.clear();
+  }
+
   // ---------------------------------------------------------- app calls
 
   private pick(step: Step): Sock | null {
@@ -351,6 +391,7 @@ export class Host {
       s.kaIntvl = step.keepalive.intvl ?? -1;
       s.kaCnt = step.keepalive.cnt ?? -1;
     }
+    if (step.userTimeout) s.userTimeout = step.userTimeout * MS;
     this.hashSock(s);
     this.owned.push(s);
     this.counters.ActiveOpens++;
@@ -375,6 +416,7 @@ export class Host {
 
   /** accept() returned c: the application owns it now. */
   private take(c: Sock, step: Step): void {
+    if (step.userTimeout) c.userTimeout = step.userTimeout * MS;
     if (step.keepalive) {
       c.keepalive = true;
       c.kaIdle = step.keepalive.idle ?? -1;
@@ -433,6 +475,12 @@ export class Host {
       }
       case "syn-flood":
         sim.startFlood(this, step);
+        return sim.appResult(step, now, "ok", null);
+      case "crash":
+        this.crash();
+        return sim.appResult(step, now, "ok", null);
+      case "reboot":
+        this.reboot();
         return sim.appResult(step, now, "ok", null);
     }
   }

@@ -15,6 +15,8 @@ export const CALLS = [
   "close",
   "abort",
   "syn-flood",
+  "crash",
+  "reboot",
 ] as const;
 export type CallName = (typeof CALLS)[number];
 
@@ -37,6 +39,8 @@ export interface Step {
   bytes?: number;
   /** connect/accept/listen: SO_KEEPALIVE with per-socket overrides */
   keepalive?: KeepaliveOpts;
+  /** connect/accept: TCP_USER_TIMEOUT in milliseconds (0 = off, the default) */
+  userTimeout?: number;
   /** syn-flood */
   count?: number;
   duration?: number;
@@ -140,6 +144,12 @@ function parseStep(raw: unknown, i: number): Step {
     }
     step.keepalive = ka;
   }
+  if (raw.userTimeout !== undefined) {
+    if (call !== "connect" && call !== "accept") fail(`${p}.userTimeout`, "only valid on connect or accept");
+    // TCP_USER_TIMEOUT takes milliseconds, 0 to INT_MAX (net/ipv4/tcp.c do_tcp_setsockopt)
+    step.userTimeout = num(raw.userTimeout, `${p}.userTimeout`, { min: 0, int: true });
+    if (step.userTimeout > 2147483647) fail(`${p}.userTimeout`, "must be <= 2147483647");
+  }
   if (raw.to !== undefined) {
     if (call !== "connect") fail(`${p}.to`, "only valid on connect");
     step.to = hostName(raw.to, `${p}.to`);
@@ -188,6 +198,30 @@ function parseFault(raw: unknown, i: number): Fault {
   return f;
 }
 
+/**
+ * "crash" stops a host: from then on it sends nothing and drops everything it
+ * receives, so its program makes no calls until "reboot" brings it back with
+ * no sockets. Checked in time order (steps at the same t in the order listed).
+ */
+function checkCrashes(steps: Step[]): void {
+  const order = steps.map((_, i) => i).sort((a, b) => steps[a]!.t - steps[b]!.t || a - b);
+  const down = new Set<string>();
+  for (const i of order) {
+    const { host, call } = steps[i]!;
+    const p = `steps[${i}]`;
+    if (call === "crash") {
+      if (host.startsWith("attacker")) fail(`${p}.host`, "an attacker cannot crash");
+      if (down.has(host)) fail(`${p}.call`, `${host} has already crashed (reboot it first)`);
+      down.add(host);
+    } else if (call === "reboot") {
+      if (host.startsWith("attacker")) fail(`${p}.host`, "an attacker cannot reboot");
+      down.delete(host);
+    } else if (down.has(host)) {
+      fail(`${p}.call`, `${host} has crashed and makes no calls until it reboots`);
+    }
+  }
+}
+
 export function parseScenario(json: unknown): ParseResult {
   try {
     if (!isObj(json)) fail("scenario", "must be a JSON object");
@@ -207,6 +241,7 @@ export function parseScenario(json: unknown): ParseResult {
     }
     if (!Array.isArray(json.steps)) fail("steps", "must be an array");
     const steps = json.steps.map(parseStep);
+    checkCrashes(steps);
     let faults: Fault[] = [];
     if (json.faults !== undefined) {
       if (!Array.isArray(json.faults)) fail("faults", "must be an array");

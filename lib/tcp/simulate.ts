@@ -336,7 +336,8 @@ export class Sim {
     let priorSyn = h.sentFirstSyn;
     if (flags & SYN) h.sentFirstSyn = true;
     else priorSyn = true;
-    const dropped = this.net.drops(from, flags, len, priorSyn);
+    // a segment to a crashed host is on the wire but lost there
+    const dropped = this.net.drops(from, flags, len, priorSyn) || (dstAddr < this.hosts.length && this.hosts[dstAddr]!.down);
     seq |= 0;
     ack |= 0;
     this.rec.segment(this.sched.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, dropped);
@@ -604,7 +605,7 @@ export class Sim {
         const lane = ev.target as Lane<RequestSock>;
         lane.shift();
         const req = lane.item!;
-        req.listener.onReqTimer(req, lane.gen);
+        if (!req.listener.host.down) req.listener.onReqTimer(req, lane.gen);
         lane.rearm();
         break;
       }
@@ -612,15 +613,18 @@ export class Sim {
         const lane = ev.target as Lane<TimeWaitSock>;
         lane.shift();
         const tw = lane.item!;
-        tw.host.onTwTimer(tw, lane.gen);
+        if (!tw.host.down) tw.host.onTwTimer(tw, lane.gen);
         lane.rearm();
         break;
       }
       case TimerKind.RTO:
       case TimerKind.DELACK:
-      case TimerKind.KEEPALIVE:
-        (ev.target as Sock).onTimer(ev.kind as TimerKind, ev.gen);
+      case TimerKind.KEEPALIVE: {
+        const sock = ev.target as Sock;
+        // a crashed host's timers stand still (its kernel is not running)
+        if (!sock.host.down) sock.onTimer(ev.kind as TimerKind, ev.gen);
         break;
+      }
       case EV_SAMPLE:
         this.sample();
         if (this.sched.size > 0 || this.stepIdx < this.steps.length) this.sched.at(ev, this.now + this.sampleEveryUs);

@@ -9,6 +9,8 @@ Subcommands (see README.md beside this file):
   compare A.json B.json                         (compare expect.segments of two files)
   summary FILE.json "text"                     (replace the Summary part of expect.notes)
 Internal (run inside a namespace by `run`): app, poll.
+Extensions to the scenario format: calls "crash" and "reboot" on a host, option
+"userTimeout" (TCP_USER_TIMEOUT, ms) on connect/accept.
 """
 import argparse
 import errno
@@ -486,6 +488,19 @@ def install_faults(topo, per):
         sh(["ip", "netns", "exec", topo.ns[r], "nft", "-f", "-"], input=txt)
 
 
+def install_crash_tables(topo, hosts):
+    """For hosts with crash/reboot steps: a table whose gate set `down` (empty until the app
+    adds `tcp` to it at the crash) drops every TCP segment the host receives (logged through
+    NFLOG, so the wire copy is marked dropped) and every one it would send (never on the wire)."""
+    for h in hosts:
+        txt = ("table inet capcrash {\n set down { type inet_proto; }\n"
+               " chain input { type filter hook input priority -10; policy accept;\n"
+               "  meta l4proto @down counter log group %d snaplen 256 queue-threshold 1 drop\n }\n"
+               " chain output { type filter hook output priority -10; policy accept;\n"
+               "  meta l4proto @down drop\n }\n}\n" % NFLOG_GROUP)
+        sh(["ip", "netns", "exec", topo.ns[h], "nft", "-f", "-"], input=txt)
+
+
 class FaultTimer(threading.Thread):
     """Opens and closes the gates of timed faults at their scenario times through a
     persistent `nft -i` in each receiving namespace (sub-millisecond switching)."""
@@ -651,6 +666,14 @@ def cmd_app(args):
             r.update(extra)
         out.write(json.dumps(r) + "\n")
 
+    # crash / reboot (extension): the controller installed table inet capcrash in this
+    # namespace; a persistent `nft -i` switches its gate so the switch takes well under 1 ms
+    crash_nft = None
+    if any(s["call"] in ("crash", "reboot") for s in steps):
+        crash_nft = subprocess.Popen(["nft", "-i"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, text=True)
+    down = False
+
     listener = None
     accepted = []          # list of [sock, conn_label, open?]
     client_sock = None
@@ -673,6 +696,8 @@ def cmd_app(args):
         ka = step.get("keepalive")
         if ka:
             set_keepalive(s, ka)
+        if "userTimeout" in step:
+            s.setsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, int(step["userTimeout"]))
         label = spec["ip2host"].get(addr[0], addr[0])
         accepted.append([s, label, True])
         record(step, "ok", {"peer": "%s:%d" % addr, "peer_host": label})
@@ -729,6 +754,8 @@ def cmd_app(args):
                     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
                     if step.get("keepalive"):
                         set_keepalive(s, step["keepalive"])
+                    if "userTimeout" in step:  # TCP_USER_TIMEOUT, milliseconds
+                        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, int(step["userTimeout"]))
                     if "port" in step:  # extension: bind the client port first
                         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                         s.bind((my_ip, step["port"]))
@@ -810,6 +837,32 @@ def cmd_app(args):
                         if a[0] is client_sock:
                             client_sock = None
                     record(step, "ok" if ts else "error no socket")
+                elif c == "crash":
+                    # the host stops: nothing it sends reaches the wire, everything sent to it is
+                    # dropped on arrival (logged through NFLOG to mark it dropped)
+                    crash_nft.stdin.write("add element inet capcrash down { tcp }\n")
+                    crash_nft.stdin.flush()
+                    down = True
+                    record(step, "ok")
+                elif c == "reboot":
+                    # the host comes back with no sockets: destroy every TCP socket of this
+                    # namespace (SOCK_DESTROY; the RSTs tcp_abort() sends are still dropped by the
+                    # output rule), then let traffic through again
+                    if not down:
+                        crash_nft.stdin.write("add element inet capcrash down { tcp }\n")
+                        crash_nft.stdin.flush()
+                        time.sleep(0.002)
+                    r = subprocess.run(["ss", "-K", "-t", "-a"], capture_output=True, text=True)
+                    crash_nft.stdin.write("delete element inet capcrash down { tcp }\n")
+                    crash_nft.stdin.flush()
+                    down = False
+                    listener = None
+                    for a in accepted:
+                        a[2] = False
+                    client_sock = None
+                    pending_connect.clear()
+                    pending_accept.clear()
+                    record(step, "ok" if r.returncode == 0 else "error ss -K: " + r.stderr.strip())
                 elif c == "syn-flood":
                     rs = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
                     cnt = step.get("count", 100)
@@ -834,6 +887,9 @@ def cmd_app(args):
     # keep sockets alive until told to stop
     while not os.path.exists(args.stop):
         time.sleep(0.05)
+    if crash_nft is not None:
+        crash_nft.stdin.close()
+        crash_nft.wait(timeout=3)
 
 
 def set_keepalive(s, ka):
@@ -968,6 +1024,8 @@ def cmd_run(args):
             eff_sysctl[k] = r.stdout.strip().replace("\t", " ")
         per = fault_rules(topo, sc.get("faults", []))
         install_faults(topo, per)
+        crash_hosts = sorted(set(s["host"] for s in sc["steps"] if s["call"] in ("crash", "reboot")))
+        install_crash_tables(topo, crash_hosts)
         ip2host = {topo.ip[h]: h for h in hosts}
         spec = {"server_ip": topo.ip["server"], "ip": topo.ip, "ip2host": ip2host, "steps": sc["steps"]}
         specf = os.path.join(work, "spec.json")
@@ -981,7 +1039,7 @@ def cmd_run(args):
         procs.append(td)
         tcpdumps.append(td)
         droppcaps = []
-        for r in per:
+        for r in sorted(set(per) | set(crash_hosts)):
             dp = os.path.join(work, "drops-%s.pcap" % r)
             droppcaps.append(dp)
             p = subprocess.Popen(["ip", "netns", "exec", topo.ns[r], "tcpdump", "-i",
@@ -1056,8 +1114,9 @@ def cmd_run(args):
         time.sleep(0.2)
         # packets the fault rules dropped, by the rules' own counters
         nft_dropped = 0
-        for r in per:
-            out = sh(["ip", "netns", "exec", topo.ns[r], "nft", "list", "table", "inet", "capfault"],
+        tables = [(r, "capfault") for r in per] + [(r, "capcrash") for r in crash_hosts]
+        for r, table in tables:
+            out = sh(["ip", "netns", "exec", topo.ns[r], "nft", "list", "table", "inet", table],
                      check=False).stdout
             for ln in out.splitlines():
                 if " drop" in ln and "counter packets" in ln:
@@ -1106,7 +1165,6 @@ def cmd_run(args):
             c.start_rel = c.start - t0
         multi = len(order) > 1
         polls = {h: read_polls(pf) for h, pf in pollfiles.items()}
-        states = build_states(topo, polls, order, multi)
         calls = []
         for h, lf in applogs.items():
             if os.path.exists(lf):
@@ -1115,6 +1173,22 @@ def cmd_run(args):
                     if "call" in d:
                         calls.append(d)
         calls.sort(key=lambda d: (d["t"], d["returned"]))
+        # a crashed host has no socket table anyone could read: drop its polled states from
+        # the crash until it reboots (the sockets the reboot destroys then show up as CLOSED)
+        for h in crash_hosts:
+            windows, start = [], None
+            for d in calls:
+                if d["host"] != h:
+                    continue
+                if d["call"] == "crash" and start is None:
+                    start = d["started"]
+                elif d["call"] == "reboot":
+                    windows.append((d["started"] if start is None else start, d["started"]))
+                    start = None
+            if start is not None:
+                windows.append((start, float("inf")))
+            polls[h] = [e for e in polls.get(h, []) if not any(a <= e[0] < b for a, b in windows)]
+        states = build_states(topo, polls, order, multi)
         details = make_details(segs, raw, states, calls, nstat, eff_sysctl, ft.done_log,
                                sc.get("faults", []), unmatched, t_end, multi, nft_dropped)
         nmark = sum(1 for s in segs if s.get("dropped"))
