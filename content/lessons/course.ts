@@ -14,6 +14,7 @@ import { fourWayCloseExercises } from "./03-four-way-close/exercises";
 import { timeWaitExercises } from "./04-time-wait/exercises";
 import { synFloodExercises } from "./05-syn-flood/exercises";
 import { closeWaitExercises } from "./06-close-wait/exercises";
+import { peerVanishesExercises } from "./07-peer-vanishes/exercises";
 
 export type CourseEntry = {
   /** Folder under content/lessons: "<NN>-<slug>". */
@@ -29,4 +30,5 @@ export const course: readonly CourseEntry[] = [
   { folder: "04-time-wait", exercises: timeWaitExercises },
   { folder: "05-syn-flood", exercises: synFloodExercises },
   { folder: "06-close-wait", exercises: closeWaitExercises },
+  { folder: "07-peer-vanishes", exercises: peerVanishesExercises },
 ];

@@ -8,6 +8,7 @@ import { SequenceSimulator } from "@/lib/widgets/SequenceSimulator";
 import { SynFloodLab } from "@/lib/widgets/SynFloodLab";
 import { TimeWaitLoad } from "@/lib/widgets/TimeWaitLoad";
 import { CloseWaitDebugger } from "@/lib/widgets/CloseWaitDebugger";
+import { PeerVanishes } from "@/lib/widgets/PeerVanishes";
 import { CaptureDownload } from "@/lib/widgets/CaptureDownload";
 
 export const lessonComponents = {
@@ -19,6 +20,7 @@ export const lessonComponents = {
   SynFloodLab,
   TimeWaitLoad,
   CloseWaitDebugger,
+  PeerVanishes,
 } satisfies Record<string, ComponentType<never>>;
 
 export type LessonComponentName = keyof typeof lessonComponents;

@@ -1,0 +1,482 @@
+// Exercises of the lesson "When the other side vanishes" (index.mdx beside this file).
+import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
+import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
+import { matchingExercise } from "@/lib/exercises/kinds/matching";
+import { numericExercise } from "@/lib/exercises/kinds/numeric";
+import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
+import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
+import { peerVanishesKeepaliveTask } from "@/lib/exercises/tasks/peerVanishesKeepalive";
+import { variantRandom } from "@/lib/exercises/variantRandom";
+import { parseScenario, simulateDetailed } from "@/lib/tcp";
+
+const lessonId = "lesson-peer-vanishes";
+
+type Mistake = { value: number; message: string; names: RegExp };
+
+/** Mistakes that differ from the answer and from each other (a variant can make two formulas agree). */
+function distinct(answer: number, mistakes: Mistake[], tolerance: number): Mistake[] {
+  const kept: Mistake[] = [];
+  for (const m of mistakes) {
+    if (Math.abs(m.value - answer) <= tolerance + 1e-9) continue;
+    if (kept.some((k) => Math.abs(k.value - m.value) <= tolerance + 1e-9)) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+// ------------------------------------------------------------- keepalive time
+
+/** The variant of the keepalive exercise: per-socket options and when the peer was last heard. */
+export function keepaliveVariant(random: ReturnType<typeof variantRandom>) {
+  const idle = random.pick([10, 20, 30, 60, 120, 600]);
+  const intvl = random.pick([2, 5, 10, 15, 30]);
+  const cnt = random.pick([2, 3, 4, 5, 9]);
+  const crashAt = random.pick([1, 2, 3, 5]);
+  const answer = idle + cnt * intvl;
+  const mistakes = distinct(
+    answer,
+    [
+      {
+        value: idle + (cnt - 1) * intvl,
+        message: `That is when the last probe goes out. The kernel then waits one more TCP_KEEPINTVL for its answer before it gives up.`,
+        names: /one more TCP_KEEPINTVL/,
+      },
+      {
+        value: crashAt + idle + cnt * intvl,
+        message: "The idle time is counted from the last segment received from the peer, not from the crash, which nothing on your side can see.",
+        names: /last segment received/,
+      },
+      {
+        value: 7200 + 9 * 75,
+        message: "Those are the system-wide defaults (tcp_keepalive_time, tcp_keepalive_intvl, tcp_keepalive_probes). This socket set its own values, which win.",
+        names: /system-wide defaults/,
+      },
+      {
+        value: idle + intvl,
+        message: "One unanswered probe is not enough: the kernel gives up only after TCP_KEEPCNT of them.",
+        names: /only after TCP_KEEPCNT/,
+      },
+    ],
+    0.5,
+  );
+  return { idle, intvl, cnt, crashAt, answer, mistakes };
+}
+
+// ---------------------------------------------------------- retries2 budget
+
+/** tcp_model_timeout(): the time budget of N retransmissions, RTO from 200 ms doubling up to 120 s. */
+export function retries2Budget(n: number, rtoBase = 0.2, rtoMax = 120): number {
+  const thresh = Math.floor(Math.log2(rtoMax / rtoBase));
+  const t = n <= thresh ? ((2 << n) - 1) * rtoBase : ((2 << thresh) - 1) * rtoBase + (n - thresh) * rtoMax;
+  return round1(t);
+}
+
+export function retries2Variant(random: ReturnType<typeof variantRandom>) {
+  const n = random.pick([3, 4, 5, 6, 7, 8, 10, 12, 15]);
+  const answer = retries2Budget(n);
+  const mistakes = distinct(
+    answer,
+    [
+      {
+        value: round1(n * 0.2),
+        message: "The RTO does not stay at 200 ms: it doubles after every retransmission (exponential backoff), so the budget grows much faster than N × 200 ms.",
+        names: /doubles after every retransmission/,
+      },
+      {
+        value: round1(((1 << n) - 1) * 0.2),
+        message: "One doubling short: N retransmissions and the timeout that follows the last one make N + 1 intervals, 200 ms × (2^(N+1) − 1) before the cap.",
+        names: /N \+ 1 intervals/,
+      },
+      {
+        value: round1(((2 << n) - 1) * 0.2),
+        message: "The doubling stops at TCP_RTO_MAX, 120 s: from then on every interval is 120 s.",
+        names: /stops at TCP_RTO_MAX/,
+      },
+      {
+        value: retries2Budget(n, 1),
+        message: "The budget is modelled from TCP_RTO_MIN, 200 ms, not from the 1 s initial RTO of a handshake.",
+        names: /modelled from TCP_RTO_MIN/,
+      },
+    ],
+    0.1,
+  );
+  return { n, answer, mistakes };
+}
+
+// --------------------------------------------------------------- reboot trace
+
+const REBOOT_BYTES = [100, 250, 512, 1000, 1200] as const;
+const REBOOT_AT = [2.5, 3.1, 3.3, 4.2, 4.6] as const;
+
+export function rebootScenario(bytes: number, rebootAt: number) {
+  return {
+    sysctl: {},
+    network: { delay: 0 },
+    steps: [
+      { t: 0, host: "server", call: "listen", backlog: 128 },
+      { t: 0.1, host: "client", call: "connect" },
+      { t: 0.2, host: "server", call: "accept" },
+      { t: 1, host: "server", call: "crash" },
+      { t: 2, host: "client", call: "send", bytes },
+      { t: rebootAt, host: "server", call: "reboot" },
+      { t: rebootAt, host: "server", call: "listen", backlog: 128 },
+    ],
+    faults: [],
+  };
+}
+
+function rebootVariant(random: ReturnType<typeof variantRandom>) {
+  const bytes = random.pick(REBOOT_BYTES);
+  const rebootAt = random.pick(REBOOT_AT);
+  const isn = { client: random.uint32(), server: random.uint32() };
+  const scenario = rebootScenario(bytes, rebootAt);
+  const parsed = parseScenario(scenario);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const segments = simulateDetailed(parsed.scenario, { isn, nominalTimers: true }).detailed;
+  // show everything up to the last retransmission lost while the server was down
+  const firstThrough = segments.findIndex((s) => s.t > 1 && s.from === "client" && !s.dropped);
+  return { bytes, rebootAt, isn, scenario, shown: firstThrough, lost: firstThrough - 4 };
+}
+
+// ------------------------------------------------------------------ exercises
+
+export const peerVanishesExercises: ExerciseDefinition<any>[] = [
+  matchingExercise({
+    id: "peer-vanishes-what-you-see",
+    lessonId,
+    title: "What your side sees",
+    prompt:
+      "Your app has an open connection to a peer. Match each thing that happens to the peer with what your side of the connection sees. Assume your app keeps reading, and keepalive is off.",
+    pairs: [
+      {
+        item: "The peer's process is killed; it had read everything sent to it",
+        meaning: "A FIN at once: recv() returns 0 (end of file)",
+        why: "The kernel outlives the process: on exit it closes every descriptor, and closing a socket sends FIN (tcp_close() in net/ipv4/tcp.c).",
+      },
+      {
+        item: "The peer's process is killed with received bytes still unread",
+        meaning: "An RST at once: recv() fails with ECONNRESET",
+        why: "tcp_close() resets instead of closing gracefully when data the application never read is thrown away (RFC 2525 §2.17).",
+      },
+      {
+        item: "The peer's host loses power while your app is idle",
+        meaning: "Nothing at all: your socket stays ESTABLISHED",
+        why: "Nothing is sent by the dead host and your side sends nothing either: the connection is half-open (RFC 9293 §3.5.1) until your side sends.",
+      },
+      {
+        item: "The peer's host loses power while your app is sending",
+        meaning: "Unanswered retransmissions, then ETIMEDOUT",
+        why: "Your kernel retransmits with exponential backoff until the tcp_retries2 time budget (or TCP_USER_TIMEOUT) is spent, then drops the connection without sending an RST.",
+      },
+      {
+        item: "The peer's host reboots, then your app sends",
+        meaning: "An RST in answer to that segment: ECONNRESET",
+        why: "The rebooted kernel has no socket for the old connection and answers like a closed port (RFC 9293 §3.10.7.1).",
+      },
+    ],
+    distractors: ["An ICMP message that ends the connection at once", "A FIN that the peer's kernel sends when it boots again"],
+    confusions: [
+      {
+        item: "The peer's process is killed; it had read everything sent to it",
+        meaning: "An RST at once: recv() fails with ECONNRESET",
+        message: "Only unread data makes the kernel reset. With everything read, closing the socket is an orderly close.",
+      },
+      {
+        item: "The peer's process is killed with received bytes still unread",
+        meaning: "A FIN at once: recv() returns 0 (end of file)",
+        message: "Unread data changes what close() sends: the kernel cannot pretend the bytes were delivered, so it does not close gracefully.",
+      },
+      {
+        item: "The peer's host loses power while your app is idle",
+        meaning: "Unanswered retransmissions, then ETIMEDOUT",
+        message: "An idle connection sends nothing, so there is nothing to retransmit and no timer running.",
+      },
+      {
+        item: "The peer's host reboots, then your app sends",
+        meaning: "A FIN that the peer's kernel sends when it boots again",
+        message: "A freshly booted kernel knows nothing about old connections, so it cannot send anything on them by itself.",
+      },
+      {
+        item: "The peer's host loses power while your app is sending",
+        meaning: "An ICMP message that ends the connection at once",
+        message: "A powered-off host sends nothing at all, ICMP included: your side only has the silence after its own segments.",
+      },
+    ],
+    hideAnswer: true,
+    hints: [
+      "Ask first: is the peer's kernel still running? If it is, it closes the sockets of a dead process itself.",
+      "A dead host sends nothing. Your side can only notice when it sends and gets no answer.",
+    ],
+    solution:
+      "Process killed: its kernel closes its sockets, FIN, or RST when received data was never read (tcp_close(), RFC 2525 §2.17). Host dead: nothing is sent; an idle connection stays ESTABLISHED on your side (half-open, RFC 9293 §3.5.1), while a sending one retransmits until tcp_retries2's budget runs out and fails with ETIMEDOUT, no RST. Host rebooted: the new kernel has no socket for the old 4-tuple and answers your next segment with RST (RFC 9293 §3.10.7.1): ECONNRESET.",
+    testAnswers: {
+      incorrect: () => [
+        { answer: { ...allRight(), "The peer's process is killed; it had read everything sent to it": "m1" }, mistake: /Only unread data makes the kernel reset/ },
+        { answer: { ...allRight(), "The peer's host loses power while your app is idle": "m3" }, mistake: /idle connection sends nothing/ },
+        { answer: { ...allRight(), "The peer's host reboots, then your app sends": "m6" }, mistake: /knows nothing about old connections/ },
+      ],
+      invalid: [{ "The peer's host reboots, then your app sends": "m9" }, { nothing: "m0" }],
+    },
+  }),
+
+  numericExercise({
+    id: "peer-vanishes-keepalive-time",
+    lessonId,
+    title: "When does keepalive give up?",
+    label: "Time your app gets ETIMEDOUT",
+    hideAnswer: true,
+    generate(random) {
+      const { idle, intvl, cnt, crashAt, answer, mistakes } = keepaliveVariant(random);
+      return {
+        prompt: `Your app sets SO_KEEPALIVE with TCP_KEEPIDLE = ${idle} s, TCP_KEEPINTVL = ${intvl} s and TCP_KEEPCNT = ${cnt} on a connection. The last segment from the peer arrives at t = 0; at t = ${crashAt} s the peer's host loses power. Your app sends nothing. At about what time t (in seconds) does your kernel give up on the connection, so that your app's next recv() fails with ETIMEDOUT?`,
+        answer,
+        tolerance: 0.5,
+        unit: "s",
+        hints: [
+          "The first probe goes out when the connection has been idle for TCP_KEEPIDLE seconds since the last segment received.",
+          "After each unanswered probe the kernel waits TCP_KEEPINTVL seconds. When that many probes are out and the next interval ends too, it gives up.",
+        ],
+        solution: `Probes go out at ${idle} s, then every ${intvl} s: ${Array.from({ length: cnt }, (_, i) => `${idle + i * intvl}`).join(", ")} s. When the keepalive timer fires again at ${idle} + ${cnt} × ${intvl} = ${answer} s with ${cnt} probes unanswered, the kernel sends an RST (lost, the host is dead) and reports ETIMEDOUT (tcp_keepalive_timer() in net/ipv4/tcp_timer.c). The crash time does not matter: the idle time counts from the last segment received. The real kernel fires a little late (timer granularity): the capture keepalive-probes-unanswered, with 2/1/3, gave up at 5.18 s after the last segment at 0.1 s.`,
+        mistakes,
+      };
+    },
+    testAnswers: {
+      incorrect: (seed) => keepaliveVariant(variantRandom(seed)).mistakes.map((m) => ({ answer: { value: String(m.value) }, mistake: m.names })),
+      invalid: [{ value: "about a minute" }, { value: "" }, {}],
+    },
+  }),
+
+  numericExercise({
+    id: "peer-vanishes-retries2-budget",
+    lessonId,
+    title: "The time budget of tcp_retries2",
+    label: "Time budget",
+    hideAnswer: true,
+    generate(random) {
+      const { n, answer, mistakes } = retries2Variant(random);
+      return {
+        prompt: `A host runs with net.ipv4.tcp_retries2 = ${n}. Its peer has vanished in the middle of a transfer. Linux does not count retransmissions to decide when to give up: it turns tcp_retries2 into a time budget, as if the RTO started at TCP_RTO_MIN = 200 ms and doubled after every retransmission up to TCP_RTO_MAX = 120 s. How many seconds is that budget?`,
+        answer,
+        tolerance: 0.1,
+        unit: "s",
+        hints: [
+          "With N retransmissions there are N + 1 timeouts: one before each retransmission and the last one after which the connection is dropped.",
+          "The intervals are 0.2, 0.4, 0.8, ... seconds, but none is longer than 120 s: 200 ms doubled 9 times is 102.4 s, the next would be 204.8 s and is capped.",
+        ],
+        solution:
+          n <= 9
+            ? `tcp_model_timeout() in net/ipv4/tcp_timer.c: the backoff reaches the cap only after ilog2(120 / 0.2) = 9 doublings, and ${n} ≤ 9, so the budget is ((2 << ${n}) − 1) × 0.2 s = ${(2 << n) - 1} × 0.2 s = ${answer} s. The connection is dropped when an RTO fires and the time since the first retransmission has reached that budget (retransmits_timed_out()). The default tcp_retries2 = 15 gives 1023 × 0.2 + 6 × 120 = 924.6 s.`
+            : `tcp_model_timeout() in net/ipv4/tcp_timer.c: the backoff reaches the cap after ilog2(120 / 0.2) = 9 doublings, so the budget is (2^10 − 1) × 0.2 s = 204.6 s for the doubling part plus ${n} − 9 = ${n - 9} intervals of 120 s: ${answer} s. The connection is dropped when an RTO fires and the time since the first retransmission has reached that budget (retransmits_timed_out()). The default tcp_retries2 = 15 gives 924.6 s.`,
+        mistakes,
+      };
+    },
+    testAnswers: {
+      incorrect: (seed) => retries2Variant(variantRandom(seed)).mistakes.map((m) => ({ answer: { value: String(m.value) }, mistake: m.names })),
+      invalid: [{ value: "15 min" }, { value: "" }, {}],
+    },
+  }),
+
+  traceFillInExercise({
+    id: "peer-vanishes-reboot-rst",
+    lessonId,
+    title: "The first segment after a reboot",
+    generate(random) {
+      const v = rebootVariant(random);
+      return {
+        story: `The server's host crashed at t = 1.0 s. At t = 2.0 s the client sent ${v.bytes} bytes; they and ${v.lost} retransmission${v.lost === 1 ? " were" : "s were"} lost. At t = ${v.rebootAt} s the server is back up, with no memory of any connection, and its service listens again.`,
+        scenario: v.scenario,
+        isn: v.isn,
+        shown: v.shown,
+        ask: 2,
+        solution: `The next retransmission goes out after the doubled RTO, when the server is up again, so it arrives. The server has no socket for this 4-tuple and answers as a closed port does (RFC 9293 §3.10.7.1): the segment carried an ACK, so the reset is <SEQ=SEG.ACK><CTL=RST>, sequence number = the client's acknowledgment number and no ACK flag. The client's kernel finds the reset in window and drops the connection: its next recv() fails with ECONNRESET.`,
+      };
+    },
+    hints: [
+      "Compare the time of the next retransmission with the moment the server came back.",
+      "A host with no socket for a segment that carries an ACK answers with a bare RST whose seq is that segment's ack number.",
+    ],
+    testAnswers: {
+      incorrect(seed) {
+        const right = (rebootTraceAnswer(seed) ?? []) as { flags: string; seq: string; ack: string; lost: string }[];
+        const [retx, rst] = right;
+        if (!retx || !rst) return [];
+        const answers: IncorrectTestAnswer[] = [
+          { answer: { rows: [{ ...retx, lost: "x" }, rst] }, mistake: /this segment arrives/ },
+          { answer: { rows: [retx, { ...rst, flags: "R.", ack: retx.seq }] }, mistake: /ACK flag is off/ },
+          { answer: { rows: [retx, { ...rst, seq: "0" }] }, mistake: /seq is too (low|high)/ },
+        ];
+        return answers;
+      },
+      invalid: [{ rows: [{ flags: "Q", seq: "x", ack: "", lost: "" }] }, { rows: [] }],
+    },
+  }),
+
+  simulatorTaskExercise({
+    id: "peer-vanishes-keepalive-minute",
+    lessonId,
+    title: "Notice a dead peer within a minute",
+    goal:
+      "Your app holds an idle connection with SO_KEEPALIVE on, and the peer's host crashes 2 s into the run. Set TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT so that your app gets ETIMEDOUT no later than 60 s after the crash, while tolerating at least two lost probes in a row (TCP_KEEPCNT ≥ 3) and never probing more often than every 5 s (TCP_KEEPINTVL ≥ 5).",
+    model: peerVanishesKeepaliveTask,
+    check(metrics) {
+      const learned = Number(metrics.learnedAfter);
+      const intvl = Number(metrics.keepIntvl);
+      const cnt = Number(metrics.keepCnt);
+      if (cnt < 3) return { met: false, message: `TCP_KEEPCNT = ${cnt}: one or two lost probes would already kill a healthy connection. Allow at least 3.` };
+      if (intvl < 5) return { met: false, message: `TCP_KEEPINTVL = ${intvl} s probes more often than every 5 s.` };
+      if (learned < 0) return { met: false, message: "Your app was never told: check that the probes fit in the time simulated." };
+      if (learned > 60) return { met: false, message: `Your app learned ${learned} s after the crash: too late. The time to detect is about TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL after the last segment received.` };
+      return { met: true, message: `Your app got ETIMEDOUT ${learned} s after the crash, with ${cnt} probes ${intvl} s apart.` };
+    },
+    example: { keepIdle: 30, keepIntvl: 5, keepCnt: 4 },
+    hints: [
+      "Detection takes about TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL, counted from the last segment the peer sent (0.7 s here).",
+      "With at least 3 probes at least 5 s apart, the probing alone takes 15 s: what is left for TCP_KEEPIDLE?",
+    ],
+    solution:
+      "Detection time ≈ TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL after the last segment received (0.7 s). For example 30 + 4 × 5 = 50 s: ETIMEDOUT about 48.7 s after the crash at 2 s. Any idle time up to about 45 s works with 3 probes 5 s apart. The defaults, 7200 + 9 × 75 = 7875 s, take more than two hours.",
+    testAnswers: {
+      incorrect: () => [
+        { answer: { actions: [] }, mistake: /too late/ },
+        {
+          answer: { actions: [{ set: "keepIdle", value: 30 }, { set: "keepIntvl", value: 1 }, { set: "keepCnt", value: 5 }] },
+          mistake: /more often than every 5 s/,
+        },
+        {
+          answer: { actions: [{ set: "keepIdle", value: 30 }, { set: "keepIntvl", value: 10 }, { set: "keepCnt", value: 1 }] },
+          mistake: /Allow at least 3/,
+        },
+      ],
+      invalid: [{ actions: [{ set: "keepIdle", value: 0 }] }, { actions: [{ set: "tcp_retries2", value: 3 }] }, { actions: "faster" }],
+    },
+  }),
+
+  choiceExercise({
+    id: "peer-vanishes-http-keep-alive",
+    lessonId,
+    title: "HTTP keep-alive: who closes?",
+    prompt: "An HTTP/1.1 client talks to a server through persistent (keep-alive) connections. Which statements are true?",
+    multiple: true,
+    hideAnswer: true,
+    options: [
+      {
+        value: "client-close-server-fin",
+        label: "When a request carries Connection: close, the server closes after its response, so the server sends the first FIN and its host holds the TIME-WAIT socket",
+        correct: true,
+        feedback: "True: a server that receives the close option must initiate the close after the final response (RFC 9112 §9.6), and the side that sends the first FIN enters TIME-WAIT.",
+      },
+      {
+        value: "idle-timeout-server",
+        label: "A server that closes keep-alive connections idle for 60 s collects the TIME-WAIT sockets of those connections on its own host",
+        correct: true,
+        feedback: "True: the idle timeout makes the server the active closer.",
+      },
+      {
+        value: "pool-race",
+        label: "A client pool that keeps idle connections longer than the server's idle timeout can send a request just as the server closes that connection, and get an RST or end-of-file instead of a response",
+        correct: true,
+        feedback: "True: RFC 9112 §9.5 describes this race. Keep the client's idle timeout below the server's, and retry idempotent requests (§9.3.1).",
+      },
+      {
+        value: "same-thing",
+        label: "HTTP keep-alive turns on TCP keepalive probes for the connection",
+        correct: false,
+        feedback: "No: HTTP keep-alive means reusing one connection for several requests. TCP keepalive probes are a socket option (SO_KEEPALIVE) that HTTP does not touch.",
+      },
+      {
+        value: "client-close-client-fin",
+        label: "With Connection: close in the request, the client sends the first FIN, so the TIME-WAIT sockets pile up on the clients",
+        correct: false,
+        feedback: "No: the client that sent close waits for the response; the server must initiate the close once it has sent it (RFC 9112 §9.6).",
+      },
+      {
+        value: "idle-probes",
+        label: "A server's idle timeout works by sending keepalive probes to idle clients",
+        correct: false,
+        feedback: "No: an idle timeout is the server's own timer; when it expires the server simply closes the connection (a FIN).",
+      },
+    ],
+    hints: ["The side that sends the first FIN is the one that enters TIME-WAIT.", "Who decides to end the connection in each case: the client, or the server?"],
+    solution:
+      "HTTP/1.1 connections are persistent by default (RFC 9112 §9.3). A request with Connection: close makes the server close after its response (§9.6), so the server sends the first FIN and holds the TIME-WAIT; the same happens when the server turns keep-alive off (it sends Connection: close itself) or when its idle timeout expires. Only when the client closes an idle connection first (its pool evicts it) does the TIME-WAIT land on the client. A client reusing a connection the server is closing at that moment gets an RST or EOF (§9.5). TCP keepalive is a separate socket option.",
+    testAnswers: {
+      incorrect: () => [
+        { answer: { choice: ["client-close-server-fin", "same-thing"] }, mistake: /SO_KEEPALIVE/ },
+        { answer: { choice: ["client-close-client-fin", "idle-timeout-server", "pool-race"] }, mistake: /must initiate the close/ },
+        { answer: { choice: ["idle-probes"] }, mistake: /server's own timer/ },
+      ],
+      invalid: [{ choice: ["keepalive-forever"] }, { choice: [] }],
+    },
+  }),
+
+  explainWhyExercise({
+    id: "peer-vanishes-half-open",
+    lessonId,
+    title: "Why the dead connections stay",
+    prompt:
+      "ss -tan on a chat server shows 3,000 ESTABLISHED connections from phones that left the Wi-Fi hours ago. The server only ever sends in reply to a client's message, and keepalive is not enabled. Explain why the server's kernel still holds these connections, and name one way to make such connections go away.",
+    rubric: [
+      {
+        idea: "The vanished clients sent nothing: no FIN and no RST",
+        weight: 1,
+        patterns: ["no (fin|rst|reset)", "(never|did not|didn't|could not|couldn't) (send|close)", "nothing (was|is|got|gets) sent", "sent nothing", "without (a )?(fin|rst|closing)", "silent", "never (told|notif)"],
+        missing: "Start from the wire: a phone that just leaves sends no FIN and no RST, so no segment tells the server anything.",
+      },
+      {
+        idea: "TCP only finds out when it sends and gets no answer; these connections are idle",
+        weight: 1,
+        patterns: ["idle", "only (when|if) (it|the server) sends", "no (traffic|data)", "nothing to (send|retransmit)", "(doesn't|does not|never) send", "no retransmission", "half-open"],
+        missing: "Say why the kernel cannot notice: it only learns that a peer is gone when its own segments go unanswered, and an idle connection sends nothing.",
+      },
+      {
+        idea: "Keepalive probes (SO_KEEPALIVE) or an application-level timeout would detect them",
+        weight: 1,
+        patterns: ["keep-?alive", "so_keepalive", "tcp_keepidle", "heartbeat", "ping", "idle timeout", "application.{0,20}timeout", "tcp_user_timeout"],
+        missing: "Name a cure: SO_KEEPALIVE with short TCP_KEEPIDLE/TCP_KEEPINTVL/TCP_KEEPCNT, or an application heartbeat or idle timeout that closes silent connections.",
+      },
+    ],
+    misconceptions: [
+      {
+        label: "tcp_fin_timeout",
+        patterns: ["fin_timeout"],
+        message: "tcp_fin_timeout limits an orphaned FIN-WAIT-2 socket, one whose own side already closed; it never touches an ESTABLISHED connection.",
+      },
+      {
+        label: "TIME-WAIT",
+        patterns: ["time.?wait"],
+        message: "These sockets are ESTABLISHED, not in TIME-WAIT: nobody has closed anything, and no timer runs on them.",
+      },
+    ],
+    modelAnswer:
+      "A phone that leaves the network sends nothing, no FIN and no RST, so nothing arrives to tell the server's kernel. TCP only discovers that a peer is gone when its own segments go unanswered (retransmissions, then ETIMEDOUT after the tcp_retries2 budget), and these connections are idle: the server sends only in reply, so nothing is ever retransmitted and no timer runs. The connections are half-open and stay ESTABLISHED for as long as the application keeps them. Turning on SO_KEEPALIVE with short TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT makes the kernel probe idle connections and drop dead ones; an application heartbeat or idle timeout that closes silent connections works too.",
+    hints: ["What segment would tell the server that a client is gone? Was one sent?", "When does a TCP sender notice that its peer stopped answering?"],
+    testAnswers: {
+      incorrect: () => [
+        { answer: { text: "The kernel will close them after tcp_fin_timeout expires, sixty seconds after the client left." }, mistake: /tcp_fin_timeout limits an orphaned FIN-WAIT-2/ },
+        { answer: { text: "They are stuck in TIME-WAIT for two minutes and then the operating system removes them." }, mistake: /not in TIME-WAIT/ },
+        { answer: { text: "The phones are still connected somewhere else and the sockets are being used by them right now." }, mistake: /sends no FIN and no RST/ },
+      ],
+      invalid: [{ text: "keepalive" }, { text: "" }, {}],
+    },
+  }),
+];
+
+function allRight(): Record<string, string> {
+  return Object.fromEntries(
+    [
+      "The peer's process is killed; it had read everything sent to it",
+      "The peer's process is killed with received bytes still unread",
+      "The peer's host loses power while your app is idle",
+      "The peer's host loses power while your app is sending",
+      "The peer's host reboots, then your app sends",
+    ].map((item, index) => [item, `m${index}`]),
+  );
+}
+
+function rebootTraceAnswer(seed: number): unknown {
+  const exercise = peerVanishesExercises.find((e) => e.id === "peer-vanishes-reboot-rst");
+  return exercise ? (exercise.correctAnswer(seed) as { rows: unknown }).rows : null;
+}
