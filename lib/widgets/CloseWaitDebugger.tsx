@@ -7,7 +7,7 @@
 // lib/tcp trace (./close-wait-debugger/scenario.ts builds the scenario,
 // ./close-wait-debugger/tables.ts reads the trace); this file holds UI state.
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { simulateDetailed } from "@/lib/tcp";
 import { FIXED_BRANCH, LEAK_LINE, LISTING, hintFor } from "./close-wait-debugger/listing";
 import {
@@ -31,6 +31,7 @@ import {
   ssOutput,
 } from "./close-wait-debugger/tables";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { useHashWrite } from "./useHashWrite";
 import { useCopyToClipboard } from "./useCopyToClipboard";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 
@@ -52,7 +53,6 @@ export function CloseWaitDebugger() {
   const [picked, setPicked] = useState<number | null>(null);
   const [verdict, setVerdict] = useState<{ line: number; text: string; right: boolean } | null>(null);
   const { status: copied, copy } = useCopyToClipboard();
-  const loaded = useRef(false);
 
   useEffect(() => {
     const fromUrl = controlsFromValue(readHashState(window.location.hash, HASH_KEY));
@@ -64,13 +64,9 @@ export function CloseWaitDebugger() {
         setVerdict({ line: LEAK_LINE, text: hintFor(LEAK_LINE), right: true });
       }
     }
-    loaded.current = true;
   }, []);
 
-  useEffect(() => {
-    if (!loaded.current) return;
-    replaceHashState(HASH_KEY, { ...controls, t });
-  }, [controls, t]);
+  useHashWrite({ controls, t }, () => replaceHashState(HASH_KEY, { ...controls, t }));
 
   // Re-simulated only when the scenario changes, never when time moves.
   const sim = useMemo(() => {

@@ -7,10 +7,11 @@
 // ./sequence-simulator/controls, the protocol from lib/tcp, the wording and
 // geometry from the sibling modules.
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { compareTrace } from "@/lib/tcp";
 import { CAPTURES } from "./sequence-simulator/captures";
 import { CaptureDownload } from "./CaptureDownload";
+import { useHashWrite } from "./useHashWrite";
 import {
   buildScenario,
   changesTheScenario,
@@ -76,7 +77,6 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
   const [playing, setPlaying] = useState(false);
   const [focused, setFocused] = useState<number | null>(null);
   const [message, setMessage] = useState("");
-  const hydrated = useRef(false);
   const [ready, setReady] = useState(false);
   const reducedMotion = useSyncExternalStore(subscribeReducedMotion, prefersReducedMotion, () => false);
 
@@ -102,15 +102,13 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
       setControls(rest);
       setSelected(sel);
     }
-    hydrated.current = true;
     setReady(true);
   }, [presetName]);
 
-  useEffect(() => {
-    if (!hydrated.current) return;
+  useHashWrite({ controls, selected, presetName }, () => {
     const hash = writeHash(window.location.hash, presetName, { ...controls, selected });
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${window.location.search}${hash}`);
-  }, [controls, selected, presetName]);
+  });
 
   useEffect(() => {
     if (!playing || reducedMotion) return;

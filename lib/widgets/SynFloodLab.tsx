@@ -6,7 +6,7 @@
 // `nstat` would show. A thin shell: scenario building, the run and the
 // condensing live in ./syn-flood-lab/*, TCP itself in lib/tcp.
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { LatencyChart, QueueChart, SuccessChart } from "./syn-flood-lab/Charts";
 import { CookiePanel } from "./syn-flood-lab/CookiePanel";
 import {
@@ -21,6 +21,7 @@ import {
   type LabControls,
 } from "./syn-flood-lab/controls";
 import { runLab, type LabResult } from "./syn-flood-lab/runLab";
+import { useHashWrite } from "./useHashWrite";
 
 const PRESETS: { label: string; controls: Partial<LabControls> }[] = [
   { label: "Flood with syncookies (Linux default)", controls: {} },
@@ -127,7 +128,6 @@ export function SynFloodLab() {
   const [result, setResult] = useState<LabResult | null>(null);
   const [busy, setBusy] = useState(true);
   const [copyStatus, setCopyStatus] = useState("");
-  const readHash = useRef(false);
 
   // Read a shared scenario from the URL once, after hydration.
   useEffect(() => {
@@ -136,7 +136,6 @@ export function SynFloodLab() {
       setControls(fromHash);
       setCommitted(fromHash);
     }
-    readHash.current = true;
   }, []);
 
   // Slider drags change `controls` many times a second; simulate only once they settle.
@@ -154,12 +153,13 @@ export function SynFloodLab() {
       setResult(runLab(committed));
       setBusy(false);
     }, 16);
-    if (readHash.current) {
-      const url = `${window.location.pathname}${window.location.search}#${encodeControls(committed)}`;
-      window.history.replaceState(window.history.state, "", url);
-    }
     return () => window.clearTimeout(id);
   }, [committed]);
+
+  useHashWrite(committed, () => {
+    const url = `${window.location.pathname}${window.location.search}#${encodeControls(committed)}`;
+    window.history.replaceState(window.history.state, "", url);
+  });
 
   const onChange = useCallback((name: ControlName, value: number) => setControls((c) => ({ ...c, [name]: value })), []);
 

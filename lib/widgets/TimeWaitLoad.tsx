@@ -6,10 +6,11 @@
 // The numbers come from ./time-wait-load/model.ts (kernel rules, checked
 // against lib/tcp in tests); this file only holds UI state.
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "./time-wait-load/model";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { useHashWrite } from "./useHashWrite";
 import { useCopyToClipboard } from "./useCopyToClipboard";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "./time-wait-load/view";
@@ -33,7 +34,6 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
   const [rawCursor, setCursor] = useState<number>(controls.duration);
   const [playing, setPlaying] = useState(false);
   const { status: copied, copy } = useCopyToClipboard();
-  const loadedFromUrl = useRef(false);
 
   // Read a shared scenario once, after hydration.
   useEffect(() => {
@@ -42,14 +42,10 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
       setControls(fromUrl);
       setCursor(fromUrl.duration);
     }
-    loadedFromUrl.current = true;
   }, []);
 
   // Keep the address bar in step with the controls.
-  useEffect(() => {
-    if (!loadedFromUrl.current) return;
-    replaceHashState(HASH_KEY, controls);
-  }, [controls]);
+  useHashWrite(controls, () => replaceHashState(HASH_KEY, controls));
 
   const result = useMemo(() => simulateLoad(controls), [controls]);
   const duration = result.controls.duration;

@@ -87,7 +87,7 @@ test("opening a section's URL lands on that section", async ({ page }) => {
 // Known problem in lib/widgets (not this feature's code): the sequence simulator writes its state into the
 // hash when it mounts, through URLSearchParams, which turns "#time-wait-under-load" into
 // "#time-wait-under-load=&seq-…=…"; the address bar then no longer holds a link to the section.
-test.fixme("opening a section's URL keeps that URL in the address bar once the widgets have loaded", async ({ page, baseURL }) => {
+test("opening a section's URL keeps that URL in the address bar once the widgets have loaded", async ({ page, baseURL }) => {
   await page.goto(`${LESSON}#time-wait-under-load`);
   await expect(page.locator("[data-widget]").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
