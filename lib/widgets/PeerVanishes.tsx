@@ -361,8 +361,10 @@ export function PeerVanishes() {
               data-lost={row.lost ? "true" : undefined}
             >
               <span className="w-24 shrink-0 font-mono text-xs">{formatTime(row.t).replace(/ \(.*\)$/, "")}</span>
-              <span className="w-24 shrink-0 text-xs font-semibold text-slate-700 dark:text-slate-300">{rowLabel(row)}</span>
-              <span className={`min-w-0 flex-1 break-words ${row.lost ? "text-slate-600 line-through decoration-1 dark:text-slate-400" : ""}`}>
+              <span className="shrink-0 text-xs font-semibold text-slate-700 sm:w-24 dark:text-slate-300">{rowLabel(row)}</span>
+              <span
+                className={`order-last w-full min-w-0 break-words sm:order-none sm:w-auto sm:flex-1 ${row.lost ? "text-slate-600 line-through decoration-1 dark:text-slate-400" : ""}`}
+              >
                 {row.kind === "segment" ? row.text.replace(/^(you → peer|peer → you)\s+/, "").replace(/\s+lost$/, "") : row.text}
               </span>
               {row.lost ? (
