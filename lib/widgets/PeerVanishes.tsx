@@ -7,7 +7,7 @@
 // The scenario and the reading of the trace live in ./peer-vanishes/model.ts;
 // this file holds UI state only. Nothing moves by itself: no animation.
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import {
   ACT_AFTER,
   DEFAULT_CONTROLS,
@@ -27,6 +27,7 @@ import {
   type TimelineRow,
 } from "./peer-vanishes/model";
 import { readHashState, replaceHashState } from "./urlHashState";
+import { useHashWrite } from "./useHashWrite";
 import { useCopyToClipboard } from "./useCopyToClipboard";
 
 const HASH_KEY = "peer-vanishes";
@@ -113,18 +114,14 @@ export function PeerVanishes() {
   const id = useId();
   const [controls, setControls] = useState<PeerVanishesControls>(DEFAULT_CONTROLS);
   const { status: copied, copy } = useCopyToClipboard();
-  const loaded = useRef(false);
 
   useEffect(() => {
     const fromUrl = controlsFromValue(readHashState(window.location.hash, HASH_KEY));
     if (fromUrl) setControls(fromUrl);
-    loaded.current = true;
   }, []);
 
-  useEffect(() => {
-    if (!loaded.current) return;
-    replaceHashState(HASH_KEY, controlsToValue(controls));
-  }, [controls]);
+  // Written only once the learner changes something: opening the lesson leaves its address alone.
+  useHashWrite(controls, () => replaceHashState(HASH_KEY, controlsToValue(controls)));
 
   const run = useMemo(() => runPeerVanishes(controls), [controls]);
   const log = useMemo(() => eventLogText(run), [run]);
