@@ -82,5 +82,5 @@ export type ExerciseDefinition<Value = unknown> = {
   grade(seed: number, value: Value): Graded;
   /** A raw answer that earns full marks for this seed, for tests and worked solutions. */
   correctAnswer(seed: number): unknown;
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };

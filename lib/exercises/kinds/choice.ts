@@ -31,7 +31,7 @@ export type ChoiceSpec = {
    */
   hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 type ChoiceValue = string[];

@@ -28,7 +28,7 @@ export type ExplainWhySpec = {
    */
   misconceptions?: { label: string; patterns: string[]; message: string }[];
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 const MAX_CHARACTERS = 2_000;

@@ -23,7 +23,7 @@ export type MatchingSpec = {
    */
   hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {

@@ -31,7 +31,7 @@ export type NumericSpec = {
    */
   hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 /** A classic wrong value, what the feedback says about it, and what that feedback must name (checked by the catalog-wide test). */

@@ -24,7 +24,7 @@ export type OrderingSpec = {
    */
   hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[]> {

@@ -18,7 +18,7 @@ export type SimulatorTaskSpec = {
   solution: string;
   hints?: string[];
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefinition<TaskValues> {

@@ -27,7 +27,7 @@ export type TraceFillInSpec = {
   generate(random: ReturnType<typeof variantRandom>): TraceFillInVariant;
   hints?: string[];
   /** Wrong and malformed answers for the catalog-wide test. */
-  testAnswers?: TestAnswers;
+  testAnswers: TestAnswers;
 };
 
 type Row = { flags: string; seq: string; ack: string; lost: string };

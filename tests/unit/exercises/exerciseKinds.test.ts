@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
 import { numericExercise } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+import type { TestAnswers } from "@/lib/exercises/types";
+
+// These fixtures exercise the kinds themselves; the course's exercises carry real test answers.
+const UNUSED_TEST_ANSWERS: TestAnswers = { incorrect: () => [], invalid: [] };
 
 const single = choiceExercise({
   id: "t-single",
   lessonId: "lesson-t",
+  testAnswers: UNUSED_TEST_ANSWERS,
   title: "t",
   prompt: "Which side enters TIME-WAIT?",
   multiple: false,
@@ -20,6 +25,7 @@ const single = choiceExercise({
 const multi = choiceExercise({
   id: "t-multi",
   lessonId: "lesson-t",
+  testAnswers: UNUSED_TEST_ANSWERS,
   title: "t",
   prompt: "Which take a sequence number?",
   multiple: true,
@@ -35,6 +41,7 @@ const multi = choiceExercise({
 const numeric = numericExercise({
   id: "t-num",
   lessonId: "lesson-t",
+  testAnswers: UNUSED_TEST_ANSWERS,
   title: "t",
   label: "Acknowledgment number",
   generate(random) {
@@ -52,6 +59,7 @@ const numeric = numericExercise({
 const ordering = orderingExercise({
   id: "t-order",
   lessonId: "lesson-t",
+  testAnswers: UNUSED_TEST_ANSWERS,
   title: "t",
   prompt: "Order the active closer's states.",
   items: [
@@ -138,6 +146,7 @@ import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
 const matching = matchingExercise({
   id: "t-match",
   lessonId: "lesson-t",
+  testAnswers: UNUSED_TEST_ANSWERS,
   title: "t",
   prompt: "Match each sysctl to its effect.",
   pairs: [
@@ -151,6 +160,7 @@ const matching = matchingExercise({
 const explain = explainWhyExercise({
   id: "t-explain",
   lessonId: "lesson-t",
+  testAnswers: UNUSED_TEST_ANSWERS,
   title: "t",
   prompt: "Why does the active closer wait in TIME-WAIT?",
   rubric: [
