@@ -1,7 +1,7 @@
 // Exercises of the lesson on the TIME-WAIT and 2MSL (index.mdx beside this file).
-import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
+import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
-import { numericExercise, type NumericVariant } from "@/lib/exercises/kinds/numeric";
+import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { matchingExercise } from "@/lib/exercises/kinds/matching";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
@@ -13,15 +13,10 @@ const lessonId = "lesson-time-wait";
 const TIME_WAIT = 60;
 
 /** A classic wrong number, its feedback, and what that feedback must name (the catalog test checks it). */
-type Mistake = { value: number; message: string; names: RegExp };
+type Mistake = NumericMistake;
 type Variant = Omit<NumericVariant, "mistakes"> & { mistakes: Mistake[] };
 type Random = ReturnType<typeof variantRandom>;
 
-/** The classic wrong numbers of a variant, as the catalog's wrong test answers. */
-function mistakeAnswers(generate: (random: Random) => Variant) {
-  return (seed: number): IncorrectTestAnswer[] =>
-    generate(variantRandom(seed)).mistakes.map((m) => ({ answer: { value: String(m.value) }, mistake: m.names }));
-}
 
 const NOT_A_NUMBER = [{ value: "sixty" }, { value: "" }, { value: "60 s or so" }, {}];
 
@@ -261,7 +256,7 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     label: "Seconds until the first EADDRNOTAVAIL",
     generate: portExhaustion,
     hideAnswer: true,
-    testAnswers: { incorrect: mistakeAnswers(portExhaustion), invalid: NOT_A_NUMBER },
+    testAnswers: numericTestAnswers(portExhaustion, NOT_A_NUMBER),
   }),
 
   numericExercise({
@@ -271,7 +266,7 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     label: "Connections per second (round down)",
     generate: sustainableRate,
     hideAnswer: true,
-    testAnswers: { incorrect: mistakeAnswers(sustainableRate), invalid: NOT_A_NUMBER },
+    testAnswers: numericTestAnswers(sustainableRate, NOT_A_NUMBER),
   }),
 
   numericExercise({
@@ -281,7 +276,7 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     label: "TIME-WAIT sockets",
     generate: serverCount,
     hideAnswer: true,
-    testAnswers: { incorrect: mistakeAnswers(serverCount), invalid: NOT_A_NUMBER },
+    testAnswers: numericTestAnswers(serverCount, NOT_A_NUMBER),
   }),
 
   choiceExercise({

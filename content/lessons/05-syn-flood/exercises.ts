@@ -2,17 +2,17 @@
 // The numeric ones compute their answers with the kernel's own rules, exported
 // here so the tests can check them against the simulator (lib/tcp).
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
-import { numericExercise, type NumericVariant } from "@/lib/exercises/kinds/numeric";
+import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { synFloodSysctlsTask } from "@/lib/exercises/tasks/synFloodSysctls";
-import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
+import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 
 const lessonId = "lesson-syn-flood";
 
 /** A classic wrong number, its feedback, and what that feedback must name (the catalog test checks it). */
-type Mistake = { value: number; message: string; names: RegExp };
+type Mistake = NumericMistake;
 type Variant = Omit<NumericVariant, "mistakes"> & { mistakes: Mistake[] };
 type Random = ReturnType<typeof variantRandom>;
 
@@ -27,11 +27,6 @@ function distinct(answer: number, tolerance: number, mistakes: Mistake[]): Mista
   return kept;
 }
 
-/** The classic wrong numbers of a variant, as the catalog's wrong test answers. */
-function mistakeAnswers(generate: (random: Random) => Variant) {
-  return (seed: number): IncorrectTestAnswer[] =>
-    generate(variantRandom(seed)).mistakes.map((m) => ({ answer: { value: String(m.value) }, mistake: m.names }));
-}
 
 const NOT_A_NUMBER = [{ value: "63 s" }, { value: "" }, { value: "twelve" }, {}];
 
@@ -109,7 +104,7 @@ const acceptQueueCapacityExercise = numericExercise({
   label: "Connections",
   generate: acceptQueueVariant,
   hideAnswer: true,
-  testAnswers: { incorrect: mistakeAnswers(acceptQueueVariant), invalid: NOT_A_NUMBER },
+  testAnswers: numericTestAnswers(acceptQueueVariant, NOT_A_NUMBER),
 });
 
 function synAckGiveUpVariant(random: Random): Variant {
@@ -151,7 +146,7 @@ const synAckGiveUpExercise = numericExercise({
   label: "Seconds after the first SYN-ACK",
   generate: synAckGiveUpVariant,
   hideAnswer: true,
-  testAnswers: { incorrect: mistakeAnswers(synAckGiveUpVariant), invalid: NOT_A_NUMBER },
+  testAnswers: numericTestAnswers(synAckGiveUpVariant, NOT_A_NUMBER),
 });
 
 function legitLatencyVariant(random: Random): Variant {
@@ -192,7 +187,7 @@ const legitLatencyExercise = numericExercise({
   label: "connect() latency",
   generate: legitLatencyVariant,
   hideAnswer: true,
-  testAnswers: { incorrect: mistakeAnswers(legitLatencyVariant), invalid: NOT_A_NUMBER },
+  testAnswers: numericTestAnswers(legitLatencyVariant, NOT_A_NUMBER),
 });
 
 function ssListenVariant(random: Random): Variant {
@@ -225,7 +220,7 @@ const ssListenExercise = numericExercise({
   label: "Connections",
   generate: ssListenVariant,
   hideAnswer: true,
-  testAnswers: { incorrect: mistakeAnswers(ssListenVariant), invalid: NOT_A_NUMBER },
+  testAnswers: numericTestAnswers(ssListenVariant, NOT_A_NUMBER),
 });
 
 const cookiesWhenExercise = choiceExercise({

@@ -1,22 +1,17 @@
 // Exercises of the lesson on debugging CLOSE-WAIT (index.mdx beside this file).
-import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
+import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
-import { numericExercise, type NumericVariant } from "@/lib/exercises/kinds/numeric";
+import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 
 const lessonId = "lesson-close-wait";
 
 /** A classic wrong number, its feedback, and what that feedback must name (the catalog test checks it). */
-type Mistake = { value: number; message: string; names: RegExp };
+type Mistake = NumericMistake;
 type Variant = Omit<NumericVariant, "mistakes"> & { mistakes: Mistake[] };
 type Random = ReturnType<typeof variantRandom>;
 
-/** The classic wrong numbers of a variant, as the catalog's wrong test answers. */
-function mistakeAnswers(generate: (random: Random) => Variant) {
-  return (seed: number): IncorrectTestAnswer[] =>
-    generate(variantRandom(seed)).mistakes.map((m) => ({ answer: { value: String(m.value) }, mistake: m.names }));
-}
 
 const NOT_A_NUMBER = [{ value: "forever" }, { value: "" }, { value: "about 10" }, {}];
 
@@ -178,7 +173,7 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     label: "Sockets in CLOSE-WAIT",
     generate: leakCount,
     hideAnswer: true,
-    testAnswers: { incorrect: mistakeAnswers(leakCount), invalid: NOT_A_NUMBER },
+    testAnswers: numericTestAnswers(leakCount, NOT_A_NUMBER),
   }),
 
   numericExercise({
@@ -188,7 +183,7 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     label: "Minutes until accept() fails",
     generate: emfile,
     hideAnswer: true,
-    testAnswers: { incorrect: mistakeAnswers(emfile), invalid: NOT_A_NUMBER },
+    testAnswers: numericTestAnswers(emfile, NOT_A_NUMBER),
   }),
 
   numericExercise({
@@ -198,7 +193,7 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     label: "Time the client's socket disappears",
     generate: peerForgets,
     hideAnswer: true,
-    testAnswers: { incorrect: mistakeAnswers(peerForgets), invalid: NOT_A_NUMBER },
+    testAnswers: numericTestAnswers(peerForgets, NOT_A_NUMBER),
   }),
 
   choiceExercise({
