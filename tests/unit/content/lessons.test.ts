@@ -10,6 +10,8 @@ import { exercisePosition, exercises } from "@/lib/exercises/catalog";
 import { lessonComponents } from "@/app/lessons/[slug]/lessonComponents";
 
 const lessons = await loadLessons();
+const capturesDirectory = path.join(process.cwd(), "content", "captures");
+const captureNames = fs.readdirSync(capturesDirectory).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
 const NOT_WIDGETS = new Set(["Exercise", "Callout", "CaptureDownload"]);
 
 describe("lesson content", () => {
@@ -69,6 +71,13 @@ describe("lesson content", () => {
           expect(exercise, `exercise ${id}`).toBeDefined();
           expect(exercise?.lessonId).toBe(lesson.id);
         }
+      });
+
+      it("offers every real capture it names for download, and names only captures that exist", () => {
+        const offered = [...lesson.source.matchAll(/<CaptureDownload\s+name="([^"]+)"/g)].map((m) => m[1]!);
+        for (const name of offered) expect(fs.existsSync(path.join(capturesDirectory, `${name}.pcap`)), `${name}.pcap`).toBe(true);
+        const named = captureNames.filter((name) => lesson.source.includes(`\`${name}\``) || lesson.source.includes(`capture ${name}`));
+        expect(named.filter((name) => !offered.includes(name))).toEqual([]);
       });
 
       it("embeds every exercise defined for it, once, in the order its exercises.ts lists them", () => {
