@@ -359,14 +359,37 @@ export class Sim {
     len: number,
     conn: number,
   ): void {
-    if (this.busy !== null) {
+    if (this.busy !== null && this.net.delayFrom(from) === 0) {
       const backlog = this.busy.get(to);
-      if (backlog !== undefined && this.net.delayFrom(from) === 0) {
+      if (backlog !== undefined) {
         backlog.push({ srcAddr, srcPort, dstAddr, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, len, conn });
+        return;
+      }
+      // a veth with no delay: the receiver's TCP handles the segment inside the sending call
+      // (netif_rx(), then the softirq at local_bh_enable() on the same CPU), behind anything
+      // still on that link
+      if (this.net.link(from, to, this.hosts[to]).empty) {
+        this.deliverNow(to, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
         return;
       }
     }
     this.net.deliver(from, to, this.hosts[to], srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
+  }
+
+  /** Delivery inside the sending call (a fresh Segment: the receiver may send, and so re-enter, meanwhile). */
+  private deliverNow(
+    to: number,
+    srcAddr: number,
+    srcPort: number,
+    dstAddr: number,
+    dstPort: number,
+    flags: number,
+    seq: number,
+    ack: number,
+    len: number,
+    conn: number,
+  ): void {
+    this.hosts[to]!.receive({ srcAddr, srcPort, dstAddr, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, len, conn });
   }
 
   appResult(step: Step, calledAt: number, result: string, conn: number | null): void {
@@ -509,15 +532,33 @@ export class Sim {
         order.push(h);
       }
     }
+    // each host's last call of the batch
+    const last = new Map<number, number>();
+    for (let i = 0; i < batch.length; i++) last.set(this.hostByName(batch[i]!.host).index, i);
     this.busy = busy;
-    for (const s of batch) this.hostByName(s.host).call(s);
-    // release_sock() in call order: each host then processes its backlog
+    for (let i = 0; i < batch.length; i++) {
+      const s = batch[i]!;
+      const h = this.hostByName(s.host);
+      const queue = busy.get(h.index)!;
+      // a recv waits for data (sk_wait_data() releases the socket lock while it sleeps):
+      // what reached the host so far is processed before it reads
+      if (s.call === "recv") this.releaseBacklog(h, queue);
+      h.call(s);
+      // the program's next call comes after this one returned, and so after its release_sock()
+      if (last.get(h.index) !== i) this.releaseBacklog(h, queue);
+    }
+    // release_sock() of each host's last call, in call order: each host then processes its backlog
     for (const h of order) {
       const queue = busy.get(h.index)!;
       busy.delete(h.index);
       for (let i = 0; i < queue.length; i++) h.receive(queue[i]!);
     }
     this.busy = null;
+  }
+
+  private releaseBacklog(h: Host, queue: Segment[]): void {
+    for (let i = 0; i < queue.length; i++) h.receive(queue[i]!);
+    queue.length = 0;
   }
 
   /** Runs the event loop to the end (or options.until). */
