@@ -106,6 +106,13 @@ export class Sock {
   sndShutdown = false;
   err: string | null = null;
   onConnect: Completion | null = null;
+  /**
+   * A send() made in SYN-SENT, blocked in sk_stream_wait_connect() until the
+   * handshake completes (RFC 9293 §3.10.2, SEND in SYN-SENT): its byte count
+   * and completion.
+   */
+  private waitingSend: Completion | null = null;
+  private waitingBytes = 0;
   /** Created by a valid syncookie ACK: its first trace entry is ESTABLISHED. */
   bornFromCookie = false;
   /** Handed over to a TIME-WAIT minisocket; the app's socket is closed in the kernel's eyes. */
@@ -392,6 +399,15 @@ export class Sock {
     return `ok ${bytes}`;
   }
 
+  /**
+   * send() in SYN-SENT: blocks until the connection is established
+   * (sk_stream_wait_connect()), then sends; `done` gets the result.
+   */
+  sendWhenConnected(bytes: number, done: Completion): void {
+    this.waitingSend = done;
+    this.waitingBytes = bytes;
+  }
+
   /** recv(): read everything available. */
   recv(): string {
     if (this.err && this.rcvQueue === 0) return `error ${this.err}`;
@@ -500,6 +516,12 @@ export class Sock {
       cb(`error ${err ?? "ECONNABORTED"}`);
     }
     this.onConnect = null;
+    if (this.waitingSend !== null) {
+      // sk_stream_wait_connect() returns the socket error (EPIPE without one)
+      const w = this.waitingSend;
+      this.waitingSend = null;
+      w(`error ${err ?? this.err ?? "EPIPE"}`);
+    }
   }
 
   /** The socket hands over to a TIME-WAIT minisocket (tcp_time_wait): silent, no CLOSED entry. */
@@ -812,11 +834,18 @@ export class Sock {
       this.disarm(TimerKind.RTO);
       this.setState(TcpState.ESTABLISHED);
       this.initTransfer(rtt);
-      this.sendAck();
+      const writer = this.waitingSend;
+      // sk_write_pending: "Save one ACK. Data will be ready after several ticks": the blocked
+      // sender's data carries the ACK of the SYN-ACK (tcp_rcv_synsent_state_process)
+      if (writer === null || this.waitingBytes === 0) this.sendAck();
       this.startKeepalive();
       const cb = this.onConnect;
       this.onConnect = null;
       if (cb) cb("ok");
+      if (writer !== null) {
+        this.waitingSend = null;
+        writer(this.send(this.waitingBytes));
+      }
       this.xmit();
       return false;
     }

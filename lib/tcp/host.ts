@@ -79,6 +79,8 @@ export class Host {
   sentFirstSyn = false;
   /** Crashed (scenario call "crash"): sends nothing, drops what arrives, its timers stand still. */
   down = false;
+  /** The program's later calls, held back while one of its calls blocks (a send waiting for the handshake). */
+  private held: Step[] | null = null;
 
   constructor(
     readonly sim: Sim,
@@ -427,9 +429,24 @@ export class Host {
     this.owned.push(c);
   }
 
+  /** send() on a socket still in SYN-SENT: the call blocks, and so do the program's later calls. */
+  private blockedSend(s: Sock, step: Step, now: number): void {
+    this.held = [];
+    s.sendWhenConnected(step.bytes ?? 0, (r) => {
+      this.sim.appResult(step, now, r, s.conn);
+      const later = this.held ?? [];
+      this.held = null;
+      for (let i = 0; i < later.length; i++) this.call(later[i]!);
+    });
+  }
+
   /** Runs one application call; the result is recorded when the call returns. */
   call(step: Step): void {
     const sim = this.sim;
+    if (this.held !== null) {
+      this.held.push(step);
+      return;
+    }
     const now = sim.now;
     switch (step.call) {
       case "listen": {
@@ -461,6 +478,7 @@ export class Host {
           return sim.appResult(step, now, step.call === "close" || step.call === "abort" ? "error EBADF" : "error ENOTCONN", null);
         }
         let r: string;
+        if (step.call === "send" && s.state === TcpState.SYN_SENT && !s.err) return this.blockedSend(s, step, now);
         if (step.call === "send") r = s.send(step.bytes ?? 0);
         else if (step.call === "recv") r = s.recv();
         else if (step.call === "shutdown") r = s.shutdown();

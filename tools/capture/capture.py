@@ -652,7 +652,10 @@ def cmd_app(args):
     t0 = wait_t0(args.t0_file)
     server_ip = spec["server_ip"]
     my_ip = spec["ip"][host]
-    steps = [s for s in spec["steps"] if s["host"] == host]
+    all_steps = spec["steps"]
+    for k, s0 in enumerate(all_steps):
+        s0["_order"] = k
+    steps = [s for s in all_steps if s["host"] == host]
     steps.sort(key=lambda s: s["t"])
     out = open(args.log, "w", buffering=1)
 
@@ -742,6 +745,34 @@ def cmd_app(args):
             i += 1
             step["_started"] = round(now(), 6)
             c = step["call"]
+            # A host's calls run one after another: a send on a socket whose connect() is still
+            # in SYN-SENT waits for it, as a blocking send() waits in sk_stream_wait_connect(),
+            # and holds back the host's later calls (scenario-format.md)
+            if c == "send" and client_sock is not None and client_sock.fileno() in pending_connect:
+                fd = client_sock.fileno()
+                s0, cstep = pending_connect.pop(fd)
+                s0.setblocking(True)   # the send itself blocks (sk_write_pending is set meanwhile)
+                try:
+                    n0 = s0.send(b"x" * step["bytes"], socket.MSG_NOSIGNAL)
+                    sres = "ok %d" % n0
+                except OSError as e:
+                    sres = "error " + errname(e)
+                s0.setblocking(False)
+                err0 = s0.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if err0 == 0:
+                    record(cstep, "ok", {"local": "%s:%d" % s0.getsockname()})
+                else:
+                    record(cstep, "error " + errno.errorcode.get(err0, str(err0)))
+                record(step, sres)
+                continue
+            # calls at the same t run in the order listed: a recv listed after another host's
+            # call at the same t waits (up to 50 ms) for what that call sent to arrive
+            if c == "recv" and any(o is not step and o["t"] == step["t"] and o["host"] != host
+                                   and o.get("_order", 0) < step.get("_order", 0) for o in all_steps):
+                for a in targets(step):
+                    wp = select.poll()
+                    wp.register(a[0].fileno(), select.POLLIN | select.POLLERR | select.POLLHUP | select.POLLRDHUP)
+                    wp.poll(50)
             try:
                 if c == "listen":
                     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
