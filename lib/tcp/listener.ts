@@ -11,7 +11,7 @@ import { seqAdd, seqAddI32, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
 import { Lane } from "./scheduler";
 import { cookieCheck, cookieInitSequenceI32, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
-import { TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
+import { JIFFY, TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
 import { NO_CONN } from "./trace";
 import { Sock, type SockOpts } from "./endpoint";
 import type { Host } from "./host";
@@ -22,6 +22,37 @@ export const SOCK_LISTENER = 3;
 
 /** Event kind used by the listener's request-timer lanes. */
 export const EV_REQ_LANE = 20;
+
+/**
+ * The SYN-ACK retry budget reqsk_timer_handler() (net/ipv4/inet_connection_sock.c) gives a
+ * request whose timer fires: tcp_synack_retries, lowered towards 2 while the SYN queue holds
+ * more than max(8, sk_max_ack_backlog) / 2 requests and fewer than half of them are young
+ * (never timed out), then a quarter, an eighth... ("we reserve half of room for young
+ * embrions; and abort old ones without pity, if old ones are about to clog our table"):
+ *
+ *   if ((qlen << 1) > max(8U, READ_ONCE(sk_listener->sk_max_ack_backlog))) {
+ *       int young = reqsk_queue_len_young(queue) << 1;
+ *       while (max_syn_ack_retries > 2) {
+ *           if (qlen < young) break;
+ *           max_syn_ack_retries--;
+ *           young <<= 1;
+ *       }
+ *   }
+ *
+ * The request expires when its num_timeout (timeouts so far) has reached the budget.
+ */
+export function synAckRetryBudget(qlen: number, young: number, maxAckBacklog: number, synackRetries: number): number {
+  let budget = synackRetries;
+  if (qlen << 1 > Math.max(8, maxAckBacklog)) {
+    let y = young << 1;
+    while (budget > 2) {
+      if (qlen < y) break;
+      budget--;
+      y <<= 1;
+    }
+  }
+  return budget;
+}
 
 /** A half-open connection: Linux's request sock (struct tcp_request_sock). */
 export class RequestSock {
@@ -34,6 +65,10 @@ export class RequestSock {
   alive = true;
   timerGen = 0;
   expiresAt = -1;
+  /** The timer wheel level its timer was armed in (see Listener.runDueTimers). */
+  wheelLevel = 0;
+  /** The generation of its timer when that timer fired and joined Listener.due. */
+  dueGen = 0;
   lastOowAck = -Infinity;
   sentAt: number;
   constructor(
@@ -101,6 +136,16 @@ export class Listener {
   private reqsMade = 0;
   /** Blocked accept() calls, oldest first. */
   readonly waiters: Array<(s: Sock) => void> = [];
+  /** Request timers due at `dueAt`, in the order they were armed, and their lowest and highest wheel levels. */
+  private due: RequestSock[] = [];
+  private dueAt = -1;
+  private dueLo = 0;
+  private dueHi = 0;
+  /** The wheel level of each lane's timers (one timeout per lane). */
+  private laneLevels: number[] = [];
+  /** Fires once all the request timers due at an instant have been collected. */
+  private dueLane: Lane<RequestSock> | null = null;
+  private readonly dueToken: RequestSock = new RequestSock(this, 0, 0, 0, NO_CONN, 0, 0, 0);
 
   constructor(
     readonly sim: Sim,
@@ -233,28 +278,69 @@ export class Listener {
       lane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE);
       lane.ev.target = lane;
       this.lanes[idx] = lane;
+      this.laneLevels[idx] = wheelLevel(timeout);
     }
     req.expiresAt = this.sim.timerDeadline(timeout);
+    req.wheelLevel = this.laneLevels[idx]!;
     lane.push(req.expiresAt, req, ++req.timerGen);
   }
 
-  /** reqsk_timer_handler() (net/ipv4/inet_connection_sock.c). */
+  /**
+   * A request timer fired (the simulator's request-timer lanes call this in arming order).
+   * The handlers of all the timers due at one instant run together once they are collected,
+   * in the order the kernel's timer wheel runs them (runDueTimers): the order matters under
+   * pruning, which decides from the queue as the earlier handlers of the same tick left it.
+   */
   onReqTimer(req: RequestSock, gen: number): void {
+    if (req === this.dueToken) {
+      this.runDueTimers();
+      return;
+    }
     if (!req.alive || gen !== req.timerGen) return;
+    const now = this.sim.now;
+    const lvl = req.wheelLevel;
+    if (this.dueAt !== now) {
+      // the first timer of this instant (a batch left over from a crash is forgotten, as its timers were)
+      this.due.length = 0;
+      this.dueAt = now;
+      this.dueLo = this.dueHi = lvl;
+      let lane = this.dueLane;
+      if (!lane) lane = this.dueLane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE);
+      lane.push(now, this.dueToken, 0);
+    } else if (lvl > this.dueHi) this.dueHi = lvl;
+    else if (lvl < this.dueLo) this.dueLo = lvl;
+    req.dueGen = gen;
+    this.due.push(req);
+  }
+
+  /**
+   * __run_timers() (kernel/time/timer.c) expires the buckets of one tick from the highest
+   * wheel level down (`while (levels--) expire_timers(base, heads + levels)`), and each
+   * bucket from its head, where enqueue_timer() adds: last armed first. Requests flooded in
+   * together keep sharing buckets, so each round runs in the reverse order of the last one.
+   */
+  private runDueTimers(): void {
+    const due = this.due;
+    const n = due.length;
+    for (let lvl = this.dueHi; lvl >= this.dueLo; lvl--) {
+      for (let i = n - 1; i >= 0; i--) {
+        const req = due[i]!;
+        // a timer re-armed (a retransmitted SYN) or a request gone since it fired is skipped
+        if (req.wheelLevel === lvl && req.alive && req.dueGen === req.timerGen) this.reqTimer(req);
+      }
+    }
+    due.length = 0;
+    this.dueAt = -1;
+  }
+
+  /** reqsk_timer_handler() (net/ipv4/inet_connection_sock.c). */
+  private reqTimer(req: RequestSock): void {
     if (this.state !== TcpState.LISTEN) {
       this.dropReq(req);
       return;
     }
-    let maxSynAckRetries = this.sysctl.tcp_synack_retries;
-    // "we reserve half of room for young embrions; and abort old ones without pity"
-    if (this.qlen << 1 > Math.max(8, this.backlog)) {
-      let young = this.young << 1;
-      while (maxSynAckRetries > 2) {
-        if (this.qlen < young) break;
-        maxSynAckRetries--;
-        young <<= 1;
-      }
-    }
+    // recomputed at every firing, from the queue as the handlers before this one left it
+    const maxSynAckRetries = synAckRetryBudget(this.qlen, this.young, this.backlog, this.sysctl.tcp_synack_retries);
     // syn_ack_recalc(): expire = num_timeout >= max retries (no TCP_DEFER_ACCEPT)
     if (req.numTimeout >= maxSynAckRetries) {
       // silently: no RST goes to the peer
@@ -429,4 +515,15 @@ export class Listener {
     }
     this.host.unlisten(this);
   }
+}
+
+/** LVL_START(n + 1) (kernel/time/timer.c): the largest delta in jiffies that wheel level n takes. */
+const WHEEL_LEVEL_LIMIT = [63, 504, 4032, 32256, 258048, 2064384, 16515072, 132120576];
+
+/** calc_wheel_index(): the level a timer armed for `delay` microseconds goes to (1 s: 1, 4 s: 2, 32 s: 3). */
+function wheelLevel(delay: number): number {
+  const delta = Math.ceil(delay / JIFFY);
+  let lvl = 0;
+  while (lvl < 8 && delta >= WHEEL_LEVEL_LIMIT[lvl]!) lvl++;
+  return lvl;
 }
