@@ -368,28 +368,13 @@ export class Sim {
       // a veth with no delay: the receiver's TCP handles the segment inside the sending call
       // (netif_rx(), then the softirq at local_bh_enable() on the same CPU), behind anything
       // still on that link
+      // (a fresh Segment: the receiver may send, and so re-enter, meanwhile)
       if (this.net.link(from, to, this.hosts[to]).empty) {
-        this.deliverNow(to, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
+        this.hosts[to]!.receive({ srcAddr, srcPort, dstAddr, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, len, conn });
         return;
       }
     }
     this.net.deliver(from, to, this.hosts[to], srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
-  }
-
-  /** Delivery inside the sending call (a fresh Segment: the receiver may send, and so re-enter, meanwhile). */
-  private deliverNow(
-    to: number,
-    srcAddr: number,
-    srcPort: number,
-    dstAddr: number,
-    dstPort: number,
-    flags: number,
-    seq: number,
-    ack: number,
-    len: number,
-    conn: number,
-  ): void {
-    this.hosts[to]!.receive({ srcAddr, srcPort, dstAddr, dstPort, seq: seq >>> 0, ack: ack >>> 0, flags, len, conn });
   }
 
   appResult(step: Step, calledAt: number, result: string, conn: number | null): void {
