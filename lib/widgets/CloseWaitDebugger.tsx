@@ -32,7 +32,7 @@ import {
 } from "./close-wait-debugger/tables";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
-import { useCopyToClipboard } from "./useCopyToClipboard";
+import { ShareControls } from "./ShareControls";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 
 const HASH_KEY = "close-wait";
@@ -52,7 +52,6 @@ export function CloseWaitDebugger() {
   const [playing, setPlaying] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
   const [verdict, setVerdict] = useState<{ line: number; text: string; right: boolean } | null>(null);
-  const { status: copied, copy } = useCopyToClipboard();
 
   useEffect(() => {
     const fromUrl = controlsFromValue(readHashState(window.location.hash, HASH_KEY));
@@ -306,29 +305,17 @@ export function CloseWaitDebugger() {
         </pre>
       </div>
 
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} onClick={() => void copy(window.location.href, "Link")}>
-          Copy link
-        </button>
-        <button type="button" className={BUTTON} onClick={() => void copy(logText, "Event log")}>
-          Copy event log
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => {
-            setControls(DEFAULT_DEBUGGER_CONTROLS);
-            setT(0);
-            setPicked(null);
-            setVerdict(null);
-          }}
-        >
-          Start over
-        </button>
-        <span role="status" className="text-sm text-slate-700 dark:text-slate-300">
-          {copied}
-        </span>
-      </div>
+      <ShareControls
+        log={logText}
+        resetLabel="Start over"
+        onReset={() => {
+          setControls(DEFAULT_DEBUGGER_CONTROLS);
+          setT(0);
+          setPicked(null);
+          setVerdict(null);
+        }}
+        buttonClassName={BUTTON}
+      />
     </section>
   );
 }

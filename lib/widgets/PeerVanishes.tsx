@@ -28,7 +28,7 @@ import {
 } from "./peer-vanishes/model";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
-import { useCopyToClipboard } from "./useCopyToClipboard";
+import { ShareControls } from "./ShareControls";
 
 const HASH_KEY = "peer-vanishes";
 const ROWS_SHOWN = 150;
@@ -113,7 +113,6 @@ function rowLabel(row: TimelineRow): string {
 export function PeerVanishes() {
   const id = useId();
   const [controls, setControls] = useState<PeerVanishesControls>(DEFAULT_CONTROLS);
-  const { status: copied, copy } = useCopyToClipboard();
 
   useEffect(() => {
     const fromUrl = controlsFromValue(readHashState(window.location.hash, HASH_KEY));
@@ -391,20 +390,7 @@ export function PeerVanishes() {
         </pre>
       </div>
 
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} onClick={() => void copy(window.location.href, "Link")}>
-          Copy link
-        </button>
-        <button type="button" className={BUTTON} onClick={() => void copy(log, "Event log")}>
-          Copy event log
-        </button>
-        <button type="button" className={BUTTON} onClick={() => setControls(DEFAULT_CONTROLS)}>
-          Back to the defaults
-        </button>
-        <span role="status" className="text-sm text-slate-700 dark:text-slate-300">
-          {copied}
-        </span>
-      </div>
+      <ShareControls log={log} resetLabel="Back to the defaults" onReset={() => setControls(DEFAULT_CONTROLS)} buttonClassName={BUTTON} />
     </section>
   );
 }

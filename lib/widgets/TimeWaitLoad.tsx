@@ -11,7 +11,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "./time-wait-load/model";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
-import { useCopyToClipboard } from "./useCopyToClipboard";
+import { ShareControls } from "./ShareControls";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
 import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "./time-wait-load/view";
 
@@ -33,7 +33,6 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
   }));
   const [rawCursor, setCursor] = useState<number>(controls.duration);
   const [playing, setPlaying] = useState(false);
-  const { status: copied, copy } = useCopyToClipboard();
 
   // Read a shared scenario once, after hydration.
   useEffect(() => {
@@ -323,27 +322,15 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
         </ol>
       </div>
 
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} onClick={() => void copy(window.location.href, "Link")}>
-          Copy link
-        </button>
-        <button type="button" className={BUTTON} onClick={() => void copy(log, "Event log")}>
-          Copy event log
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => {
-            setControls(DEFAULT_CONTROLS);
-            setCursor(DEFAULT_CONTROLS.duration);
-          }}
-        >
-          Reset to Linux defaults
-        </button>
-        <span role="status" className="text-sm text-slate-700 dark:text-slate-300">
-          {copied}
-        </span>
-      </div>
+      <ShareControls
+        log={log}
+        resetLabel="Reset to Linux defaults"
+        onReset={() => {
+          setControls(DEFAULT_CONTROLS);
+          setCursor(DEFAULT_CONTROLS.duration);
+        }}
+        buttonClassName={BUTTON}
+      />
     </section>
   );
 }
