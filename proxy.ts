@@ -15,6 +15,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and API routes; not build assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages and API routes; not build assets or capture downloads (files, no learner needed).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|captures/).*)"],
 };

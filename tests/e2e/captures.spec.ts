@@ -11,6 +11,8 @@ test("the header-fields lesson offers the capture its real SYN comes from, and t
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/vnd.tcpdump.pcap");
   expect(response.headers()["content-disposition"]).toContain('filename="client-active-close.pcap"');
+  // A download is a file: it mints no learner identity.
+  expect(response.headers()["set-cookie"]).toBeUndefined();
   const bytes = await response.body();
   // pcap magic number, little-endian microsecond format.
   expect(bytes.subarray(0, 4).toString("hex")).toBe("d4c3b2a1");
