@@ -28,8 +28,7 @@ import {
   US,
   tcpModelTimeout,
 } from "./timers";
-import type { Host } from "./host";
-import type { Sim } from "./simulate";
+import type { SocketEngine, SocketHost } from "./socketContext";
 import { Ev } from "./scheduler";
 
 export const SOCK_FULL = 1;
@@ -45,6 +44,16 @@ export interface SockOpts {
 
 /** Result callback for a blocking call (connect) that completes later. */
 export type Completion = (result: string) => void;
+
+/** What a full socket asks of its host (implemented by Host). */
+export interface SockHost extends SocketHost {
+  /** tcp_time_wait(): replace the socket with a TIME-WAIT (or orphaned FIN-WAIT-2) minisocket. */
+  timeWait(s: Sock, substate: TcpState, tmo: number): void;
+  /** Remove the socket from the established hash (its 4-tuple is free again). */
+  unhash(s: Sock): void;
+  /** A child of a listener reached ESTABLISHED: into the accept queue. */
+  childEstablished(s: Sock): void;
+}
 
 export class Sock {
   readonly kind = SOCK_FULL;
@@ -134,8 +143,8 @@ export class Sock {
   private gen = [0, 0, 0, 0];
 
   constructor(
-    readonly sim: Sim,
-    readonly host: Host,
+    readonly sim: SocketEngine,
+    readonly host: SockHost,
     readonly lport: number,
     readonly raddr: number,
     readonly rport: number,

@@ -8,35 +8,34 @@ import { ACK, RST, segSpace, type Segment } from "./segment";
 import { seqAdd } from "./seq";
 import { TcpState } from "./state";
 import { Sock, SOCK_FULL } from "./endpoint";
-import { Listener, RequestSock, SOCK_REQ } from "./listener";
-import { TimeWaitSock } from "./timewait";
+import { Listener, RequestSock, SOCK_REQ, type ListenerHost } from "./listener";
+import { TimeWaitSock, type TwHost } from "./timewait";
 import { TCP_TIMEWAIT_LEN, MS } from "./timers";
 import type { Step } from "./scenario";
 import { NO_CONN } from "./trace";
 import { EHash } from "./ehash";
-import type { Sim } from "./simulate";
+import type { Rng } from "./random";
+import type { Lane } from "./scheduler";
+import type { HostCounters, SocketEngine } from "./socketContext";
 
-export interface HostCounters {
-  ActiveOpens: number;
-  PassiveOpens: number;
-  AttemptFails: number;
-  EstabResets: number;
-  OutRsts: number;
-  RetransSegs: number;
-  TCPAbortOnTimeout: number;
-  TCPAbortOnData: number;
-  TCPKeepAlive: number;
-  TCPChallengeACK: number;
-  /** tail loss probes sent (TcpExtTCPLossProbes) */
-  TCPLossProbes: number;
-  /**
-   * TIME-WAIT sockets (and orphaned FIN-WAIT-2 ones) handed to a timewait socket
-   * with a timer above 4 s (TcpExtTW): counted when the timer is first set, by
-   * __inet_twsk_schedule() in net/ipv4/inet_timewait_sock.c, not when it expires
-   */
-  TW: number;
-  /** tcp_max_tw_buckets reached: the socket closed without TIME-WAIT (TcpExtTCPTimeWaitOverflow) */
-  TCPTimeWaitOverflow: number;
+export type { HostCounters };
+
+/**
+ * The engine as a host sees it: what its sockets see (SocketEngine) plus the
+ * application side (results of calls, other hosts, floods) and the
+ * TIME-WAIT timer lanes. Implemented by Sim.
+ */
+export interface HostEngine extends SocketEngine {
+  readonly rng: Rng;
+  hostByName(name: string): Host;
+  /** A new connection from host a to host b: its name code. */
+  connCode(a: number, b: number): number;
+  /** Records an application call's result (`calledAt` in microseconds). */
+  appResult(step: Step, calledAt: number, result: string, conn: number | null): void;
+  startFlood(h: Host, step: Step): void;
+  /** TCP_TIMEWAIT_LEN, or the RFC's 2*MSL when a lesson asks for it. */
+  timeWaitLen(timeo: number): number;
+  twLane(timeo: number): Lane<TimeWaitSock>;
 }
 
 function emptyCounters(): HostCounters {
@@ -59,7 +58,7 @@ function emptyCounters(): HostCounters {
 
 type Hashed = Sock | RequestSock | TimeWaitSock;
 
-export class Host {
+export class Host implements ListenerHost, TwHost {
   readonly addr: number;
   readonly counters = emptyCounters();
   /** The established hash: (local port, remote address << 16 | remote port) -> socket. */
@@ -83,7 +82,7 @@ export class Host {
   private held: Step[] | null = null;
 
   constructor(
-    readonly sim: Sim,
+    readonly sim: HostEngine,
     readonly index: number,
     readonly name: string,
   ) {

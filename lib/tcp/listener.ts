@@ -13,9 +13,8 @@ import { Lane } from "./scheduler";
 import { cookieCheck, cookieInitSequenceI32, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
 import { JIFFY, TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
 import { NO_CONN } from "./trace";
-import { Sock, type SockOpts } from "./endpoint";
-import type { Host } from "./host";
-import type { Sim } from "./simulate";
+import { Sock, type SockHost, type SockOpts } from "./endpoint";
+import type { SocketEngine } from "./socketContext";
 
 export const SOCK_REQ = 2;
 export const SOCK_LISTENER = 3;
@@ -119,6 +118,16 @@ export function emptyListenerCounters(): ListenerCounters {
   };
 }
 
+/** What a listener asks of its host (implemented by Host); its children are full sockets of that host. */
+export interface ListenerHost extends SockHost {
+  hashReq(r: RequestSock, lport: number): void;
+  hashSock(s: Sock): void;
+  unhash(o: Sock | RequestSock): void;
+  /** The listener's request socks, oldest first. */
+  requestsOf(l: Listener): RequestSock[];
+  unlisten(l: Listener): void;
+}
+
 export class Listener {
   readonly kind = SOCK_LISTENER;
   state: TcpState = TcpState.LISTEN;
@@ -148,8 +157,8 @@ export class Listener {
   private readonly dueToken: RequestSock = new RequestSock(this, 0, 0, 0, NO_CONN, 0, 0, 0);
 
   constructor(
-    readonly sim: Sim,
-    readonly host: Host,
+    readonly sim: SocketEngine,
+    readonly host: ListenerHost,
     readonly port: number,
     /** sk_max_ack_backlog */
     readonly backlog: number,

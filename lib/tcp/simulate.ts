@@ -3,7 +3,7 @@
  * runs a scenario to its end. Everything is deterministic: time is virtual
  * (integer microseconds) and randomness comes from one seeded PRNG.
  */
-import { Host, type HostCounters } from "./host";
+import { Host, type HostCounters, type HostEngine } from "./host";
 import type { Sock } from "./endpoint";
 import { EV_REQ_LANE, type Listener, type ListenerCounters, type RequestSock } from "./listener";
 import { EV_LINK_LANE, Network, type LinkLane } from "./network";
@@ -143,7 +143,7 @@ interface Flood {
   n: number;
 }
 
-export class Sim {
+export class Sim implements HostEngine {
   readonly sched = new Scheduler();
   readonly rec: Recorder;
   readonly rng: Rng;

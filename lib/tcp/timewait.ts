@@ -8,8 +8,7 @@ import { ACK, FIN, RST, SYN, segSpace, type Segment } from "./segment";
 import { seqAdd, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
 import { TCP_INVALID_RATELIMIT, TCP_TIMEWAIT_LEN } from "./timers";
-import type { Host } from "./host";
-import type { Sim } from "./simulate";
+import type { SocketEngine, SocketHost } from "./socketContext";
 
 export const SOCK_TW = 4;
 /** Event kind of TIME-WAIT timer lanes (one lane per timeout length). */
@@ -20,6 +19,16 @@ export type TwVerdict =
   | { action: "ack" }
   | { action: "rst" }
   | { action: "syn"; isn: number };
+
+/** What a TIME-WAIT minisocket asks of its host (implemented by Host). */
+export interface TwHost extends SocketHost {
+  /** inet_twsk_kill(): unhash it and record the move to CLOSED. */
+  killTw(tw: TimeWaitSock): void;
+  /** inet_twsk_reschedule(): (re)arm its timer `timeo` from now. */
+  scheduleTw(tw: TimeWaitSock, timeo: number): void;
+  /** The engine: its timer fired (stale generations are ignored). */
+  onTwTimer(tw: TimeWaitSock, gen: number): void;
+}
 
 const NONE: TwVerdict = { action: "none" };
 const ACK_V: TwVerdict = { action: "ack" };
@@ -35,8 +44,8 @@ export class TimeWaitSock {
   /** When TIME-WAIT was entered (tcp_tw_reuse_delay is counted from here). */
   readonly enteredAt: number;
   constructor(
-    readonly sim: Sim,
-    readonly host: Host,
+    readonly sim: SocketEngine,
+    readonly host: TwHost,
     readonly lport: number,
     readonly raddr: number,
     readonly rport: number,
