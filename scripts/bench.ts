@@ -1,6 +1,6 @@
 /**
  * npm run bench: simulator speed on two workloads, through the same engine
- * that passes the conformance tests (lib/tcp Sim, no shortcut model).
+ * that passes the conformance tests (lib/tcp runScenario, no shortcut model).
  *   (a) 60 s SYN flood at 10,000 SYN/s from spoofed sources against a listener
  *       with default queues (listen(4096) capped by somaxconn 4096,
  *       tcp_max_syn_backlog 2048, tcp_syncookies=1), plus 20 legitimate
@@ -12,12 +12,12 @@
  * with the fastest run and the first, cold one beside it.
  * The time covers building and running the simulation (the trace is recorded
  * in full, into buffers reused from the previous run as simulate() reuses
- * them); converting a million segments to JSON objects is reported apart.
+ * them), as decision record 0006 measures it; converting a million segments
+ * to JSON objects (runScenario's lazy trace()) is reported apart.
  * Last line: {"synFlood": {"ms", "segments"}, "lifecycles": {"ms", "segments"}}.
  */
 import { performance } from "node:perf_hooks";
-import { parseScenario, type Scenario } from "../lib/tcp/index";
-import { Sim } from "../lib/tcp/simulate";
+import { parseScenario, runScenario, type Scenario, type ScenarioRun } from "../lib/tcp/index";
 
 function scenario(json: unknown): Scenario {
   const p = parseScenario(json);
@@ -59,16 +59,15 @@ function lifecycles(): Scenario {
 
 function measure(name: string, make: () => Scenario): { ms: number; segments: number } {
   const sc = make();
-  let prev: Sim | null = null;
+  let prev: ScenarioRun | null = null;
   const runOnce = () => {
     // as simulate() does: a finished simulation hands its trace buffers to the next one
-    prev?.rec.release();
+    prev?.release();
     const t0 = performance.now();
-    const sim = new Sim(sc);
-    sim.run();
+    const run = runScenario(sc);
     const ms = performance.now() - t0;
-    prev = sim;
-    return { ms, sim };
+    prev = run;
+    return { ms, run };
   };
   const first = runOnce();
   runOnce();
@@ -80,10 +79,10 @@ function measure(name: string, make: () => Scenario): { ms: number; segments: nu
   }
   times.sort((a, b) => a - b);
   const median = times[4]!;
-  const segments = last.sim.rec.nSeg;
-  if (last.sim.violations.length > 0) throw new Error(`${name}: ${last.sim.violations[0]}`);
+  const segments = last.run.segmentCount;
+  if (last.run.violations.length > 0) throw new Error(`${name}: ${last.run.violations[0]}`);
   const t1 = performance.now();
-  const trace = last.sim.trace();
+  const trace = last.run.trace();
   const convMs = performance.now() - t1;
   const states = trace.states.length;
   console.log(

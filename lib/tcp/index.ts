@@ -3,12 +3,23 @@
  * Pure TypeScript (no DOM, no Node modules, no wall clock, no global
  * randomness): the same code runs in widgets, on the server and in tests.
  *
- * Public API (stable; widgets and graders use only this module):
+ * Public API (stable; everything outside lib/tcp uses only this module,
+ * tests/unit/architecture/imports.test.ts checks it):
+ *
+ *   runScenario(scenario, options?) -> ScenarioRun
+ *     ready at once: hosts, calls, samples, aborts, counters, queues (each listener's SYN and
+ *                    accept queue at the end), violations, endedAt, segmentCount, stateCount
+ *     lazy (converted when first read): segments, states, detailed, detailedStates,
+ *                    events (segments, state changes and app call results in the order they
+ *                    happened, even within one microsecond), trace(), detailedTrace()
+ *     release()      hands the record buffers to the next simulation
+ *     options.segments = false: segments are counted, not recorded (long floods that only
+ *                    read samples and counters)
  *
  *   parseScenario(json: unknown)
  *     -> { ok: true, scenario } | { ok: false, error }   // error names the field: `steps[3].call: unknown call "sned"`
  *
- *   simulate(scenario, options?) -> Trace                  // { segments, states } exactly as FORMAT.md
+ *   simulate(scenario, options?) -> Trace                  // runScenario(...).trace(): { segments, states } exactly as FORMAT.md
  *
  *   simulateDetailed(scenario, options?) -> DetailedTrace  // Trace plus:
  *     detailed  per-segment raw seq/ack, ports, to, conn, dropped
@@ -23,19 +34,47 @@
  *
  *   compareTrace(simulated, captured) -> { ok, errors }   // the FORMAT.md comparison rules
  *
- *   LINUX_DEFAULTS, SYSCTL_NAMES                          // modelled sysctls and their Linux defaults
+ *   LINUX_DEFAULTS, SYSCTL_NAMES, SYSCTL_RANGES, checkSysctl // modelled sysctls, Linux defaults, accepted ranges
+ *
+ *   cookieWorking(secret, synUs, ackUs, saddr, sport, daddr, dport, clientIsn, mssind)
+ *     -> every intermediate value of a SYN cookie and its check (the engine's own arithmetic);
+ *   cookieInitSequence, cookieCheck, mssIndex, MSSTAB, MAX_SYNCOOKIE_AGE, COOKIEBITS
  *
  * Options: seed, isn (per-host first ISN, e.g. near 2^32), until (seconds),
  * sampleEvery (seconds), rfc.timeWaitSeconds (show RFC 2*MSL instead of Linux's 60 s).
  */
 export { parseScenario, CALLS } from "./scenario";
 export type { Scenario, Step, Fault, CallName, ParseResult, KeepaliveOpts } from "./scenario";
-export { simulate, simulateDetailed } from "./simulate";
-export type { SimulateOptions, DetailedTrace, DetailedSegment, AppResult, HostSample, Abort } from "./simulate";
+export { runScenario, simulate, simulateDetailed } from "./simulate";
+export type {
+  SimulateOptions,
+  RunOptions,
+  ScenarioRun,
+  RunEvent,
+  QueueReading,
+  DetailedTrace,
+  DetailedSegment,
+  AppResult,
+  HostSample,
+  Abort,
+} from "./simulate";
 export type { Trace, TraceSegment, TraceState } from "./trace";
 export { compareTrace, gapAgrees } from "./compareTrace";
 export type { CompareResult } from "./compareTrace";
-export { LINUX_DEFAULTS, SYSCTL_NAMES } from "./sysctl";
-export type { Sysctls } from "./sysctl";
+export { LINUX_DEFAULTS, SYSCTL_NAMES, SYSCTL_RANGES, checkSysctl } from "./sysctl";
+export type { Sysctls, SysctlRangeName } from "./sysctl";
+export type { HostCounters } from "./host";
+export type { ListenerCounters } from "./listener";
+export {
+  cookieWorking,
+  cookieInitSequence,
+  cookieCheck,
+  mssIndex,
+  MSSTAB,
+  MAX_SYNCOOKIE_AGE,
+  COOKIEBITS,
+  TCP_SYNCOOKIE_PERIOD_US,
+} from "./syncookie";
+export type { CookieWorking } from "./syncookie";
 export { STATE_NAMES, ALLOWED_TRANSITIONS, isAllowedTransition } from "./state";
 export type { StateName } from "./state";

@@ -15,7 +15,7 @@ import { TcpState, isAllowedTransition, STATE_NAMES, type StateName } from "./st
 import { resolveSysctls, type Sysctls } from "./sysctl";
 import { TimerKind, US, wheelDeadline } from "./timers";
 import { EV_TW_LANE, type TimeWaitSock } from "./timewait";
-import { NO_CONN, Recorder, recorderToTrace, usToSeconds, type Trace } from "./trace";
+import { NO_CONN, Recorder, recorderToTrace, usToSeconds, type Trace, type TraceSegment, type TraceState } from "./trace";
 
 const EV_SAMPLE = 12;
 
@@ -43,6 +43,16 @@ export interface SimulateOptions {
     /** RFC 9293 §3.3.2: TIME-WAIT lasts 2 MSL (MSL = 2 min) instead of Linux's fixed 60 s. */
     timeWaitSeconds?: number;
   };
+}
+
+/** runScenario's options: simulate()'s, plus what to record. */
+export interface RunOptions extends SimulateOptions {
+  /**
+   * false: segments are counted but not recorded, so a long flood does not
+   * pay for records nobody reads (segments, detailed and events are then
+   * unavailable; everything else is the same).
+   */
+  segments?: boolean;
 }
 
 export interface AppResult {
@@ -155,6 +165,8 @@ export class Sim implements HostEngine {
   readonly samples: HostSample[] = [];
   readonly violations: string[] = [];
   readonly aborts: Abort[] = [];
+  /** For calls[k]: segments and state changes recorded before it returned (2 numbers per call). */
+  readonly callMarks: number[] = [];
   /** Connection names: the client end's host name, "#k" for its k-th connection (as the capture tool names them). */
   private conns: string[] = [];
   private connsOf = new Map<number, number[]>();
@@ -182,12 +194,12 @@ export class Sim implements HostEngine {
 
   constructor(
     readonly scenario: Scenario,
-    readonly options: SimulateOptions = {},
+    readonly options: RunOptions = {},
   ) {
     // each flood SYN is answered (a SYN-ACK or a cookie), and some answers are retransmitted
     let floodSyns = 0;
     for (const s of scenario.steps) if (s.call === "syn-flood") floodSyns += s.count ?? 0;
-    this.rec = new Recorder(Math.ceil(floodSyns * 2.25));
+    this.rec = new Recorder(Math.ceil(floodSyns * 2.25), options.segments !== false);
     this.rng = new Rng(options.seed ?? scenario.seed ?? 1);
     this.nominalTimers = options.nominalTimers === true;
     this.sysctl = resolveSysctls(scenario.sysctl);
@@ -387,6 +399,7 @@ export class Sim implements HostEngine {
     };
     if (conn !== null && this.includeConn) r.conn = this.connName(conn);
     this.calls.push(r);
+    this.callMarks.push(this.rec.nSeg, this.rec.nState);
   }
 
   startFlood(h: Host, step: Step): void {
@@ -664,8 +677,8 @@ export class Sim implements HostEngine {
     return recorderToTrace(this.rec, (i) => this.hosts[i]!.name, this.includeConn ? (c) => this.connName(c) : null);
   }
 
-  detailed(): DetailedTrace {
-    const base = this.trace();
+  /** Per-segment detail over trace() (same indices). */
+  detailedSegments(base: Trace): DetailedSegment[] {
     const rec = this.rec;
     const detailed: DetailedSegment[] = new Array(rec.nSeg);
     for (let i = 0; i < rec.nSeg; i++) {
@@ -687,50 +700,251 @@ export class Sim implements HostEngine {
         dstPort: rec.dstPort(i),
       };
     }
+    return detailed;
+  }
+
+  /** Every state change with its connection named (same indices as trace().states). */
+  detailedStates(states: TraceState[]): DetailedTrace["detailedStates"] {
+    const rec = this.rec;
+    const detailedStates: DetailedTrace["detailedStates"] = [];
+    for (let i = 0; i < rec.nState; i++) {
+      const c = rec.stateConn(i);
+      detailedStates.push({
+        t: states[i]!.t,
+        host: states[i]!.host,
+        state: states[i]!.state,
+        conn: c === NO_CONN ? null : this.connName(c),
+      });
+    }
+    return detailedStates;
+  }
+
+  /** Final counters per host. */
+  counters(): DetailedTrace["counters"] {
     const counters: DetailedTrace["counters"] = {};
     for (const h of this.hosts) {
       const l: Listener | undefined = [...h.listeners.values()][0];
       counters[h.name] = { host: { ...h.counters }, listener: l ? { ...l.counters } : null };
     }
-    const detailedStates: DetailedTrace["detailedStates"] = [];
-    for (let i = 0; i < rec.nState; i++) {
-      const c = rec.stateConn(i);
-      detailedStates.push({
-        t: base.states[i]!.t,
-        host: base.states[i]!.host,
-        state: base.states[i]!.state,
-        conn: c === NO_CONN ? null : this.connName(c),
-      });
+    return counters;
+  }
+
+  /** Each host's listener queues at the end (null: the host has no listener). */
+  queues(): Record<string, QueueReading | null> {
+    const out: Record<string, QueueReading | null> = {};
+    for (const h of this.hosts) {
+      const l: Listener | undefined = [...h.listeners.values()][0];
+      out[h.name] = l ? { synQueue: l.qlen, acceptQueue: l.acceptQueue.length } : null;
     }
+    return out;
+  }
+}
+
+/** A listener's queues: request socks in the SYN queue, established connections waiting for accept(). */
+export interface QueueReading {
+  synQueue: number;
+  acceptQueue: number;
+}
+
+/** One entry of ScenarioRun.events: an index into segments (and detailed), states (and detailedStates) or calls. */
+export type RunEvent = { kind: "segment"; index: number } | { kind: "state"; index: number } | { kind: "call"; index: number };
+
+/**
+ * The result of runScenario(). The cheap parts are plain fields, computed
+ * when the simulation ends; segments, states and their ordering are
+ * converted from the engine's records only when read (a flood records over
+ * a million segments). Call release() when done to hand the record buffers
+ * to the next simulation; parts not read before then can no longer be.
+ */
+export interface ScenarioRun {
+  /** Host names, server first. */
+  readonly hosts: string[];
+  /** App call results, in the order the calls returned. */
+  readonly calls: AppResult[];
+  /** Socket-table samples (options.sampleEvery, and after each batch of app calls when sampling). */
+  readonly samples: HostSample[];
+  readonly aborts: Abort[];
+  /** Final counters per host. */
+  readonly counters: DetailedTrace["counters"];
+  /** Each host's listener queues at the end. */
+  readonly queues: Record<string, QueueReading | null>;
+  /** state changes that broke the RFC 9293 diagram (always empty unless the engine has a bug) */
+  readonly violations: string[];
+  /** virtual time at which the simulation ended, seconds */
+  readonly endedAt: number;
+  /** How many segments were sent (known even with options.segments false). */
+  readonly segmentCount: number;
+  readonly stateCount: number;
+  /** Lazy: the FORMAT.md segments (throws when options.segments was false). */
+  readonly segments: TraceSegment[];
+  /** Lazy: the FORMAT.md state changes. */
+  readonly states: TraceState[];
+  /** Lazy: per-segment raw numbers, ports, receiver, connection, dropped (same indices as segments). */
+  readonly detailed: DetailedSegment[];
+  /** Lazy: every state change with its connection named (same indices as states). */
+  readonly detailedStates: DetailedTrace["detailedStates"];
+  /**
+   * Lazy: segments, state changes and app call results interleaved in the
+   * order they happened, including within one microsecond (a call comes
+   * before whatever happened after it returned).
+   */
+  readonly events: RunEvent[];
+  /** Lazy: { segments, states } exactly as simulate() returns. */
+  trace(): Trace;
+  /** Lazy: exactly what simulateDetailed() returns. */
+  detailedTrace(): DetailedTrace;
+  /** Hands the record buffers back for the next simulation. */
+  release(): void;
+}
+
+class Run implements ScenarioRun {
+  readonly hosts: string[];
+  readonly calls: AppResult[];
+  readonly samples: HostSample[];
+  readonly aborts: Abort[];
+  readonly counters: DetailedTrace["counters"];
+  readonly queues: Record<string, QueueReading | null>;
+  readonly violations: string[];
+  readonly endedAt: number;
+  readonly segmentCount: number;
+  readonly stateCount: number;
+  private sim: Sim | null;
+  private readonly keepSegments: boolean;
+  private tr: Trace | null = null;
+  private det: DetailedSegment[] | null = null;
+  private detSt: DetailedTrace["detailedStates"] | null = null;
+  private ev: RunEvent[] | null = null;
+  private stMarks: Int32Array | null = null;
+
+  constructor(sim: Sim) {
+    this.sim = sim;
+    this.hosts = sim.hosts.map((h) => h.name);
+    this.calls = sim.calls;
+    this.samples = sim.samples;
+    this.aborts = sim.aborts;
+    this.counters = sim.counters();
+    this.queues = sim.queues();
+    this.violations = sim.violations;
+    this.endedAt = usToSeconds(sim.now);
+    this.segmentCount = sim.rec.nSeg;
+    this.stateCount = sim.rec.nState;
+    this.keepSegments = sim.rec.keepSegments;
+  }
+
+  private live(what: string): Sim {
+    if (this.sim === null) throw new Error(`runScenario: ${what} read after release()`);
+    return this.sim;
+  }
+
+  private needSegments(what: string): void {
+    if (!this.keepSegments) throw new Error(`runScenario: ${what} not recorded (options.segments was false)`);
+  }
+
+  trace(): Trace {
+    if (this.tr === null) {
+      this.needSegments("segments");
+      this.tr = this.live("the trace").trace();
+    }
+    return this.tr;
+  }
+
+  get segments(): TraceSegment[] {
+    return this.trace().segments;
+  }
+
+  get states(): TraceState[] {
+    return this.trace().states;
+  }
+
+  get detailed(): DetailedSegment[] {
+    if (this.det === null) {
+      const base = this.trace();
+      this.det = this.live("detailed").detailedSegments(base);
+    }
+    return this.det;
+  }
+
+  get detailedStates(): DetailedTrace["detailedStates"] {
+    if (this.detSt === null) {
+      const base = this.trace();
+      this.detSt = this.live("detailedStates").detailedStates(base.states);
+    }
+    return this.detSt;
+  }
+
+  get events(): RunEvent[] {
+    if (this.ev === null) {
+      this.needSegments("events");
+      const sim = this.live("events");
+      const rec = sim.rec;
+      const nSeg = rec.nSeg;
+      const nState = rec.nState;
+      const marks = sim.callMarks;
+      const nCall = marks.length >> 1;
+      const out: RunEvent[] = [];
+      let g = 0;
+      let si = 0;
+      let ci = 0;
+      while (g < nSeg || si < nState || ci < nCall) {
+        // a call returned once everything recorded before it had happened; a state change
+        // was recorded after the segments counted in its mark
+        if (ci < nCall && marks[2 * ci]! <= g && marks[2 * ci + 1]! <= si) out.push({ kind: "call", index: ci++ });
+        else if (si < nState && rec.stateSegMark(si) <= g) out.push({ kind: "state", index: si++ });
+        else if (g < nSeg) out.push({ kind: "segment", index: g++ });
+        else if (si < nState) out.push({ kind: "state", index: si++ });
+        else out.push({ kind: "call", index: ci++ });
+      }
+      this.ev = out;
+    }
+    return this.ev;
+  }
+
+  detailedTrace(): DetailedTrace {
+    const base = this.trace();
     return {
       ...base,
-      detailed,
-      detailedStates,
+      detailed: this.detailed,
+      detailedStates: this.detailedStates,
       calls: this.calls,
       aborts: this.aborts,
       samples: this.samples,
-      counters,
+      counters: this.counters,
       violations: this.violations,
-      endedAt: usToSeconds(this.now),
+      endedAt: this.endedAt,
     };
   }
+
+  release(): void {
+    if (this.sim === null) return;
+    this.sim.rec.release();
+    this.sim = null;
+  }
+}
+
+/**
+ * Runs a parsed scenario. App call results, samples, counters, aborts and
+ * queue readings are ready at once; segments, states and the ordered event
+ * list are converted when first read (see ScenarioRun).
+ */
+export function runScenario(scenario: Scenario, options?: RunOptions): ScenarioRun {
+  const sim = new Sim(scenario, options);
+  sim.run();
+  return new Run(sim);
 }
 
 /** Runs a parsed scenario and returns its trace in the FORMAT.md shape. */
 export function simulate(scenario: Scenario, options?: SimulateOptions): Trace {
-  const sim = new Sim(scenario, options);
-  sim.run();
-  const trace = sim.trace();
-  sim.rec.release();
+  const run = runScenario(scenario, options);
+  const trace = run.trace();
+  run.release();
   return trace;
 }
 
 /** Like simulate(), plus what widgets need: raw numbers, app call results, socket-table samples, counters. */
 export function simulateDetailed(scenario: Scenario, options?: SimulateOptions): DetailedTrace {
-  const sim = new Sim(scenario, options);
-  sim.run();
-  const d = sim.detailed();
-  sim.rec.release();
+  const run = runScenario(scenario, options);
+  const d = run.detailedTrace();
+  run.release();
   return d;
 }
 

@@ -10,16 +10,25 @@
  */
 import { mix32i } from "./random";
 
-const COOKIEBITS = 24;
-const COOKIEMASK = (1 << COOKIEBITS) - 1;
+/** The counter sits in the top 8 bits, the MSS index (plus H1) in the low 24. */
+export const COOKIEBITS = 24;
+export const COOKIEMASK = (1 << COOKIEBITS) - 1;
 export const TCP_SYNCOOKIE_PERIOD_US = 60_000_000;
 export const MAX_SYNCOOKIE_AGE = 2;
 /** tcp_synq_no_recent_overflow(): cookies are checked for 2 minutes after the last overflow. */
 export const TCP_SYNCOOKIE_VALID_US = MAX_SYNCOOKIE_AGE * TCP_SYNCOOKIE_PERIOD_US;
 
-/** MSS table index 3 = 1460 in msstab[] (syncookies.c). */
+/** msstab[] in net/ipv4/syncookies.c (sorted; a cookie can only say which of these four). */
+export const MSSTAB: readonly number[] = Object.freeze([536, 1300, 1440, 1460]);
+/** MSS table index 3 = 1460 in msstab[] (syncookies.c): the simulator's hosts all offer MSS 1460. */
 const MSS_INDEX_1460 = 3;
 const MSSTAB_SIZE = 4;
+
+/** The largest msstab entry not above the client's MSS (its index): __cookie_v4_init_sequence(). */
+export function mssIndex(mss: number): number {
+  for (let i = MSSTAB_SIZE - 1; i > 0; i--) if (mss >= MSSTAB[i]!) return i;
+  return 0;
+}
 
 /**
  * The two keyed hashes of secure_tcp_syn_cookie(): h0 over the 4-tuple, h1
@@ -62,7 +71,12 @@ export function cookieInitSequenceI32(
 ): number {
   const count = cookieTime(nowUs);
   const base = h0(saddr, sport, daddr, dport, secret);
-  return (base + clientIsn + (count << COOKIEBITS) + ((h1(base, count, secret) + MSS_INDEX_1460) & COOKIEMASK)) | 0;
+  return compose(base, clientIsn, count, h1(base, count, secret), MSS_INDEX_1460);
+}
+
+/** secure_tcp_syn_cookie()'s sum, as an int32 bit pattern: H0 + client ISN + (count << 24) + ((H1 + mssind) mod 2^24). */
+function compose(base: number, clientIsn: number, count: number, hash1: number, mssind: number): number {
+  return (base + clientIsn + (count << COOKIEBITS) + ((hash1 + mssind) & COOKIEMASK)) | 0;
 }
 
 /**
@@ -79,11 +93,101 @@ export function cookieCheck(
   clientIsn: number,
   cookie: number,
 ): boolean {
+  return checkedMssIndex(secret, nowUs, saddr, sport, daddr, dport, clientIsn, cookie) >= 0;
+}
+
+/** __cookie_v4_check()'s arithmetic: the MSS index the cookie carries, or -1 (too old or forged). */
+function checkedMssIndex(
+  secret: number,
+  nowUs: number,
+  saddr: number,
+  sport: number,
+  daddr: number,
+  dport: number,
+  clientIsn: number,
+  cookie: number,
+): number {
   const count = cookieTime(nowUs);
   const base = h0(saddr, sport, daddr, dport, secret);
   let c = (cookie - base - clientIsn) >>> 0;
-  const diff = (count - (c >>> COOKIEBITS)) & (0xffffffff >>> COOKIEBITS);
-  if (diff >= MAX_SYNCOOKIE_AGE) return false;
+  const diff = cookieAge(count, c);
+  if (diff >= MAX_SYNCOOKIE_AGE) return -1;
   c = (c - h1(base, count - diff, secret)) & COOKIEMASK;
-  return c < MSSTAB_SIZE;
+  return c < MSSTAB_SIZE ? c : -1;
+}
+
+/** Minute-counter ticks since the cookie was made, from (cookie - H0 - client ISN)'s top 8 bits. */
+function cookieAge(count: number, peeled: number): number {
+  return (count - (peeled >>> COOKIEBITS)) & (0xffffffff >>> COOKIEBITS);
+}
+
+/** Every intermediate value of one cookie, made and checked with the simulator's arithmetic (for lessons and labs). */
+export interface CookieWorking {
+  /** minute counter when the SYN arrived */
+  count: number;
+  mssind: number;
+  /** H0(4-tuple, secret), uint32 */
+  h0: number;
+  /** H1(H0, count, secret), uint32 */
+  h1: number;
+  /** count << 24, uint32 */
+  countPart: number;
+  /** (H1 + mssind) mod 2^24 */
+  low: number;
+  /** the cookie (the SYN-ACK's sequence number), uint32 */
+  isn: number;
+  check: {
+    /** minute counter when the ACK arrives */
+    count: number;
+    /** cookie - H0 - client ISN, uint32 */
+    peeled: number;
+    /** counter ticks since the cookie was made */
+    age: number;
+    /** H1 at the counter the cookie was made with (null when too old) */
+    h1: number | null;
+    /** (low 24 bits - H1) mod 2^24 (null when too old) */
+    mssind: number | null;
+    valid: boolean;
+  };
+}
+
+/**
+ * secure_tcp_syn_cookie() and check_tcp_syn_cookie() with their working
+ * shown: the cookie for a SYN at synUs with the given MSS index, and its check
+ * when the ACK arrives at ackUs. Same hashes and sums as the engine's cookies.
+ */
+export function cookieWorking(
+  secret: number,
+  synUs: number,
+  ackUs: number,
+  saddr: number,
+  sport: number,
+  daddr: number,
+  dport: number,
+  clientIsn: number,
+  mssind: number,
+): CookieWorking {
+  const count = cookieTime(synUs);
+  const base = h0(saddr, sport, daddr, dport, secret);
+  const hash1 = h1(base, count, secret);
+  const isn = compose(base, clientIsn, count, hash1, mssind) >>> 0;
+  const nowCount = cookieTime(ackUs);
+  const peeled = (isn - base - clientIsn) >>> 0;
+  const age = cookieAge(nowCount, peeled);
+  let checkH1: number | null = null;
+  let decoded: number | null = null;
+  if (age < MAX_SYNCOOKIE_AGE) {
+    checkH1 = h1(base, nowCount - age, secret) >>> 0;
+    decoded = (peeled - checkH1) & COOKIEMASK;
+  }
+  return {
+    count,
+    mssind,
+    h0: base >>> 0,
+    h1: hash1 >>> 0,
+    countPart: (count << COOKIEBITS) >>> 0,
+    low: (hash1 + mssind) & COOKIEMASK,
+    isn,
+    check: { count: nowCount, peeled, age, h1: checkH1, mssind: decoded, valid: decoded !== null && decoded < MSSTAB_SIZE },
+  };
 }

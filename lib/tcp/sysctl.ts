@@ -69,8 +69,9 @@ export const LINUX_DEFAULTS: Readonly<Sysctls> = Object.freeze({
   tcp_rfc1337: 0,
 });
 
-/** Valid ranges, from the proc handlers' extra1/extra2 in net/ipv4/sysctl_net_ipv4.c. */
-const RANGES: Record<Exclude<keyof Sysctls, "ip_local_port_range">, [number, number]> = {
+/** Valid ranges [min, max], from the proc handlers' extra1/extra2 in net/ipv4/sysctl_net_ipv4.c. */
+export type SysctlRangeName = Exclude<keyof Sysctls, "ip_local_port_range">;
+const RANGES: Record<SysctlRangeName, readonly [number, number]> = {
   tcp_syn_retries: [1, 127], // MAX_TCP_SYNCNT
   tcp_synack_retries: [0, 255],
   tcp_syn_linear_timeouts: [0, 127],
@@ -91,6 +92,14 @@ const RANGES: Record<Exclude<keyof Sysctls, "ip_local_port_range">, [number, num
 };
 
 export const SYSCTL_NAMES: readonly string[] = Object.keys(LINUX_DEFAULTS);
+
+/** What Linux accepts for each numeric sysctl, as { min, max } (the same bounds checkSysctl() enforces). */
+export const SYSCTL_RANGES: Readonly<Record<SysctlRangeName, { readonly min: number; readonly max: number }>> = Object.freeze(
+  Object.fromEntries(Object.entries(RANGES).map(([k, [min, max]]) => [k, Object.freeze({ min, max })])) as Record<
+    SysctlRangeName,
+    { readonly min: number; readonly max: number }
+  >,
+);
 
 /** Validates one sysctl value; returns an error message or null. */
 export function checkSysctl(name: string, value: unknown): string | null {

@@ -56,10 +56,16 @@ const META_LEN_SHIFT = 19;
 /** from (a host index, below SPOOF_BASE = 2^13) and len (at most MSS) must fit 13 bits. */
 const META_LIMIT = 1 << 13;
 
-/** A state-change record: 4 words (16 bytes): time (float64), conn, host << 8 | state. */
-const ST_WORDS = 4;
+/**
+ * A state-change record: 6 words (24 bytes): time (float64), conn,
+ * host << 8 | state, and the number of segments recorded before it (so
+ * segments and state changes can be interleaved in the order they happened,
+ * even within one microsecond), and one word unused (keeps the float64 aligned).
+ */
+const ST_WORDS = 6;
 const W_ST_CONN = 2;
 const W_ST_HOST_STATE = 3;
+const W_ST_SEG_MARK = 4;
 
 function tooWide(from: number, flags: number, len: number): never {
   throw new RangeError(`segment from host ${from} with flags ${flags} and len ${len} does not fit the trace record`);
@@ -86,7 +92,10 @@ function grown(buf: ArrayBuffer, usedBytes: number, newBytes: number): ArrayBuff
 let pool: RecBuffers | null = null;
 
 export class Recorder {
+  /** Segments sent so far (counted even when their records are not kept). */
   nSeg = 0;
+  /** False: segments are counted but not recorded (runScenario's `segments: false`). */
+  readonly keepSegments: boolean;
   private segCap: number;
   private segBuf: ArrayBuffer;
   private segW: Int32Array;
@@ -99,8 +108,9 @@ export class Recorder {
   private released = false;
 
   /** expectedSegments: a capacity hint, so a large run need not grow its buffer several times. */
-  constructor(expectedSegments = 0) {
-    const want = Math.max(expectedSegments, 1 << 14);
+  constructor(expectedSegments = 0, keepSegments = true) {
+    this.keepSegments = keepSegments;
+    const want = Math.max(keepSegments ? expectedSegments : 0, 1 << 14);
     let b = pool;
     pool = null;
     if (b === null) {
@@ -146,6 +156,7 @@ export class Recorder {
     dropped: boolean,
   ): void {
     const i = this.nSeg++;
+    if (!this.keepSegments) return;
     if (i === this.segCap) this.growSeg();
     if (from >= META_LIMIT || len >= META_LIMIT || flags > META_FLAGS) tooWide(from, flags, len);
     const w = i * SEG_WORDS;
@@ -217,6 +228,7 @@ export class Recorder {
     this.stF[i * (ST_WORDS >> 1)] = t;
     this.stW[i * ST_WORDS + W_ST_CONN] = conn;
     this.stW[i * ST_WORDS + W_ST_HOST_STATE] = (host << 8) | state;
+    this.stW[i * ST_WORDS + W_ST_SEG_MARK] = this.nSeg;
   }
 
   // state-change fields, by index
@@ -231,6 +243,10 @@ export class Recorder {
   }
   stateConn(i: number): number {
     return this.stW[i * ST_WORDS + W_ST_CONN] as number;
+  }
+  /** How many segments had been sent when state change i was recorded. */
+  stateSegMark(i: number): number {
+    return this.stW[i * ST_WORDS + W_ST_SEG_MARK] as number;
   }
 
   /**

@@ -18,7 +18,7 @@
  * trace back into what the widget shows: a timeline, when and how your app
  * learns, and the counters nstat would show. No React, no DOM.
  */
-import { parseScenario, simulateDetailed, type DetailedTrace, type Scenario } from "../../tcp";
+import { LINUX_DEFAULTS, parseScenario, simulateDetailed, SYSCTL_RANGES, type DetailedTrace, type Scenario } from "@/lib/tcp";
 
 export const EVENTS = ["process-crash", "host-crash", "cable-cut", "reboot"] as const;
 export type PeerEvent = (typeof EVENTS)[number];
@@ -59,19 +59,19 @@ export const DEFAULT_CONTROLS: PeerVanishesControls = {
   activity: "send",
   actAfter: 5,
   keepalive: false,
-  keepIdle: 7200,
-  keepIntvl: 75,
-  keepCnt: 9,
+  keepIdle: LINUX_DEFAULTS.tcp_keepalive_time,
+  keepIntvl: LINUX_DEFAULTS.tcp_keepalive_intvl,
+  keepCnt: LINUX_DEFAULTS.tcp_keepalive_probes,
   giveUp: "retries2",
-  retries2: 15,
+  retries2: LINUX_DEFAULTS.tcp_retries2,
   userTimeout: 30,
 };
 
 /** Accepted ranges, as the kernel accepts them (TCP_KEEPIDLE/INTVL 1..32767 s, TCP_KEEPCNT 1..127, tcp_retries2 0..255). */
 export const LIMITS = {
-  keepIdle: { min: 1, max: 32767 },
-  keepIntvl: { min: 1, max: 32767 },
-  keepCnt: { min: 1, max: 127 },
+  keepIdle: SYSCTL_RANGES.tcp_keepalive_time,
+  keepIntvl: SYSCTL_RANGES.tcp_keepalive_intvl,
+  keepCnt: SYSCTL_RANGES.tcp_keepalive_probes,
   retries2: { min: 1, max: 20 },
   userTimeout: { min: 1, max: 3600 },
 } as const;

@@ -1,7 +1,7 @@
 // The learner's controls and the scenario they produce. Pure: the widget keeps
 // a Controls value in React state and calls buildRun(preset, controls), which
 // the component memoizes, so every change re-simulates (a few milliseconds).
-import { parseScenario, type Scenario, type SimulateOptions } from "@/lib/tcp";
+import { LINUX_DEFAULTS, SYSCTL_RANGES, parseScenario, type Scenario, type SimulateOptions } from "@/lib/tcp";
 import type { Preset, SysctlControlName } from "./presets";
 
 /** "Drop what `from` sends at time `t`" for segments of one kind, as the engine's faults select them. */
@@ -26,12 +26,12 @@ export type Controls = {
  * stops where the diagram stops being readable.
  */
 export const SYSCTL_LIMITS: Record<SysctlControlName, { min: number; max: number; linuxDefault: number; help: string }> = {
-  tcp_syn_retries: { min: 1, max: 12, linuxDefault: 6, help: "SYN retransmissions before connect() fails" },
-  tcp_synack_retries: { min: 0, max: 12, linuxDefault: 5, help: "SYN-ACK retransmissions before the request is dropped" },
-  tcp_syn_linear_timeouts: { min: 0, max: 10, linuxDefault: 4, help: "first SYN retransmissions that keep the 1 s timeout (Linux ≥ 6.5)" },
-  tcp_fin_timeout: { min: 1, max: 120, linuxDefault: 60, help: "seconds an orphaned FIN-WAIT-2 socket lives" },
-  tcp_tw_reuse: { min: 0, max: 2, linuxDefault: 2, help: "reuse a TIME-WAIT 4-tuple for a new connect() (2 = loopback only)" },
-  tcp_rfc1337: { min: 0, max: 1, linuxDefault: 0, help: "1 = an RST does not end TIME-WAIT (RFC 1337)" },
+  tcp_syn_retries: { min: 1, max: 12, linuxDefault: LINUX_DEFAULTS.tcp_syn_retries, help: "SYN retransmissions before connect() fails" },
+  tcp_synack_retries: { min: 0, max: 12, linuxDefault: LINUX_DEFAULTS.tcp_synack_retries, help: "SYN-ACK retransmissions before the request is dropped" },
+  tcp_syn_linear_timeouts: { min: 0, max: 10, linuxDefault: LINUX_DEFAULTS.tcp_syn_linear_timeouts, help: "first SYN retransmissions that keep the 1 s timeout (Linux ≥ 6.5)" },
+  tcp_fin_timeout: { min: 1, max: 120, linuxDefault: LINUX_DEFAULTS.tcp_fin_timeout, help: "seconds an orphaned FIN-WAIT-2 socket lives" },
+  tcp_tw_reuse: { ...SYSCTL_RANGES.tcp_tw_reuse, linuxDefault: LINUX_DEFAULTS.tcp_tw_reuse, help: "reuse a TIME-WAIT 4-tuple for a new connect() (2 = loopback only)" },
+  tcp_rfc1337: { ...SYSCTL_RANGES.tcp_rfc1337, linuxDefault: LINUX_DEFAULTS.tcp_rfc1337, help: "1 = an RST does not end TIME-WAIT (RFC 1337)" },
 };
 
 export function initialControls(preset: Preset): Controls {

@@ -2,6 +2,7 @@
 // that makes a scenario shareable (#syn-flood-lab=<base64url JSON>).
 // Defaults are Linux 6.18's (lib/tcp/sysctl.ts, checked against
 // Documentation/networking/ip-sysctl.rst); the rest describe the workload.
+import { LINUX_DEFAULTS, SYSCTL_RANGES } from "@/lib/tcp";
 import { decodeState, encodeState } from "../urlHashState";
 
 export type LabControls = {
@@ -45,11 +46,11 @@ export const DEFAULT_CONTROLS: Readonly<LabControls> = Object.freeze({
   legitRate: 20,
   acceptRate: 1000,
   backlog: 511,
-  somaxconn: 4096,
-  tcp_max_syn_backlog: 2048,
-  tcp_synack_retries: 5,
-  tcp_syncookies: 1,
-  tcp_abort_on_overflow: 0,
+  somaxconn: LINUX_DEFAULTS.somaxconn,
+  tcp_max_syn_backlog: LINUX_DEFAULTS.tcp_max_syn_backlog,
+  tcp_synack_retries: LINUX_DEFAULTS.tcp_synack_retries,
+  tcp_syncookies: LINUX_DEFAULTS.tcp_syncookies,
+  tcp_abort_on_overflow: LINUX_DEFAULTS.tcp_abort_on_overflow,
   duration: 30,
 });
 
@@ -61,8 +62,8 @@ export const CONTROL_SPECS: readonly ControlSpec[] = [
   { name: "somaxconn", label: "net.core.somaxconn", min: 1, max: 65535, step: 1, help: "Caps the backlog. Default 4096 since Linux 5.4 (128 before)." },
   { name: "tcp_max_syn_backlog", label: "net.ipv4.tcp_max_syn_backlog", min: 128, max: 65535, step: 1, help: "Read only with tcp_syncookies=0: once the SYN queue holds more than 3/4 of it (97 requests at 128), a SYN from a peer that never completed a connection is dropped (tcp_conn_request). The queue's own limit is min(backlog, somaxconn). Default depends on memory (2048 here)." },
   { name: "tcp_synack_retries", label: "net.ipv4.tcp_synack_retries", min: 0, max: 10, step: 1, help: "SYN-ACK retransmissions before a half-open request is dropped. Default 5 (about 63 s)." },
-  { name: "tcp_syncookies", label: "net.ipv4.tcp_syncookies", min: 0, max: 2, step: 1, help: "0 never, 1 when the SYN queue overflows (default), 2 always." },
-  { name: "tcp_abort_on_overflow", label: "net.ipv4.tcp_abort_on_overflow", min: 0, max: 1, step: 1, help: "1: answer a final ACK that finds the accept queue full with RST instead of dropping it. Default 0." },
+  { name: "tcp_syncookies", label: "net.ipv4.tcp_syncookies", ...SYSCTL_RANGES.tcp_syncookies, step: 1, help: "0 never, 1 when the SYN queue overflows (default), 2 always." },
+  { name: "tcp_abort_on_overflow", label: "net.ipv4.tcp_abort_on_overflow", ...SYSCTL_RANGES.tcp_abort_on_overflow, step: 1, help: "1: answer a final ACK that finds the accept queue full with RST instead of dropping it. Default 0." },
   { name: "duration", label: "Duration", min: 10, max: 60, step: 1, unit: "s", help: "Seconds of simulated time." },
 ];
 

@@ -8,21 +8,14 @@
 // mssind indexes msstab[] = {536, 1300, 1440, 1460}. Linux's H0/H1 are SipHash
 // with two secret keys; the simulator (and so this panel) uses a seeded 32-bit
 // mix instead, because the point is the arithmetic, not the cryptography.
-// The simulator keeps its hash private, so this panel uses its own stand-in
-// (lib/tcp's hash4); the layout and every other step are Linux's.
-import { hash4 } from "@/lib/tcp/random";
+// Every number comes from lib/tcp's cookieWorking(), the simulator's own
+// arithmetic and hashes; this module only lays the steps out.
+// MAX_SYNCOOKIE_AGE (include/net/tcp.h): check_tcp_syn_cookie() accepts a cookie
+// while the minute counter has advanced by fewer than 2 ticks since it was made,
+// so for more than 60 s and at most 120 s, depending on where in the minute the SYN came.
+import { cookieWorking, MAX_SYNCOOKIE_AGE, MSSTAB, mssIndex } from "@/lib/tcp";
 
-/** msstab[] in net/ipv4/syncookies.c (sorted; the cookie can only say which of these four). */
-export const MSSTAB = [536, 1300, 1440, 1460] as const;
-const COOKIEBITS = 24;
-const COOKIEMASK = (1 << COOKIEBITS) - 1;
-/**
- * MAX_SYNCOOKIE_AGE (include/net/tcp.h): check_tcp_syn_cookie() accepts a cookie
- * while the minute counter has advanced by fewer than 2 ticks since it was made,
- * so for more than 60 s and at most 120 s, depending on where in the minute the SYN came.
- */
-export const MAX_SYNCOOKIE_AGE = 2;
-const SECOND_KEY_SALT = 0x5bd1e995;
+export { MAX_SYNCOOKIE_AGE, MSSTAB, mssIndex };
 
 export type CookieInput = {
   /** IPv4 addresses as dotted quads */
@@ -71,16 +64,6 @@ export function hex32(n: number): string {
   return `0x${(n >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-/** The largest msstab entry not above the client's MSS (its index): __cookie_v4_init_sequence(). */
-export function mssIndex(mss: number): number {
-  for (let i = MSSTAB.length - 1; i > 0; i--) if (mss >= MSSTAB[i]!) return i;
-  return 0;
-}
-
-function h(saddr: number, sport: number, daddr: number, dport: number, count: number, secret: number): number {
-  // a stand-in for SipHash (Linux) and for lib/tcp's private cookie hash
-  return hash4(saddr, ((sport << 16) | dport) >>> 0, daddr, count, secret);
-}
 
 export type CookieStep = { label: string; value: string; explanation: string };
 
@@ -115,13 +98,10 @@ export function buildCookie(input: CookieInput): CookieBuild | { ok: false; erro
 
   const sport = input.clientPort;
   const dport = input.serverPort;
-  const count = Math.floor(input.synAt / 60);
   const mssind = mssIndex(input.mss);
-  const h0 = h(saddr, sport, daddr, dport, 0, input.secret);
-  const h1 = h(saddr, sport, daddr, dport, count, (input.secret ^ SECOND_KEY_SALT) >>> 0);
-  const countPart = (count << COOKIEBITS) >>> 0;
-  const low = (h1 + mssind) & COOKIEMASK;
-  const isn = (h0 + input.clientIsn + countPart + low) >>> 0;
+  const ackAt = input.synAt + input.ackDelay;
+  const w = cookieWorking(input.secret, Math.round(input.synAt * 1e6), Math.round(ackAt * 1e6), saddr, sport, daddr, dport, input.clientIsn, mssind);
+  const { count, h0, h1, countPart, low, isn } = w;
 
   const steps: CookieStep[] = [
     {
@@ -138,10 +118,9 @@ export function buildCookie(input: CookieInput): CookieBuild | { ok: false; erro
   ];
 
   // check_tcp_syn_cookie(): the ACK acknowledges cookie + 1 and has seq = client ISN + 1
-  const ackAt = input.synAt + input.ackDelay;
-  const nowCount = Math.floor(ackAt / 60);
-  let c = (isn - h0 - input.clientIsn) >>> 0;
-  const diff = (nowCount - (c >>> COOKIEBITS)) & (0xffffffff >>> COOKIEBITS);
+  const nowCount = w.check.count;
+  const c = w.check.peeled;
+  const diff = w.check.age;
   // Accepted until the counter reaches count + MAX_SYNCOOKIE_AGE: more than 60 s, at most 120 s after the SYN.
   const validUntil = (count + MAX_SYNCOOKIE_AGE) * 60;
   const validFor = Math.round((validUntil - input.synAt) * 1000) / 1000;
@@ -157,13 +136,12 @@ export function buildCookie(input: CookieInput): CookieBuild | { ok: false; erro
   let valid = false;
   let decodedMss: number | null = null;
   if (diff < MAX_SYNCOOKIE_AGE) {
-    const h1Then = h(saddr, sport, daddr, dport, nowCount - diff, (input.secret ^ SECOND_KEY_SALT) >>> 0);
-    c = (c - h1Then) & COOKIEMASK;
-    valid = c < MSSTAB.length;
-    decodedMss = valid ? MSSTAB[c]! : null;
+    const decoded = w.check.mssind!;
+    valid = w.check.valid;
+    decodedMss = valid ? MSSTAB[decoded]! : null;
     checkSteps.push({
       label: "(low 24 bits - H1) mod 2^24",
-      value: `${c}`,
+      value: `${decoded}`,
       explanation: valid ? `a valid index: the connection is created with MSS ${decodedMss}.` : "not an index into msstab: the cookie is forged (TcpExtSyncookiesFailed).",
     });
   } else {

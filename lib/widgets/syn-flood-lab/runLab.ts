@@ -2,13 +2,10 @@
 // what the widget draws: queue occupancy over time, the legitimate clients'
 // outcomes and connect latency per second, nstat counters, and a text log.
 //
-// Adapter note: lib/tcp's public simulateDetailed() also converts every
-// segment into an object; a 60 s flood at 10,000 SYN/s puts 1.2 million
-// segments on the wire and that conversion alone takes seconds. This module
-// therefore drives the engine's Sim class directly and reads only the
-// samples, app-call results and counters, which cost nothing extra.
-import { Sim } from "@/lib/tcp/simulate";
-import type { HostSample } from "@/lib/tcp";
+// A 60 s flood at 10,000 SYN/s puts 1.2 million segments on the wire; the lab
+// reads only samples, app-call results and counters, so it runs the scenario
+// with runScenario's `segments: false` (segments counted, never recorded).
+import { runScenario, type HostSample } from "@/lib/tcp";
 import { floodStart, type LabControls } from "./controls";
 import { buildScenario, maxAckBacklog, plannedConnects, SAMPLE_EVERY } from "./scenario";
 
@@ -139,13 +136,13 @@ function gridPoints(samples: readonly HostSample[], duration: number): QueuePoin
 
 export function runLab(controls: LabControls): LabResult {
   const scenario = buildScenario(controls);
-  const sim = new Sim(scenario, { sampleEvery: SAMPLE_EVERY, until: controls.duration });
-  sim.run();
+  const run = runScenario(scenario, { sampleEvery: SAMPLE_EVERY, until: controls.duration, segments: false });
+  run.release();
 
   const limits = queueLimits(controls);
   const start = floodStart(controls);
   const planned = plannedConnects(controls);
-  const calls = sim.calls;
+  const calls = run.calls;
 
   // connect() outcomes, matched to the planned connects by host and call time
   const returned = new Map<string, { returned: number; result: string }>();
@@ -179,9 +176,7 @@ export function runLab(controls: LabControls): LabResult {
     });
   }
 
-  const server = sim.hostByName("server");
-  const listener = [...server.listeners.values()][0];
-  const lc = listener?.counters;
+  const lc = run.counters.server?.listener;
   const nstat: NstatRow[] = [
     ["TcpExtListenOverflows", lc?.ListenOverflows ?? 0],
     ["TcpExtListenDrops", lc?.ListenDrops ?? 0],
@@ -194,9 +189,9 @@ export function runLab(controls: LabControls): LabResult {
   ].map(([name, value]) => ({ name: name as string, value: value as number, meaning: NSTAT_MEANING[name as string] ?? "" }));
 
   let resetAfterConnect = 0;
-  for (const h of sim.hosts) if (h.name.startsWith("client")) resetAfterConnect += h.counters.EstabResets;
+  for (const h of run.hosts) if (h.startsWith("client")) resetAfterConnect += run.counters[h]!.host.EstabResets;
 
-  const points = gridPoints(sim.samples, controls.duration);
+  const points = gridPoints(run.samples, controls.duration);
   const floodSyns = scenario.steps.find((s) => s.call === "syn-flood")?.count ?? 0;
   const totals = {
     started: connects.length,

@@ -37,6 +37,7 @@
  * Connections are short (open, one request, close within milliseconds), so
  * outside TIME-WAIT a connection holds its port for a negligible time.
  */
+import { LINUX_DEFAULTS } from "@/lib/tcp";
 
 /** TCP_TIMEWAIT_LEN (include/net/tcp.h). */
 export const TIME_WAIT_SECONDS = 60;
@@ -65,12 +66,12 @@ export interface LoadControls {
 export const DEFAULT_CONTROLS: LoadControls = {
   rate: 500,
   closer: "client",
-  portLow: 32768,
-  portHigh: 60999,
-  twReuse: 2,
+  portLow: LINUX_DEFAULTS.ip_local_port_range[0],
+  portHigh: LINUX_DEFAULTS.ip_local_port_range[1],
+  twReuse: LINUX_DEFAULTS.tcp_tw_reuse as LoadControls["twReuse"],
   // ehash entries / 2 (tcp_set_hashinfo in net/ipv4/tcp_ipv4.c): 131072 in a new network namespace on the
   // machine that made the captures (half its 262144-bucket table).
-  maxTwBuckets: 131072,
+  maxTwBuckets: LINUX_DEFAULTS.tcp_max_tw_buckets,
   duration: 180,
 };
 

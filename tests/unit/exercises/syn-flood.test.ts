@@ -9,7 +9,7 @@ import {
   synRetransmitAt,
 } from "@/content/lessons/05-syn-flood/exercises";
 import { simulate, simulateDetailed } from "@/lib/tcp";
-import { cookieCheck, cookieInitSequence } from "@/lib/tcp/syncookie";
+import { cookieCheck, cookieInitSequence } from "@/lib/tcp";
 import { buildCookie, SAMPLE_COOKIE_INPUT } from "@/lib/widgets/syn-flood-lab/cookie";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 

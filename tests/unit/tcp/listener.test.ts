@@ -6,7 +6,7 @@
  * reqsk_timer_handler, net/ipv4/syncookies.c).
  */
 import { describe, expect, it } from "vitest";
-import { cookieCheck, cookieInitSequence } from "@/lib/tcp/syncookie";
+import { cookieCheck, cookieInitSequence } from "@/lib/tcp";
 import { run, timesOf } from "./helpers";
 
 const flood = (count: number, duration = 0.1, t = 0.5) => ({ t, host: "attacker", call: "syn-flood", count, duration, spoofed: true });

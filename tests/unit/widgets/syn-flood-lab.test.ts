@@ -2,7 +2,7 @@
 // adapter (checked against lib/tcp's public simulateDetailed) and the cookie panel.
 import { describe, expect, it } from "vitest";
 import { simulateDetailed } from "@/lib/tcp";
-import { cookieCheck, cookieInitSequence } from "@/lib/tcp/syncookie";
+import { cookieCheck, cookieInitSequence } from "@/lib/tcp";
 import {
   clampControl,
   decodeControls,
