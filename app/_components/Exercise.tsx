@@ -4,7 +4,7 @@
 // answers to the server, which grades and stores them.
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 import type { ExerciseInput } from "@/lib/exercises/types";
-import type { TaskAction } from "@/lib/exercises/tasks/taskModel";
+import type { TaskAction } from "@/lib/labs/tasks/taskModel";
 import { SimulatorTask } from "./SimulatorTask";
 import type { LearnerExerciseView, PublicAttempt } from "@/lib/exercises/learnerVariant";
 

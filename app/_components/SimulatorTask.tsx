@@ -3,8 +3,8 @@
 // the browser to see what happens, and submits the log of changes. The server
 // replays that log itself (lib/exercises/kinds/simulatorTask.ts).
 import { useId, useState } from "react";
-import { taskModels } from "@/lib/exercises/tasks";
-import type { TaskAction, TaskControl, TaskRun, TaskValues } from "@/lib/exercises/tasks/taskModel";
+import { taskModels } from "@/lib/labs/tasks";
+import type { TaskAction, TaskControl, TaskRun, TaskValues } from "@/lib/labs/tasks/taskModel";
 
 export function SimulatorTask({
   task,

@@ -11,14 +11,14 @@ export type ExerciseInput =
   | { type: "text"; name: string; label: string }
   /** A table to fill: one row per segment, columns flags, seq, ack and lost ("x"). */
   | { type: "trace"; name: string; label: string; rows: { label: string }[] }
-  /** Controls over the simulator; the answer is the log of changes (lib/exercises/tasks). */
+  /** Controls over the simulator; the answer is the log of changes (lib/labs/tasks). */
   | {
       type: "simulator-task";
       name: string;
       label: string;
       task: string;
-      controls: import("./tasks/taskModel").TaskControl[];
-      initial: import("./tasks/taskModel").TaskValues;
+      controls: import("../labs/tasks/taskModel").TaskControl[];
+      initial: import("../labs/tasks/taskModel").TaskValues;
     }
   | {
       type: "choices";

@@ -9,7 +9,7 @@
 
 import { useEffect, useId, useMemo, useState } from "react";
 import { simulateDetailed } from "@/lib/tcp";
-import { FIXED_BRANCH, LEAK_LINE, LISTING, hintFor } from "./close-wait-debugger/listing";
+import { FIXED_BRANCH, LEAK_LINE, LISTING, hintFor } from "../labs/close-wait-debugger/listing";
 import {
   buildScenario,
   controlsFromValue,
@@ -18,7 +18,7 @@ import {
   EMPTY_EVERY,
   RATES,
   type DebuggerControls,
-} from "./close-wait-debugger/scenario";
+} from "../labs/close-wait-debugger/scenario";
 import {
   awkSummary,
   clientResets,
@@ -29,7 +29,7 @@ import {
   serverFdCount,
   serverSockets,
   ssOutput,
-} from "./close-wait-debugger/tables";
+} from "../labs/close-wait-debugger/tables";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
 import { ShareControls } from "./ShareControls";

@@ -25,7 +25,7 @@ import {
   type PeerEvent,
   type PeerVanishesControls,
   type TimelineRow,
-} from "./peer-vanishes/model";
+} from "../labs/peer-vanishes/model";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
 import { ShareControls } from "./ShareControls";

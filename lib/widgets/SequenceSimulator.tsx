@@ -9,7 +9,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { compareTrace } from "@/lib/tcp";
-import { CAPTURES } from "./sequence-simulator/captures";
+import { CAPTURES } from "../labs/sequence-simulator/captures";
 import { CaptureDownload } from "./CaptureDownload";
 import { useHashWrite } from "./useHashWrite";
 import {
@@ -22,10 +22,10 @@ import {
   toggleDrop,
   type Controls,
   type DropRule,
-} from "./sequence-simulator/controls";
-import { arrowFor, DIAGRAM, laneX, layoutRows } from "./sequence-simulator/layout";
-import { isPresetName, PRESETS, type Preset } from "./sequence-simulator/presets";
-import { runOrdered } from "./sequence-simulator/run";
+} from "../labs/sequence-simulator/controls";
+import { arrowFor, DIAGRAM, laneX, layoutRows } from "../labs/sequence-simulator/layout";
+import { isPresetName, PRESETS, type Preset } from "../labs/sequence-simulator/presets";
+import { runOrdered } from "../labs/sequence-simulator/run";
 import {
   buildTimeline,
   eventLine,
@@ -37,7 +37,7 @@ import {
   segmentLabel,
   sequenceSpace,
   type TimelineEvent,
-} from "./sequence-simulator/timeline";
+} from "../labs/sequence-simulator/timeline";
 import { readHash, writeHash } from "./sequence-simulator/urlState";
 
 const PLAY_INTERVAL_MS = 700;

@@ -13,14 +13,12 @@ import {
   clampControl,
   CONTROL_SPECS,
   controlSpec,
-  decodeControls,
   DEFAULT_CONTROLS,
-  encodeControls,
-  HASH_KEY,
   type ControlName,
   type LabControls,
-} from "./syn-flood-lab/controls";
-import { runLab, type LabResult } from "./syn-flood-lab/runLab";
+} from "../labs/syn-flood-lab/controls";
+import { decodeControls, encodeControls, HASH_KEY } from "./syn-flood-lab/urlState";
+import { runLab, type LabResult } from "../labs/syn-flood-lab/runLab";
 import { useHashWrite } from "./useHashWrite";
 
 const PRESETS: { label: string; controls: Partial<LabControls> }[] = [

@@ -8,12 +8,12 @@
 
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "./time-wait-load/model";
+import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "../labs/time-wait-load/model";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
 import { ShareControls } from "./ShareControls";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
-import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "./time-wait-load/view";
+import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "../labs/time-wait-load/view";
 
 const HASH_KEY = "time-wait-load";
 const DURATIONS = [60, 120, 180, 300, 600] as const;

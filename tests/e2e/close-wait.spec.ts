@@ -3,8 +3,8 @@
 // the same scenario.
 import { expect, test } from "@playwright/test";
 import { simulateDetailed } from "../../lib/tcp";
-import { buildScenario, DURATION } from "../../lib/widgets/close-wait-debugger/scenario";
-import { awkSummary, countByState, indexTrace, serverSockets } from "../../lib/widgets/close-wait-debugger/tables";
+import { buildScenario, DURATION } from "../../lib/labs/close-wait-debugger/scenario";
+import { awkSummary, countByState, indexTrace, serverSockets } from "../../lib/labs/close-wait-debugger/tables";
 
 function expectedAt(fixAt: number | null, t: number) {
   const { scenario, plan } = buildScenario({ rate: 1, emptyEvery: 4, fixAt });

@@ -1,7 +1,7 @@
 // The sequence simulator on the closing lesson, checked against the engine.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { parseScenario, simulateDetailed, type DetailedSegment } from "../../lib/tcp";
-import { PRESETS } from "../../lib/widgets/sequence-simulator/presets";
+import { PRESETS } from "../../lib/labs/sequence-simulator/presets";
 
 function expectedTrace(preset: keyof typeof PRESETS, faults: unknown[] = []) {
   const base = PRESETS[preset].scenario;

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEFAULT_CONTROLS, formatTime, outcomeHeadline, runPeerVanishes } from "../../lib/widgets/peer-vanishes/model";
+import { DEFAULT_CONTROLS, formatTime, outcomeHeadline, runPeerVanishes } from "../../lib/labs/peer-vanishes/model";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 

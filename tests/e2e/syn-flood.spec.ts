@@ -2,8 +2,9 @@
 // checked against the simulator (lib/tcp) run here on the same scenario.
 import { expect, test, type Page } from "@playwright/test";
 import { simulateDetailed } from "../../lib/tcp";
-import { DEFAULT_CONTROLS, decodeControls, encodeControls, type LabControls } from "../../lib/widgets/syn-flood-lab/controls";
-import { buildScenario, SAMPLE_EVERY } from "../../lib/widgets/syn-flood-lab/scenario";
+import { DEFAULT_CONTROLS, type LabControls } from "../../lib/labs/syn-flood-lab/controls";
+import { decodeControls, encodeControls } from "../../lib/widgets/syn-flood-lab/urlState";
+import { buildScenario, SAMPLE_EVERY } from "../../lib/labs/syn-flood-lab/scenario";
 
 const small: LabControls = { ...DEFAULT_CONTROLS, attackRate: 500, legitRate: 5, duration: 10, backlog: 64 };
 

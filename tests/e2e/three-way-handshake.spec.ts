@@ -2,7 +2,7 @@
 // checked against the engine itself (lib/tcp) run on the same scenario.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { parseScenario, simulateDetailed, type DetailedSegment, type SimulateOptions } from "../../lib/tcp";
-import { PRESETS } from "../../lib/widgets/sequence-simulator/presets";
+import { PRESETS } from "../../lib/labs/sequence-simulator/presets";
 
 function expectedTrace(preset: keyof typeof PRESETS, extra: { sysctl?: Record<string, number>; faults?: unknown[] }, options: SimulateOptions) {
   const base = PRESETS[preset].scenario;

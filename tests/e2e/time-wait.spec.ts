@@ -3,7 +3,7 @@
 // tests/unit/widgets/time-wait-load.test.ts), and the two TIME-WAIT presets
 // of the sequence simulator are on the page.
 import { expect, test } from "@playwright/test";
-import { simulateLoad } from "../../lib/widgets/time-wait-load/model";
+import { simulateLoad } from "../../lib/labs/time-wait-load/model";
 
 test("the load widget shows port exhaustion, and none when the server closes first or tcp_tw_reuse=1", async ({ page }) => {
   await page.goto("/lessons/time-wait");

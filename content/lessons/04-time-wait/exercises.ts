@@ -5,7 +5,7 @@ import { numericExercise, type NumericVariant, numericTestAnswers, type NumericM
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { matchingExercise } from "@/lib/exercises/kinds/matching";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
-import { serverTimeWaitTask } from "@/lib/exercises/tasks/serverTimeWait";
+import { serverTimeWaitTask } from "@/lib/labs/tasks/serverTimeWait";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 
 const lessonId = "lesson-time-wait";

@@ -5,7 +5,7 @@ import { choiceExercise } from "@/lib/exercises/kinds/choice";
 import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
-import { synFloodSysctlsTask } from "@/lib/exercises/tasks/synFloodSysctls";
+import { synFloodSysctlsTask } from "@/lib/labs/tasks/synFloodSysctls";
 import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 

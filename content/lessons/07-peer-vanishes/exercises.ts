@@ -6,7 +6,7 @@ import { matchingExercise } from "@/lib/exercises/kinds/matching";
 import { numericExercise } from "@/lib/exercises/kinds/numeric";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
-import { peerVanishesKeepaliveTask } from "@/lib/exercises/tasks/peerVanishesKeepalive";
+import { peerVanishesKeepaliveTask } from "@/lib/labs/tasks/peerVanishesKeepalive";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 import { parseScenario, simulateDetailed } from "@/lib/tcp";
 

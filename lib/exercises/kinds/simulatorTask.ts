@@ -2,7 +2,7 @@
 // the learner's action log; the server replays it through the same task model
 // and the engine, and checks the goal itself, so a forged log cannot pass.
 import type { ExerciseDefinition, TestAnswers } from "../types";
-import { replayActions, type TaskModel, type TaskValues } from "../tasks/taskModel";
+import { replayActions, type TaskModel, type TaskValues } from "../../labs/tasks/taskModel";
 
 export type SimulatorTaskSpec = {
   id: string;

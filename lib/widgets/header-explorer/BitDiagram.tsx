@@ -2,7 +2,7 @@
 // button as wide as its bits. Layout comes from diagram.ts; this only draws.
 
 import type { KeyboardEvent } from "react";
-import { sameSelection, type CellGroup, type DiagramCell, type Direction, type Selection } from "./diagram";
+import { sameSelection, type CellGroup, type DiagramCell, type Direction, type Selection } from "../../labs/header-explorer/diagram";
 
 const GROUP_STYLE: Record<CellGroup, string> = {
   port: "bg-sky-50 text-sky-950 border-sky-300 dark:bg-sky-950 dark:text-sky-50 dark:border-sky-700",

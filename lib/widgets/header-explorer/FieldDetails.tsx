@@ -1,7 +1,7 @@
 // What the selected field is: name, position, value, meaning, source.
 // aria-live="polite" so a screen reader hears the new field after an arrow key.
 
-import type { SelectionDetails } from "./describe";
+import type { SelectionDetails } from "../../labs/header-explorer/describe";
 
 interface FieldDetailsProps {
   details: SelectionDetails | null;

@@ -5,7 +5,7 @@
 import { FIELD_LAYOUT, getField, type FieldName } from "@/lib/wire/tcpHeader";
 import type { TcpHeader } from "@/lib/wire/tcpHeader";
 import { hexOf } from "@/lib/wire/bytes";
-import type { Draft } from "./state";
+import type { Draft } from "../../labs/header-explorer/state";
 
 interface FieldEditorProps {
   header: TcpHeader;

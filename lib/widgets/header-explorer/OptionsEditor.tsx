@@ -12,7 +12,7 @@ import {
   type TcpHeader,
   type TcpOption,
 } from "@/lib/wire/tcpHeader";
-import { ADDABLE, type AddableKind, type Draft } from "./state";
+import { ADDABLE, type AddableKind, type Draft } from "../../labs/header-explorer/state";
 
 const VALUE_FIELDS: Partial<Record<TcpOption["kind"], { key: OptionValueKey; label: string; max: number }[]>> = {
   mss: [{ key: "value", label: "MSS value (bytes)", max: 65535 }],

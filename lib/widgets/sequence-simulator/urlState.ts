@@ -1,8 +1,8 @@
 // The widget's controls in the URL hash, so a link reproduces the scenario:
 // #seq-<preset>=<base64url JSON>. Several widgets can share a page (one key
 // per preset); other keys in the hash are kept as they are.
-import { SYSCTL_LIMITS, type Controls, type DropKind } from "./controls";
-import type { SysctlControlName } from "./presets";
+import { SYSCTL_LIMITS, type Controls, type DropKind } from "../../labs/sequence-simulator/controls";
+import type { SysctlControlName } from "../../labs/sequence-simulator/presets";
 import { decodeState as decodeJson, encodeState as encodeJson } from "../urlHashState";
 
 export type UrlState = Controls & { selected: number | null };

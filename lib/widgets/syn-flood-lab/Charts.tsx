@@ -4,7 +4,7 @@
 // Animations are off: the charts redraw on every control change, and a
 // learner who prefers reduced motion should not see lines slide.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { LabResult } from "./runLab";
+import type { LabResult } from "../../labs/syn-flood-lab/runLab";
 
 const COLORS = { syn: "#0284c7", accept: "#d97706", ok: "#059669", p50: "#7c3aed", p95: "#db2777", limit: "#dc2626" };
 const AXIS = { fill: "currentColor", fontSize: 12 };

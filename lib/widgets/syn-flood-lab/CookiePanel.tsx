@@ -2,7 +2,7 @@
 // "How a SYN cookie is built": the learner edits a sample SYN and watches the
 // cookie computed step by step, then checked when the ACK comes back.
 import { useId, useMemo, useState } from "react";
-import { buildCookie, optionsKept, SAMPLE_COOKIE_INPUT, timestampOptionBits, type CookieInput } from "./cookie";
+import { buildCookie, optionsKept, SAMPLE_COOKIE_INPUT, timestampOptionBits, type CookieInput } from "../../labs/syn-flood-lab/cookie";
 
 const input = "w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100";
 

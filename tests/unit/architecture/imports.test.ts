@@ -64,6 +64,7 @@ describe("import directions", () => {
     expect(files.length).toBeGreaterThan(100);
     expect(imports.some((i) => i.target === "lib/tcp")).toBe(true);
     expect(imports.some((i) => i.target === "react")).toBe(true);
+    expect(imports.some((i) => within(i.file, "lib/db") && within(i.target, "lib/generated"))).toBe(true);
   });
 
   it("only lib/tcp/index.ts is imported from outside lib/tcp (tests/unit/tcp exempt)", () => {
@@ -83,6 +84,33 @@ describe("import directions", () => {
 
   it("lib/tcp imports nothing of ours outside lib/tcp, and no packages", () => {
     const bad = imports.filter((i) => within(i.file, "lib/tcp") && !within(i.target, "lib/tcp"));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("lib/labs imports only lib/tcp (its index), lib/wire, the shipped captures and itself: never React, lib/widgets or lib/exercises", () => {
+    const allowed = (t: string) =>
+      t === "lib/tcp" || within(t, "lib/wire") || within(t, "lib/labs") || within(t, "content/captures");
+    const bad = imports.filter((i) => within(i.file, "lib/labs") && !allowed(i.target));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("lib/exercises never imports lib/widgets (graders replay lib/labs models, not React components)", () => {
+    const bad = imports.filter((i) => within(i.file, "lib/exercises") && within(i.target, "lib/widgets"));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("lib/widgets holds only client components, hooks and URL-state codecs (models live in lib/labs)", () => {
+    // a .ts file in lib/widgets is a hook (use*.ts) or a URL-state codec (urlState.ts, urlHashState.ts)
+    const models = files
+      .map((f) => path.relative(root, f).split(path.sep).join("/"))
+      .filter((f) => within(f, "lib/widgets") && f.endsWith(".ts"))
+      .filter((f) => !/\/(use[A-Z][^/]*|urlState|urlHashState)\.ts$/.test(f));
+    expect(models).toEqual([]);
+  });
+
+  it("only lib/db imports Prisma", () => {
+    const isPrisma = (t: string) => t === "@prisma/client" || t.startsWith("@prisma/") || t === "prisma" || within(t, "lib/generated");
+    const bad = imports.filter((i) => isPrisma(i.target) && !within(i.file, "lib/db") && !within(i.file, "lib/generated"));
     expect(show(bad)).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { closeWaitExercises } from "@/content/lessons/06-close-wait/exercises";
 import { exerciseTester } from "../../support/exerciseTesting";
 import { parseScenario, simulate, simulateDetailed } from "@/lib/tcp";
-import { buildScenario, DURATION } from "@/lib/widgets/close-wait-debugger/scenario";
-import { countByState, indexTrace, serverSockets } from "@/lib/widgets/close-wait-debugger/tables";
+import { buildScenario, DURATION } from "@/lib/labs/close-wait-debugger/scenario";
+import { countByState, indexTrace, serverSockets } from "@/lib/labs/close-wait-debugger/tables";
 
 const { byId, grade, answerOf } = exerciseTester(closeWaitExercises);
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99999, 2 ** 31 + 5];

@@ -10,7 +10,7 @@ import {
 } from "@/content/lessons/05-syn-flood/exercises";
 import { simulate, simulateDetailed } from "@/lib/tcp";
 import { cookieCheck, cookieInitSequence } from "@/lib/tcp";
-import { buildCookie, SAMPLE_COOKIE_INPUT } from "@/lib/widgets/syn-flood-lab/cookie";
+import { buildCookie, SAMPLE_COOKIE_INPUT } from "@/lib/labs/syn-flood-lab/cookie";
 import { exerciseTester, scenarioOf } from "../../support/exerciseTesting";
 
 const SEEDS = [1, 2, 3, 42, 1234, 99991, 2 ** 31 - 1];

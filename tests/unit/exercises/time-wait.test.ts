@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { timeWaitExercises } from "@/content/lessons/04-time-wait/exercises";
 import { exerciseTester } from "../../support/exerciseTesting";
-import { simulateLoad } from "@/lib/widgets/time-wait-load/model";
+import { simulateLoad } from "@/lib/labs/time-wait-load/model";
 
 const { byId, grade } = exerciseTester(timeWaitExercises);
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99999, 2 ** 31 + 5];

@@ -5,8 +5,8 @@ import { HeaderExplorer } from "@/lib/widgets/HeaderExplorer";
 import { parseHex } from "@/lib/wire/hex";
 import { decodeTcpHeader } from "@/lib/wire/tcpHeader";
 import { REAL_LINUX_SYN_TCP } from "@/lib/wire/realSyn";
-import { diagramCells, neighbor, rowCount } from "@/lib/widgets/header-explorer/diagram";
-import { selectionDetails } from "@/lib/widgets/header-explorer/describe";
+import { diagramCells, neighbor, rowCount } from "@/lib/labs/header-explorer/diagram";
+import { selectionDetails } from "@/lib/labs/header-explorer/describe";
 
 afterEach(() => {
   cleanup();
@@ -204,7 +204,7 @@ describe("HeaderExplorer", () => {
 });
 
 describe("the diagram layout behind the widget", () => {
-  // Pure helpers in lib/widgets/header-explorer/diagram.ts, tested here because
+  // Pure helpers in lib/labs/header-explorer/diagram.ts, tested here because
   // they decide what the widget draws and where the arrow keys go.
   const realSyn = (() => {
     const decoded = decodeTcpHeader(REAL_LINUX_SYN_TCP);

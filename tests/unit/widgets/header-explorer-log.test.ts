@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeAction } from "@/lib/widgets/header-explorer/eventLog";
-import { explorerReducer, initialState, type ExplorerAction } from "@/lib/widgets/header-explorer/state";
+import { describeAction } from "@/lib/labs/header-explorer/eventLog";
+import { explorerReducer, initialState, type ExplorerAction } from "@/lib/labs/header-explorer/state";
 
 function step(action: ExplorerAction, state = initialState()) {
   const next = explorerReducer(state, action);

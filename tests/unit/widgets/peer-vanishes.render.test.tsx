@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { PeerVanishes } from "@/lib/widgets/PeerVanishes";
-import { DEFAULT_CONTROLS, outcomeHeadline, runPeerVanishes } from "@/lib/widgets/peer-vanishes/model";
+import { DEFAULT_CONTROLS, outcomeHeadline, runPeerVanishes } from "@/lib/labs/peer-vanishes/model";
 
 afterEach(() => {
   cleanup();

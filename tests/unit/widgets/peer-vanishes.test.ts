@@ -13,7 +13,7 @@ import {
   runPeerVanishes,
   scenarioJson,
   type PeerVanishesControls,
-} from "@/lib/widgets/peer-vanishes/model";
+} from "@/lib/labs/peer-vanishes/model";
 import { decodeState, encodeState } from "@/lib/widgets/urlHashState";
 
 const c = (over: Partial<PeerVanishesControls>): PeerVanishesControls => ({ ...DEFAULT_CONTROLS, ...over });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compareTrace, simulate, simulateDetailed } from "@/lib/tcp";
-import { CAPTURES } from "@/lib/widgets/sequence-simulator/captures";
-import { buildScenario, dropKindFor, initialControls, toggleDrop } from "@/lib/widgets/sequence-simulator/controls";
-import { PRESETS, type Preset } from "@/lib/widgets/sequence-simulator/presets";
-import { runOrdered } from "@/lib/widgets/sequence-simulator/run";
-import { buildTimeline, eventLine, explainSegments, hostsAt, queuesAt } from "@/lib/widgets/sequence-simulator/timeline";
+import { CAPTURES } from "@/lib/labs/sequence-simulator/captures";
+import { buildScenario, dropKindFor, initialControls, toggleDrop } from "@/lib/labs/sequence-simulator/controls";
+import { PRESETS, type Preset } from "@/lib/labs/sequence-simulator/presets";
+import { runOrdered } from "@/lib/labs/sequence-simulator/run";
+import { buildTimeline, eventLine, explainSegments, hostsAt, queuesAt } from "@/lib/labs/sequence-simulator/timeline";
 import { decodeState, encodeState, readHash, writeHash } from "@/lib/widgets/sequence-simulator/urlState";
 
 const entries = Object.entries(PRESETS) as Array<[string, Preset]>;

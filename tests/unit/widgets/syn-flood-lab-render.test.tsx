@@ -4,8 +4,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { SynFloodLab } from "@/lib/widgets/SynFloodLab";
-import { DEFAULT_CONTROLS, decodeControls, encodeControls, type LabControls } from "@/lib/widgets/syn-flood-lab/controls";
-import { runLab } from "@/lib/widgets/syn-flood-lab/runLab";
+import { DEFAULT_CONTROLS, type LabControls } from "@/lib/labs/syn-flood-lab/controls";
+import { decodeControls, encodeControls } from "@/lib/widgets/syn-flood-lab/urlState";
+import { runLab } from "@/lib/labs/syn-flood-lab/runLab";
 
 beforeAll(() => {
   // recharts' ResponsiveContainer needs ResizeObserver, which jsdom lacks

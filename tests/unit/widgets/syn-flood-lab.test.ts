@@ -5,15 +5,14 @@ import { simulateDetailed } from "@/lib/tcp";
 import { cookieCheck, cookieInitSequence } from "@/lib/tcp";
 import {
   clampControl,
-  decodeControls,
   DEFAULT_CONTROLS,
-  encodeControls,
   normalizeControls,
   type LabControls,
-} from "@/lib/widgets/syn-flood-lab/controls";
-import { buildScenario, maxAckBacklog, plannedConnects, SAMPLE_EVERY } from "@/lib/widgets/syn-flood-lab/scenario";
-import { queueLimits, runLab } from "@/lib/widgets/syn-flood-lab/runLab";
-import { buildCookie, mssIndex, optionsKept, parseIpv4, SAMPLE_COOKIE_INPUT, timestampOptionBits } from "@/lib/widgets/syn-flood-lab/cookie";
+} from "@/lib/labs/syn-flood-lab/controls";
+import { decodeControls, encodeControls } from "@/lib/widgets/syn-flood-lab/urlState";
+import { buildScenario, maxAckBacklog, plannedConnects, SAMPLE_EVERY } from "@/lib/labs/syn-flood-lab/scenario";
+import { queueLimits, runLab } from "@/lib/labs/syn-flood-lab/runLab";
+import { buildCookie, mssIndex, optionsKept, parseIpv4, SAMPLE_COOKIE_INPUT, timestampOptionBits } from "@/lib/labs/syn-flood-lab/cookie";
 
 const small: LabControls = { ...DEFAULT_CONTROLS, attackRate: 500, legitRate: 5, duration: 10, backlog: 64 };
 

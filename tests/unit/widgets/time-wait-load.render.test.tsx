@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { TimeWaitLoad } from "@/lib/widgets/TimeWaitLoad";
-import { simulateLoad } from "@/lib/widgets/time-wait-load/model";
+import { simulateLoad } from "@/lib/labs/time-wait-load/model";
 
 beforeAll(() => {
   // recharts' ResponsiveContainer needs ResizeObserver, which jsdom lacks.

@@ -2,9 +2,9 @@
 // agreement with the lib/tcp engine where both can run (small rates).
 import { describe, expect, it } from "vitest";
 import { parseScenario, simulateDetailed, type Scenario } from "@/lib/tcp";
-import { normalizeControls, simulateLoad, TIME_WAIT_SECONDS, type LoadControls } from "@/lib/widgets/time-wait-load/model";
+import { normalizeControls, simulateLoad, TIME_WAIT_SECONDS, type LoadControls } from "@/lib/labs/time-wait-load/model";
 import { decodeState, encodeState, readHashState, withHashState } from "@/lib/widgets/urlHashState";
-import { chartSummary, controlsFromUrl, eventLogText, sampleAt, tableRows } from "@/lib/widgets/time-wait-load/view";
+import { chartSummary, controlsFromUrl, eventLogText, sampleAt, tableRows } from "@/lib/labs/time-wait-load/view";
 
 describe("simulateLoad", () => {
   it("exhausts the default port range at ports / rate seconds when the client closes first", () => {

@@ -1,8 +1,8 @@
 // Task: make an idle connection notice a crashed peer within a minute, with
 // keepalive (SO_KEEPALIVE + TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT). The run
 // is the lesson widget's model: the peer's host crashes at 2 s while your app
-// is idle (lib/widgets/peer-vanishes/model.ts).
-import { DEFAULT_CONTROLS, EVENT_AT, runPeerVanishes } from "@/lib/widgets/peer-vanishes/model";
+// is idle (lib/labs/peer-vanishes/model.ts).
+import { DEFAULT_CONTROLS, EVENT_AT, runPeerVanishes } from "@/lib/labs/peer-vanishes/model";
 import type { TaskModel, TaskValues } from "./taskModel";
 
 export const peerVanishesKeepaliveTask: TaskModel = {

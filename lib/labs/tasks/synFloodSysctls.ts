@@ -1,7 +1,7 @@
 // Task: keep 90% of legitimate clients connecting through a 5,000 SYN/s flood,
 // changing only sysctls (the application's listen(128) stays as it is).
-import { DEFAULT_CONTROLS } from "@/lib/widgets/syn-flood-lab/controls";
-import { runLab } from "@/lib/widgets/syn-flood-lab/runLab";
+import { DEFAULT_CONTROLS } from "@/lib/labs/syn-flood-lab/controls";
+import { runLab } from "@/lib/labs/syn-flood-lab/runLab";
 import type { TaskModel, TaskValues } from "./taskModel";
 
 export const synFloodSysctlsTask: TaskModel = {

@@ -3,7 +3,6 @@
 // Defaults are Linux 6.18's (lib/tcp/sysctl.ts, checked against
 // Documentation/networking/ip-sysctl.rst); the rest describe the workload.
 import { LINUX_DEFAULTS, SYSCTL_RANGES } from "@/lib/tcp";
-import { decodeState, encodeState } from "../urlHashState";
 
 export type LabControls = {
   /** Spoofed SYNs per second from the attacker (0 = no attack). */
@@ -91,28 +90,6 @@ export function normalizeControls(raw: unknown): LabControls {
     else if (typeof v === "string" && v.trim() !== "") out[spec.name] = clampControl(spec.name, Number(v));
   }
   return out;
-}
-
-export const HASH_KEY = "syn-flood-lab";
-
-/** Only the controls that differ from the defaults go into the URL, so links stay short. */
-export function encodeControls(controls: LabControls): string {
-  const diff: Partial<LabControls> = {};
-  for (const spec of CONTROL_SPECS) {
-    if (controls[spec.name] !== DEFAULT_CONTROLS[spec.name]) diff[spec.name] = controls[spec.name];
-  }
-  return `${HASH_KEY}=${encodeState(diff)}`;
-}
-
-/** Reads the controls from a location hash ("#syn-flood-lab=..."); null when the hash is not ours or unreadable. */
-export function decodeControls(hash: string): LabControls | null {
-  const body = hash.startsWith("#") ? hash.slice(1) : hash;
-  for (const part of body.split("&")) {
-    if (!part.startsWith(`${HASH_KEY}=`)) continue;
-    const raw = decodeState(part.slice(HASH_KEY.length + 1));
-    return raw === null ? null : normalizeControls(raw);
-  }
-  return null;
 }
 
 /** The flood starts a little after the legitimate traffic so the charts show "before" and "during". */
