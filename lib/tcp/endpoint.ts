@@ -18,6 +18,7 @@ import {
   TCP_DELACK_MIN,
   TCP_INIT_CWND,
   TCP_INVALID_RATELIMIT,
+  RATELIMIT_NEVER,
   TCP_MAX_QUICKACKS,
   TCP_RTO_MAX,
   TCP_RTO_MIN,
@@ -99,7 +100,7 @@ export class Sock {
   private ato = 0;
   private lrcvtime = -1;
   private rcvMss = 536; // TCP_MSS_DEFAULT, tcp_initialize_rcv_mss()
-  private lastOowAck = -Infinity;
+  private lastOowAck = RATELIMIT_NEVER;
   // keepalive
   keepalive = false;
   kaIdle = -1;

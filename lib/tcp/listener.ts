@@ -11,7 +11,7 @@ import { seqAdd, seqAddI32, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
 import { Lane } from "./scheduler";
 import { cookieCheck, cookieInitSequenceI32, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
-import { JIFFY, TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
+import { JIFFY, RATELIMIT_NEVER, TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
 import { NO_CONN } from "./trace";
 import { Sock, type SockHost, type SockOpts } from "./endpoint";
 import type { SocketEngine } from "./socketContext";
@@ -68,7 +68,7 @@ export class RequestSock {
   wheelLevel = 0;
   /** The generation of its timer when that timer fired and joined Listener.due. */
   dueGen = 0;
-  lastOowAck = -Infinity;
+  lastOowAck = RATELIMIT_NEVER;
   sentAt: number;
   constructor(
     readonly listener: Listener,

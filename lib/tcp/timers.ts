@@ -27,6 +27,13 @@ export const JIFFY = 4 * MS;
 export const TCP_MAX_QUICKACKS = 16;
 /** sysctl tcp_invalid_ratelimit default: 500 ms between out-of-window ACKs. */
 export const TCP_INVALID_RATELIMIT = 500 * MS;
+/**
+ * "Never sent": the initial time of a rate-limited reply, far enough back that
+ * the limit never holds the first one (time is never negative). A small
+ * integer rather than -Infinity: a field that holds a double costs each
+ * socket a heap number, and a flood makes tens of thousands of request socks.
+ */
+export const RATELIMIT_NEVER = -TCP_INVALID_RATELIMIT;
 /** Payload per segment: MSS 1460 less the 12-byte timestamp option (both ends use TS). */
 export const MSS = 1448;
 /** TCP_INIT_CWND (RFC 6928): 10 segments. */

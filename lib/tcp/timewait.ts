@@ -7,7 +7,7 @@
 import { ACK, FIN, RST, SYN, segSpace, type Segment } from "./segment";
 import { seqAdd, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
-import { TCP_INVALID_RATELIMIT, TCP_TIMEWAIT_LEN } from "./timers";
+import { RATELIMIT_NEVER, TCP_INVALID_RATELIMIT, TCP_TIMEWAIT_LEN } from "./timers";
 import type { SocketEngine, SocketHost } from "./socketContext";
 
 export const SOCK_TW = 4;
@@ -40,7 +40,7 @@ export class TimeWaitSock {
   alive = true;
   gen = 0;
   expiresAt = -1;
-  lastOowAck = -Infinity;
+  lastOowAck = RATELIMIT_NEVER;
   /** When TIME-WAIT was entered (tcp_tw_reuse_delay is counted from here). */
   readonly enteredAt: number;
   constructor(
