@@ -42,11 +42,3 @@ export function mix32i(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
-
-/** Mixes four 32-bit values with a secret (kept for lib/widgets, which imports it directly). */
-export function hash4(a: number, b: number, c: number, d: number, secret: number): number {
-  let h = mix32((secret ^ Math.imul(a, 0x9e3779b1)) >>> 0);
-  h = mix32((h ^ Math.imul(b, 0x85ebca77)) >>> 0);
-  h = mix32((h ^ Math.imul(c, 0xc2b2ae3d)) >>> 0);
-  return mix32((h ^ Math.imul(d, 0x27d4eb2f)) >>> 0);
-}
