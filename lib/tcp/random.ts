@@ -25,13 +25,9 @@ export class Rng {
   }
 }
 
-/** A 32-bit mixing hash (murmur3 finalizer), used for syncookies. */
-export function mix32(h: number): number {
-  return mix32i(h) >>> 0;
-}
-
 /**
- * mix32() on and to int32 bit patterns: the syncookie path hashes twice per
+ * A 32-bit mixing hash (murmur3 finalizer), used for syncookies, on and to
+ * int32 bit patterns: the syncookie path hashes twice per
  * flood SYN, and a uint32 above 2^31 crossing a call that is not inlined is
  * boxed in a new heap number.
  */
