@@ -11,6 +11,13 @@ import { US } from "./timers";
 
 export const EV_LINK_LANE = 22;
 
+/** How a segment in flight is recorded (see Sim.emit): already, at send time... */
+export const NOT_OBSERVED = 0;
+/** ...or when it reaches the server's interface, */
+export const OBSERVE_ON_ARRIVAL = 1;
+/** ...marked dropped (a fault drops it at the server's input). */
+export const OBSERVE_ON_ARRIVAL_DROPPED = 2;
+
 interface CompiledFault {
   drop: number; // 0 none, 1 all, 2 syn, 3 rst, 4 ack
   afterFirstSyn: boolean;
@@ -95,7 +102,7 @@ export class Network {
     const idx = from * this.nHosts + to;
     let lane = this.lanes.get(idx);
     if (lane === undefined) {
-      lane = new LinkLane(this.sched, owner);
+      lane = new LinkLane(this.sched, owner, from);
       this.lanes.set(idx, lane);
     }
     return lane;
@@ -120,6 +127,7 @@ export class Network {
     ack: number,
     len: number,
     conn: number,
+    observe = NOT_OBSERVED,
   ): void {
     const lane = this.link(from, to, owner);
     const fs = this.faults[from];
@@ -128,12 +136,15 @@ export class Network {
     let at = this.sched.now + delay;
     if (at < lane.lastArrival) at = lane.lastArrival;
     lane.lastArrival = at;
-    lane.push(at, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
+    lane.push(at, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, observe);
   }
 }
 
-/** Words per segment in flight on a link: t, n, src, dst, ports, seq, ack, flags | len << 8, conn. */
-const LINK_STRIDE = 9;
+/** Words per segment in flight on a link: t, n, src, dst, ports, seq, ack, flags | len << 8 | observe << 24, conn, sent at. */
+const LINK_STRIDE = 10;
+/** len sits in bits 8-23 (at most an MSS), the observe mark above it. */
+const LEN_MASK = 0xffff;
+const OBSERVE_SHIFT = 24;
 
 /**
  * One direction of a link: a queue of segments in flight, stored field by
@@ -144,6 +155,8 @@ const LINK_STRIDE = 9;
 export class LinkLane {
   readonly ev: Ev;
   lastArrival = 0;
+  /** When the segment last taken by shiftInto was sent (microseconds). */
+  headSentAt = 0;
   private q: number[] = [];
   /** Index of the head segment's first word, and one past the last segment. */
   private head = 0;
@@ -153,6 +166,8 @@ export class LinkLane {
   constructor(
     private sched: Scheduler,
     readonly owner: unknown,
+    /** The sending host's index. */
+    readonly from: number,
   ) {
     this.ev = new Ev(EV_LINK_LANE, this);
   }
@@ -168,6 +183,7 @@ export class LinkLane {
     ack: number,
     len: number,
     conn: number,
+    observe: number,
   ): void {
     const j = this.tail;
     this.tail += LINK_STRIDE;
@@ -180,16 +196,17 @@ export class LinkLane {
     q[j + 4] = (srcPort << 16) | dstPort;
     q[j + 5] = seq | 0;
     q[j + 6] = ack | 0;
-    q[j + 7] = flags | (len << 8);
+    q[j + 7] = flags | (len << 8) | (observe << OBSERVE_SHIFT);
     q[j + 8] = conn;
+    q[j + 9] = this.sched.now;
     if (!this.registered) {
       this.registered = true;
       this.sched.reinsert(this.ev, at, n, this.tail - this.head === LINK_STRIDE);
     }
   }
 
-  /** Removes the head segment into `seg` (a scratch object the caller reuses). */
-  shiftInto(seg: Segment): void {
+  /** Removes the head segment into `seg` (a scratch object the caller reuses); returns how to record it. */
+  shiftInto(seg: Segment): number {
     this.registered = false;
     const h = this.head;
     this.head += LINK_STRIDE;
@@ -203,9 +220,11 @@ export class LinkLane {
     seg.ack = (q[h + 6] as number) >>> 0;
     const fl = q[h + 7] as number;
     seg.flags = fl & 0xff;
-    seg.len = fl >>> 8;
+    seg.len = (fl >>> 8) & LEN_MASK;
     seg.conn = q[h + 8] as number;
+    this.headSentAt = q[h + 9] as number;
     if (this.head === this.tail) this.head = this.tail = 0;
+    return fl >>> OBSERVE_SHIFT;
   }
 
   get empty(): boolean {

@@ -6,7 +6,7 @@
 import { Host, type HostCounters, type HostEngine } from "./host";
 import type { Sock } from "./endpoint";
 import { EV_REQ_LANE, type Listener, type ListenerCounters, type RequestSock } from "./listener";
-import { EV_LINK_LANE, Network, type LinkLane } from "./network";
+import { EV_LINK_LANE, NOT_OBSERVED, Network, OBSERVE_ON_ARRIVAL, OBSERVE_ON_ARRIVAL_DROPPED, type LinkLane } from "./network";
 import { Rng } from "./random";
 import { Ev, Lane, Scheduler } from "./scheduler";
 import type { Scenario, Step } from "./scenario";
@@ -21,6 +21,8 @@ const EV_SAMPLE = 12;
 
 /** Spoofed source addresses live above every real host index. */
 const SPOOF_BASE = 1 << 13;
+/** The server is host 0 (see the constructor); traces are observed at its interface. */
+const SERVER = 0;
 const SPOOF_PORTS = 60000;
 
 export interface SimulateOptions {
@@ -94,6 +96,11 @@ export interface DetailedSegment {
   dropped: boolean;
   srcPort: number;
   dstPort: number;
+  /**
+   * When the sender sent it, if earlier than `t`: a segment to the server over
+   * a delayed link is stamped when it reaches the server's interface.
+   */
+  sentAt?: number;
 }
 
 /** A connection the kernel killed: a valid RST arrived, or a timer gave up (ETIMEDOUT). */
@@ -190,6 +197,8 @@ export class Sim implements HostEngine {
   private stepIdx = 0;
   private floods: Flood[] = [];
   /** The segment being delivered: one reused object (handlers copy what they keep). */
+  /** Send time (us) of each segment recorded on arrival at the server, by record index. */
+  private sentAt = new Map<number, number>();
   private scratch: Segment = { srcAddr: 0, srcPort: 0, dstAddr: 0, dstPort: 0, seq: 0, ack: 0, flags: 0, len: 0, conn: 0 };
 
   constructor(
@@ -348,10 +357,20 @@ export class Sim implements HostEngine {
     let priorSyn = h.sentFirstSyn;
     if (flags & SYN) h.sentFirstSyn = true;
     else priorSyn = true;
-    // a segment to a crashed host is on the wire but lost there
-    const dropped = this.net.drops(from, flags, len, priorSyn) || (dstAddr < this.hosts.length && this.hosts[dstAddr]!.down);
+    const faultDrops = this.net.drops(from, flags, len, priorSyn);
     seq |= 0;
     ack |= 0;
+    // A trace is observed at the server's interface (docs/scenario-format.md): a segment
+    // to the server over a delayed link is recorded when it gets there, not when sent.
+    // It still travels when a fault drops it: the server's input drops it after its
+    // interface has seen it.
+    if (dstAddr === SERVER && from !== SERVER && this.net.delayFrom(from) > 0) {
+      this.net.deliver(from, SERVER, this.hosts[SERVER], srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn,
+        faultDrops ? OBSERVE_ON_ARRIVAL_DROPPED : OBSERVE_ON_ARRIVAL);
+      return;
+    }
+    // a segment to a crashed host is on the wire but lost there
+    const dropped = faultDrops || (dstAddr < this.hosts.length && this.hosts[dstAddr]!.down);
     this.rec.segment(this.sched.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, dropped);
     // a segment to a spoofed address (a SYN-ACK answering a flood) goes nowhere
     if (!dropped && dstAddr < this.hosts.length) this.transmit(from, dstAddr, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
@@ -635,8 +654,17 @@ export class Sim implements HostEngine {
       case EV_LINK_LANE: {
         const lane = ev.target as LinkLane;
         const seg = this.scratch;
-        lane.shiftInto(seg);
-        (lane.owner as Host).receive(seg);
+        const observe = lane.shiftInto(seg);
+        const to = lane.owner as Host;
+        if (observe === NOT_OBSERVED) {
+          to.receive(seg);
+        } else {
+          // reaches the server's interface now (see emit); a crashed server's input drops it
+          const dropped = observe === OBSERVE_ON_ARRIVAL_DROPPED || to.down;
+          if (this.rec.keepSegments && lane.headSentAt < this.now) this.sentAt.set(this.rec.nSeg, lane.headSentAt);
+          this.rec.segment(this.now, lane.from, seg.srcAddr, seg.srcPort, seg.dstAddr, seg.dstPort, seg.flags, seg.seq | 0, seg.ack | 0, seg.len, seg.conn, dropped);
+          if (!dropped) to.receive(seg);
+        }
         lane.rearm();
         break;
       }
@@ -699,6 +727,8 @@ export class Sim implements HostEngine {
         srcPort: rec.srcPort(i),
         dstPort: rec.dstPort(i),
       };
+      const sentAt = this.sentAt.get(i);
+      if (sentAt !== undefined) detailed[i]!.sentAt = usToSeconds(sentAt);
     }
     return detailed;
   }

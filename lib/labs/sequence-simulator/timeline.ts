@@ -238,7 +238,9 @@ export function eventLine(e: TimelineEvent, absolute: boolean): string {
       return e.listener ? `${t}  ${e.host}  LISTEN (listening socket)` : `${t}  ${e.host}  ${e.from} → ${e.to}`;
     case "segment": {
       const s = e.segment;
-      return `${t}  ${s.from} → ${s.to}  ${segmentLabel(s, absolute)}${s.dropped ? "  DROPPED" : ""}`;
+      // stamped where a capture on the server sees it; say so when the link held it up
+      const sent = s.sentAt === undefined ? "" : `  (sent at t=${seconds(s.sentAt)}, ${formatGap(e.t - s.sentAt)} on the way)`;
+      return `${t}  ${s.from} → ${s.to}  ${segmentLabel(s, absolute)}${s.dropped ? "  DROPPED" : ""}${sent}`;
     }
   }
 }

@@ -20,10 +20,36 @@ describe("faults and links", () => {
     expect(r.wire.slice(3, 5)).toEqual(["client P. 1:1 10", "server . 1:11 0 dropped"]);
   });
 
-  it("network.delay and a per-sender extra delay add up, one way", () => {
+  it("network.delay and a per-sender extra delay add up, one way, and a trace is stamped at the server's interface", () => {
+    // client SYN sent 0.1, reaches the server 0.11; the SYN-ACK leaves the server at once
+    // and takes 0.01 + 0.1 to the client (0.22), whose ACK reaches the server at 0.23
     const r = run(OPEN, { delay: 0.01, faults: [{ from: "server", delay: 0.1 }] });
     const t = r.segments.map((s) => Math.round(s.t * 1000) / 1000);
-    expect(t).toEqual([0.1, 0.11, 0.22]);
+    expect(t).toEqual([0.11, 0.11, 0.23]);
+  });
+
+  it("a delayed client's segments appear when they reach the server, after anything the server sent meanwhile", () => {
+    const steps = [
+      ...OPEN,
+      { t: 1, host: "server", call: "send", bytes: 10 },
+      { t: 1, host: "client", call: "send", bytes: 20 },
+    ];
+    const r = run(steps, { faults: [{ from: "client", delay: 0.1, after: 0.5 }] });
+    // both sent at t = 1: the server's data passes its interface at once, the client's 0.1 s later
+    const data = r.segments.filter((s) => s.len > 0).map((s) => [s.from, Math.round(s.t * 1000) / 1000]);
+    expect(data).toEqual([["server", 1], ["client", 1.1]]);
+    // the detailed trace keeps when the client sent it
+    const clientData = r.detailed.find((s) => s.from === "client" && s.len > 0)!;
+    expect(clientData.sentAt).toBeCloseTo(1, 6);
+    expect(r.detailed.find((s) => s.from === "server" && s.len > 0)!.sentAt).toBeUndefined();
+    // the handshake before the delay window is stamped with no shift
+    expect(r.segments[0]!.t).toBeCloseTo(0.1, 6);
+  });
+
+  it("a segment a fault drops on a delayed link is stamped when it reaches the server, marked dropped", () => {
+    const r = run(OPEN, { faults: [{ from: "client", delay: 0.05 }, { from: "client", drop: "syn", until: 0.5 }] });
+    expect(r.wire[0]).toBe("client S 0:- 0 dropped");
+    expect(r.segments[0]!.t).toBeCloseTo(0.15, 6);
   });
 
   it('"after": "first-syn" spares the first SYN only', () => {

@@ -136,4 +136,17 @@ describe("event log text", () => {
     expect(eventLine(synAck, true)).toMatch(/\[S\.\] seq 5000 ack 1001 len 0/);
     expect(eventLine(events.find((e) => e.kind === "state" && e.host === "client")!, false)).toMatch(/client {2}CLOSED → SYN-SENT/);
   });
+
+  it("stamps a segment held up in the network when it reaches the server, and says when it was sent", () => {
+    const preset = PRESETS["handshake-old-duplicate-syn"] as Preset;
+    const b = build(preset);
+    const run = runOrdered(b.scenario, b.options);
+    const events = buildTimeline(run.trace, run.order, b.scenario.steps);
+    const oldSyn = events.find((e) => e.kind === "segment" && e.segment.flags === "S")!;
+    // sent at 0.1 s, 2 s of extra delay plus the 50 ms link: the server sees it at 2.15 s
+    expect(eventLine(oldSyn, true)).toMatch(/^t=2\.150\d* .*\[S\] seq 90 .*\(sent at t=0\.100\d*, 2\.05 s on the way\)$/);
+    // the server's answer to it is sent later than the client's abort, not before
+    const abort = events.findIndex((e) => e.kind === "call" && e.call === "abort");
+    expect(events.indexOf(oldSyn)).toBeGreaterThan(abort);
+  });
 });
