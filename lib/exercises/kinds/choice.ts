@@ -1,7 +1,10 @@
 // Single or multiple choice, with feedback for every wrong option. The options
-// are shuffled per seed so a neighbour's "the second one" does not transfer.
+// are shuffled per seed so a neighbour's "the second one" does not transfer;
+// with `draw`, each seed also draws its own options from the pool, so the
+// answer to one variant is not the answer to the next.
 import type { ExerciseDefinition, FeedbackItem, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
+import { combinations, drawInOrder, shuffleWith } from "../draw";
 
 export type ChoiceOption = {
   value: string;
@@ -19,7 +22,16 @@ export type ChoiceSpec = {
   material?: string;
   materialLabel?: string;
   multiple: boolean;
+  /** The options, or with `draw` the pool each variant's options are drawn from. */
   options: ChoiceOption[];
+  /**
+   * Per seed, draw `correct` correct options (a fixed count, or a range
+   * [min, max] for a multiple choice; exactly 1 for a single choice) and
+   * `wrong` wrong ones from `options`, then shuffle them. Grading, the correct
+   * answer and the feedback use only that variant's options. The pool must
+   * hold enough correct options that variants differ in their answer.
+   */
+  draw?: { correct: number | [number, number]; wrong: number };
   /** The worked explanation shown after any submission. */
   solution: string;
   hints?: string[];
@@ -47,11 +59,40 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue> {
-  const correctCount = spec.options.filter((option) => option.correct).length;
-  if (correctCount === 0 || (!spec.multiple && correctCount !== 1)) {
+  const correctPool = spec.options.filter((option) => option.correct);
+  const wrongPool = spec.options.filter((option) => !option.correct);
+  if (correctPool.length === 0 || (!spec.multiple && !spec.draw && correctPool.length !== 1)) {
     throw new Error(`${spec.id}: a ${spec.multiple ? "multiple" : "single"} choice needs ${spec.multiple ? "at least one" : "exactly one"} correct option`);
   }
-  const values = new Set(spec.options.map((option) => option.value));
+  if (new Set(spec.options.map((option) => option.value)).size !== spec.options.length) throw new Error(`${spec.id}: two options share a value`);
+  const draw = spec.draw;
+  const [minCorrect, maxCorrect] = draw ? (typeof draw.correct === "number" ? [draw.correct, draw.correct] : draw.correct) : [0, 0];
+  if (draw) {
+    if (!spec.multiple && (minCorrect !== 1 || maxCorrect !== 1)) throw new Error(`${spec.id}: a single choice draws exactly 1 correct option`);
+    if (!Number.isInteger(minCorrect) || !Number.isInteger(maxCorrect) || minCorrect < 1 || minCorrect > maxCorrect || maxCorrect > correctPool.length) {
+      throw new Error(`${spec.id}: draw.correct must be between 1 and the ${correctPool.length} correct options of the pool`);
+    }
+    if (!Number.isInteger(draw.wrong) || draw.wrong < (spec.multiple ? 0 : 1) || draw.wrong > wrongPool.length) {
+      throw new Error(`${spec.id}: draw.wrong must be between ${spec.multiple ? 0 : 1} and the ${wrongPool.length} wrong options of the pool`);
+    }
+    if (minCorrect + draw.wrong < 2) throw new Error(`${spec.id}: a variant needs at least two options`);
+    let answers = 0;
+    for (let k = minCorrect; k <= maxCorrect; k++) answers += combinations(correctPool.length, k);
+    if (answers < 2) throw new Error(`${spec.id}: this draw gives every variant the same correct answer; add correct options to the pool`);
+  }
+  /** The variant's options, in the order the learner sees them. */
+  const variantOptions = (seed: number): ChoiceOption[] => {
+    if (!draw) return shuffled(spec.options, seed);
+    const random = variantRandom(seed);
+    const count = minCorrect === maxCorrect ? minCorrect : random.int(minCorrect, maxCorrect);
+    return shuffleWith(random, [...drawInOrder(random, correctPool, count), ...drawInOrder(random, wrongPool, draw.wrong)]);
+  };
+  /** The variant's options in the pool's order (feedback and the correct answer follow it). */
+  const inPoolOrder = (seed: number): ChoiceOption[] => {
+    const drawn = new Set(variantOptions(seed).map((option) => option.value));
+    return spec.options.filter((option) => drawn.has(option.value));
+  };
+  const poolValues = new Set(spec.options.map((option) => option.value));
   return {
     id: spec.id,
     lessonId: spec.lessonId,
@@ -70,24 +111,30 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
             name: "choice",
             label: spec.multiple ? "Select every answer that is true" : "Select one answer",
             multiple: spec.multiple,
-            options: shuffled(spec.options, seed).map(({ value, label }) => ({ value, label })),
+            options: variantOptions(seed).map(({ value, label }) => ({ value, label })),
           },
         ],
       };
     },
-    parse(raw) {
+    /** Without a seed, any option of the pool is accepted; with one, only that variant's options (grade refuses the others too). */
+    parse(raw: unknown, seed?: number) {
       const choice = typeof raw === "object" && raw !== null ? (raw as { choice?: unknown }).choice : undefined;
       const list = typeof choice === "string" ? [choice] : choice;
+      const values = seed === undefined || !draw ? poolValues : new Set(variantOptions(seed).map((option) => option.value));
       if (!Array.isArray(list) || list.length === 0) return { ok: false, errors: ["choice: select an answer"] };
       if (list.some((value) => typeof value !== "string" || !values.has(value))) return { ok: false, errors: ["choice: not one of the options"] };
       if (!spec.multiple && list.length > 1) return { ok: false, errors: ["choice: select only one answer"] };
       return { ok: true, value: [...new Set(list as string[])] };
     },
-    grade(_seed, chosen) {
+    grade(seed, chosen) {
+      const options = inPoolOrder(seed);
+      if (chosen.some((value) => !options.some((option) => option.value === value))) {
+        return { score: 0, feedback: { summary: "That answer names an option this variant does not have.", items: [], solution: spec.solution } };
+      }
       const items: FeedbackItem[] = [];
       let right = 0;
       let missed = 0;
-      for (const option of spec.options) {
+      for (const option of options) {
         const picked = chosen.includes(option.value);
         const correct = picked === option.correct;
         if (correct) right++;
@@ -95,11 +142,11 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
         // Say something about every option the learner picked and every correct one they missed.
         if (picked || option.correct) items.push({ label: option.label, correct, message: option.feedback });
       }
-      const score = spec.multiple ? right / spec.options.length : chosen.every((value) => spec.options.find((o) => o.value === value)?.correct) ? 1 : 0;
+      const score = spec.multiple ? right / options.length : chosen.every((value) => options.find((o) => o.value === value)?.correct) ? 1 : 0;
       const exact = score === 1;
       if (spec.hideAnswer && !exact) {
         // Keep only what the learner picked; a missed correct option is counted, not named.
-        const pickedItems = items.filter((item) => spec.options.some((o) => o.label === item.label && chosen.includes(o.value)));
+        const pickedItems = items.filter((item) => options.some((o) => o.label === item.label && chosen.includes(o.value)));
         items.length = 0;
         items.push(...pickedItems);
         if (spec.multiple && missed > 0) {
@@ -115,8 +162,8 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
         feedback: { summary: exact ? "Right." : spec.multiple ? "Partly right: see each option below." : "Not this one.", items, solution: spec.solution },
       };
     },
-    correctAnswer() {
-      return { choice: spec.options.filter((option) => option.correct).map((option) => option.value) };
+    correctAnswer(seed) {
+      return { choice: inPoolOrder(seed).filter((option) => option.correct).map((option) => option.value) };
     },
   };
 }
