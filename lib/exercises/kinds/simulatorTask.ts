@@ -17,21 +17,29 @@ export type SimulatorTaskSpec = {
   example: TaskValues;
   solution: string;
   hints?: string[];
+  /**
+   * A goal of its own per seed (other numbers to reach): what it returns
+   * replaces goal, check, example, solution and hints for that seed. The model
+   * and its controls stay the same, so an action log replays the same way.
+   */
+  variant?(seed: number): Pick<SimulatorTaskSpec, "goal" | "check" | "example"> & Partial<Pick<SimulatorTaskSpec, "solution" | "hints">>;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
 
 export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefinition<TaskValues> {
+  const forSeed = (seed: number) => (spec.variant ? { ...spec, ...spec.variant(seed) } : spec);
   return {
     id: spec.id,
     lessonId: spec.lessonId,
     kind: "simulator-task",
     title: spec.title,
     testAnswers: spec.testAnswers,
-    publicVariant() {
+    publicVariant(seed) {
+      const { goal, hints } = forSeed(seed);
       return {
-        prompt: spec.goal,
-        hints: spec.hints,
+        prompt: goal,
+        hints,
         inputs: [{ type: "simulator-task", name: "actions", label: "Your settings", task: spec.model.id, controls: spec.model.controls, initial: spec.model.initial }],
       };
     },
@@ -40,20 +48,21 @@ export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefiniti
       const replayed = replayActions(spec.model, actions);
       return replayed.ok ? { ok: true, value: replayed.values } : { ok: false, errors: replayed.errors };
     },
-    grade(_seed, values) {
+    grade(seed, values) {
+      const task = forSeed(seed);
       const run = spec.model.run(values);
-      const { met, message } = spec.check(run.metrics);
+      const { met, message } = task.check(run.metrics);
       return {
         score: met ? 1 : 0,
         feedback: {
           summary: met ? "Goal reached: the server replayed your settings and saw it." : "Not yet: the server replayed your settings and the goal was not reached.",
           items: [{ label: "Goal", correct: met, message }, ...run.lines.slice(-3).map((line) => ({ label: "Replay", correct: met, message: line }))],
-          solution: spec.solution,
+          solution: task.solution,
         },
       };
     },
-    correctAnswer() {
-      return { actions: Object.entries(spec.example).map(([set, value]) => ({ set, value })) };
+    correctAnswer(seed) {
+      return { actions: Object.entries(forSeed(seed).example).map(([set, value]) => ({ set, value })) };
     },
   };
 }
