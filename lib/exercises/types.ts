@@ -40,7 +40,13 @@ export type PublicVariant = {
   hints?: string[];
 };
 
-export type FeedbackItem = { label: string; correct: boolean; message: string };
+export type FeedbackItem = {
+  label: string;
+  correct: boolean;
+  message: string;
+  /** For an item about one key idea of a free-text answer: its stable id and whether the answer states, omits or denies it. */
+  idea?: { id: string; status: "found" | "missing" | "contradicted" };
+};
 
 export type Feedback = {
   summary: string;

@@ -186,33 +186,67 @@ const whyChecksumPseudoHeader = explainWhyExercise({
   prompt: "The TCP checksum covers a pseudo-header with the IP source and destination addresses, even though they are not part of the TCP header. Why?",
   rubric: [
     {
+      id: "misdelivery",
       idea: "Detects segments delivered to the wrong host or connection",
       weight: 2,
-      patterns: ["misdeliver", "wrong (host|address|destination|connection|machine)", "delivered to (another|the wrong)", "mis-?rout"],
+      phrasings: [
+        "misdeliver*|misrout*|misdirect*|mis-deliver*|mis-rout*",
+        "wrong|incorrect host|machine|computer|destination|address|receiver|recipient|connection|socket|place|endpoint|node|system|interface|pc|server",
+        "deliver*|arriv*|reach*|rout*|came|come*|went|go|goes|sent|send*|forward*|end* .. other|another|different|wrong host|machine|computer|destination|receiver|recipient|place|node|system|connection",
+        "not meant|intended|addressed|destined for",
+        "corrupt*|damag*|alter*|flip*|chang*|error* .. address*|ip",
+        "address*|ip .. corrupt*|damag*|alter*|flip*",
+      ],
       missing: "Say what the addresses protect against: a segment arriving at the wrong host or being taken for another connection.",
     },
     {
+      id: "addresses-and-ports-name-connection",
       idea: "The connection is identified by addresses and ports together",
       weight: 1,
-      patterns: ["(four|4)[- ]tuple", "address(es)? and (both |the |their )?ports?", "ports? and (both |the |their )?(ip )?address", "identif\\w+ the connection"],
+      phrasings: [
+        "four-tuple|4-tuple|quadruple|five-tuple|5-tuple",
+        "identif*|defin*|named|distinguish*|determin*|specif* .. address*|ip .. port*",
+        "address* .. port* .. identif*|defin*|named|distinguish*|determin*",
+        "port* alone|only .. not|never .. identif*|enough|tell|say|defin*|distinguish*",
+        "tcp|segment header .. only|just .. port*",
+        "header .. port* only|alone",
+        "tcp|segment header .. no|not|without|lack*|never .. address*|ip",
+        "address* .. not|never .. in .. tcp|segment header",
+      ],
       missing: "Mention that a connection is identified by both addresses and both ports, so the ports alone do not say which connection.",
     },
     {
+      id: "ip-checksum-not-end-to-end",
       idea: "IP's own checksum covers only the IP header",
       weight: 1,
-      patterns: ["ip('s)? (own )?(header )?checksum", "ipv6 has no (header )?checksum", "only (covers|protects) the (ip )?header"],
+      phrasings: [
+        "ip|ipv4 .. checksum .. only .. ip|ipv4 header",
+        "only cover*|protect*|check*|verif* .. ip|ipv4 header",
+        "recomput*|recalculat*|rewrit*|updat*|chang*|modif* .. every|each|per hop*|router*",
+        "router* .. recomput*|recalculat*|rewrit*|updat*|chang*|modif* .. it|checksum",
+        "hop-by-hop",
+        "ipv6 .. no|not|without|lack*|none|drop* .. checksum",
+        "ipv6 has|have none",
+        "ip|ipv4 .. checksum .. not|never .. end-to-end|address*|tcp|payload|data",
+      ],
       missing: "Note that IPv4's header checksum is checked and rewritten hop by hop, and IPv6 has none, so TCP must protect the addresses end to end.",
     },
   ],
   misconceptions: [
     {
+      id: "routers-check-tcp-checksum",
       label: "Who checks the TCP checksum",
-      patterns: ["routers? .{0,40}(check|verif|validat)", "(check|verif|validat)\\w* .{0,30}(at|by) (every|each) (hop|router)"],
+      phrasings: [
+        "router* .. check*|verif*|validat*|inspect*|use|uses|read*|need* .. checksum|packet|segment|pseudo*|it|tcp",
+        "check*|verif*|validat* .. at|by|on every|each|all hop*|router*",
+      ],
+      unless: ["ip-header|ipv4-header|ip-checksum|ipv4-checksum|header-checksum"],
       message: "Routers do not check the TCP checksum; only the receiving host does. The IPv4 header checksum is the one routers check and rewrite at each hop.",
     },
     {
+      id: "checksum-is-security",
       label: "What a checksum protects against",
-      patterns: ["encrypt", "secret", "confidential", "\\bhid(e|es|ing)\\b", "authenticat"],
+      phrasings: ["encrypt*|decrypt*|secret*|confidential*|authenticat*|spoof*|tamper*|eavesdrop*|secur*|hide|hides|hiding|hidden|privacy|attacker*"],
       message: "A checksum hides and authenticates nothing: anyone can recompute it after changing a segment. It detects accidental corruption and misdelivery, not attacks.",
     },
   ],
@@ -222,6 +256,10 @@ const whyChecksumPseudoHeader = explainWhyExercise({
     incorrect: () => [
       { answer: { text: "The checksum includes the IP addresses so that routers along the path can verify the packet at every hop." }, mistake: /Routers do not check the TCP checksum/ },
       { answer: { text: "It encrypts the source and destination addresses so that an eavesdropper cannot see who is talking." }, mistake: /hides and authenticates nothing/ },
+      // The right words, denied: they count against the answer, not for it.
+      { answer: { text: "The pseudo-header is not about segments delivered to the wrong host; it just makes the checksum cover more bytes." }, mistake: /denies this/ },
+      // The right words with no sentence around them earn nothing.
+      { answer: { text: "misdelivery wrong host 4-tuple ip checksum ports addresses misrouted end to end" }, mistake: /lists terms without saying how they connect/ },
     ],
     invalid: [{ text: "" }, { text: "for safety" }, { text: "x ".repeat(1500) }, { words: "misdelivery to the wrong host" }],
   },

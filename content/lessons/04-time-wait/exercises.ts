@@ -1,6 +1,7 @@
 // Exercises of the lesson on the TIME-WAIT and 2MSL (index.mdx beside this file).
 import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
 import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { matchingExercise } from "@/lib/exercises/kinds/matching";
@@ -201,6 +202,108 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
         { answer: { order: ["ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSED", "TIME-WAIT"] }, mistake: /does not forget the connection at once/ },
       ],
       invalid: [{ order: ["ESTABLISHED"] }, { order: "ESTABLISHED FIN-WAIT-1" }, { order: ["ESTABLISHED", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSED"] }],
+    },
+  }),
+
+  explainWhyExercise({
+    id: "time-wait-why-2msl",
+    lessonId,
+    title: "Who waits, why, and for how long",
+    prompt:
+      "A Linux HTTP client reads a response and calls close() on its connection before the server does. Which side ends up in TIME-WAIT? Why does TCP keep that state for 2 × MSL instead of forgetting the connection at once? And how long does it last on Linux?",
+    rubric: [
+      {
+        id: "active-closer-holds-it",
+        idea: "The side that closes first (the active closer), here the client, holds TIME-WAIT",
+        weight: 1,
+        phrasings: [
+          "active-closer|active-close|active-side|actively",
+          "clos*|send*|sent|hang*|hung|call* .. first",
+          "first fin|close|closer",
+          "initiat* .. close|closing|shutdown|termination",
+          "client .. hold*|keep*|enter*|in|get*|go|goes|stay*|end* .. time-wait|time_wait|timewait",
+          "time-wait|time_wait|timewait .. client",
+        ],
+        missing: "Say which side waits: the one whose application closes first and sends the first FIN, whatever its role.",
+      },
+      {
+        id: "final-ack-may-be-lost",
+        idea: "The final ACK may be lost; the peer then retransmits its FIN and TIME-WAIT ACKs it again",
+        weight: 1,
+        phrasings: [
+          "last|final ack .. lost|lose*|drop*|miss*|arriv*",
+          "ack* .. lost|lose|loses|drop*|missing",
+          "lost|lose|loses|drop* .. last|final|the ack",
+          "retransmit*|resen*|re-sen*|repeat* .. fin",
+          "fin .. again|retransmit*|resen*|repeat*",
+          "ack*|answer*|respond*|reply .. again|retransmit*|resen*",
+        ],
+        missing: "Think about the very last segment of the close: nobody acknowledges an ACK. What if it never arrives?",
+      },
+      {
+        id: "old-duplicates-expire",
+        idea: "Delayed segments of this connection must expire before a new connection with the same 4-tuple could take them",
+        weight: 1,
+        phrasings: [
+          "old|delayed|late|stray|wandering|lingering|duplicate* segment*|packet*|data|duplicate*",
+          "segment*|packet* .. still .. network|flight|transit|route",
+          "segment*|packet*|data .. previous|old|earlier connection*|incarnation*",
+          "new|next|later connection*|incarnation* .. same 4-tuple|four-tuple|tuple|port*|quad*|address*",
+          "expir*|die|dies|died|disappear*|vanish*|gone .. segment*|packet*",
+          "segment*|packet* .. expir*|die|dies|died|dead|disappear*|gone",
+          "msl .. longest|maximum|max|most .. segment*|packet*|live*|lifetime",
+        ],
+        missing: "Think about the network, not only the two hosts: what could still be on its way when the connection closes, and who could receive it later?",
+      },
+      {
+        id: "linux-fixed-60s",
+        idea: "Linux holds it a fixed 60 s (TCP_TIMEWAIT_LEN), not the RFC's 4 minutes, and no sysctl changes it",
+        weight: 1,
+        phrasings: [
+          "60|sixty s|sec|secs|second|seconds",
+          "1|one minute",
+          "tcp_timewait_len",
+          "hard-coded|hardcoded|fixed|constant|compiled|compile-time .. 60|sixty|linux|kernel|length|time|value",
+        ],
+        missing: "Say how long Linux keeps it: Linux does not compute 2 × MSL.",
+      },
+    ],
+    misconceptions: [
+      {
+        id: "fin-timeout-sets-time-wait",
+        label: "tcp_fin_timeout",
+        phrasings: ["tcp_fin_timeout|fin_timeout|fin-timeout"],
+        unless: ["fin-wait*|fin_wait*|finwait*|orphan*"],
+        message: "tcp_fin_timeout is how long an orphaned socket may stay in FIN-WAIT-2 (ip-sysctl.rst); it does not change TIME-WAIT, whose length no sysctl sets.",
+      },
+      {
+        id: "server-holds-it",
+        label: "Which side waits",
+        phrasings: [
+          "server .. hold*|keep*|enter*|go|goes|get*|stay*|end*|is-in .. time-wait|time_wait|timewait",
+          "time-wait|time_wait|timewait on|at|by|in server",
+          "passive .. time-wait|time_wait|timewait",
+        ],
+        message: "Here the server received the first FIN: it is the passive closer and goes CLOSE-WAIT, LAST-ACK, CLOSED. TIME-WAIT belongs to the side that sends the first FIN.",
+      },
+      {
+        id: "linux-msl-30s",
+        label: "Linux and the MSL",
+        phrasings: ["msl .. 30|thirty", "30|thirty s|sec|secs|second|seconds .. msl"],
+        message: "Linux has no MSL at all: its TIME-WAIT length is one compile-time constant (include/net/tcp.h), not derived from an MSL.",
+      },
+    ],
+    modelAnswer:
+      "The client, because it closed first: the side that sends the first FIN, the active closer, goes FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT, and RFC 9293 §3.6.1 says it MUST linger there for 2 × MSL (MUST-13). There are two reasons (RFC 9293 §3.3.2). Its final ACK may be lost; the server, still in LAST-ACK, then retransmits its FIN, and TIME-WAIT is there to ACK it again instead of answering with RST. And segments of this connection may still be delayed in the network: MSL is the longest a segment is assumed to live (§3.4.2), so waiting 2 × MSL lets them expire before a new connection with the same 4-tuple could accept one as its own. The RFC's MSL is 2 minutes, so 4 minutes by the book; Linux has no MSL and keeps every TIME-WAIT for a fixed 60 s, TCP_TIMEWAIT_LEN in include/net/tcp.h, which no sysctl changes (tcp_fin_timeout is the orphaned FIN-WAIT-2 timeout).",
+    hints: ["Which side sends the very last segment of the close, and who would notice if it were lost?", "What could still be travelling in the network when the connection closes?"],
+    testAnswers: {
+      incorrect: () => [
+        { answer: { text: "The server holds TIME-WAIT, and tcp_fin_timeout decides how long it lasts, 60 seconds by default." }, mistake: /orphaned socket may stay in FIN-WAIT-2/ },
+        { answer: { text: "The server always ends up in TIME-WAIT because it sent the response, and it waits so the client can reconnect." }, mistake: /passive closer/ },
+        { answer: { text: "It is not because the final ACK could be lost, and old duplicate segments are not the reason either; the client just waits 60 s." }, mistake: /denies this/ },
+        { answer: { text: "active closer, final ACK lost, old duplicates, 2MSL, TCP_TIMEWAIT_LEN 60 s" }, mistake: /lists terms without saying how they connect/ },
+      ],
+      invalid: [{ text: "the client" }, { text: "" }, { words: "the client closes first" }],
     },
   }),
 

@@ -1,16 +1,27 @@
-// Short free text graded by a rubric of key ideas: each idea is a set of
-// patterns (synonyms included); the score is the weight of the ideas found.
-// The model answer is shown after submission.
-import type { ExerciseDefinition, TestAnswers } from "../types";
+// Short free text graded by a rubric of key ideas (claims): each idea has an
+// id, a weight and phrasings (synonyms included). The claim grader
+// (../freeText/claims.ts) reads the answer by clause: an idea stated counts for
+// the answer, an idea denied ("it is not about misrouted segments") or a wrong
+// idea asserted counts against it, and a list of terms earns nothing. Feedback
+// has one item per idea (found, missing or contradicted, with the idea's id) and
+// one per wrong idea; the model answer is only ever the worked solution.
+import type { ExerciseDefinition, Feedback, FeedbackItem, TestAnswers } from "../types";
+import { compileRubric, gradeClaims } from "../freeText/claims";
 
 export type RubricIdea = {
+  /** Stable id: a learner's "I did say this" refers to it, so it never changes. */
+  id: string;
   /** What the idea is, as the feedback names it. */
   idea: string;
   weight: number;
-  /** Any of these (case-insensitive regular expressions) counts as the idea. */
-  patterns: string[];
+  /** Ways to say it, in the phrasing syntax of lib/exercises/freeText/phrasing.ts. */
+  phrasings: string[];
+  /** Phrasings that, in the same clause, mean the words are about something else. */
+  unless?: string[];
   /** Said when the idea is missing. */
   missing: string;
+  /** Said when the answer denies the idea; a generic sentence unless given. */
+  contradicted?: string;
 };
 
 export type ExplainWhySpec = {
@@ -22,21 +33,21 @@ export type ExplainWhySpec = {
   modelAnswer: string;
   minWords?: number;
   hints?: string[];
-  /**
-   * Wrong ideas a learner may write, each recognised by its patterns
-   * (case-insensitive regular expressions) and answered with why it is wrong.
-   */
-  misconceptions?: { label: string; patterns: string[]; message: string }[];
+  /** Wrong ideas a learner may write, recognised by their phrasings, each answered with why it is wrong. */
+  misconceptions?: { id: string; label: string; phrasings: string[]; unless?: string[]; message: string; weight?: number }[];
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
 
 const MAX_CHARACTERS = 2_000;
 
+export const SALAD_ITEM_LABEL = "An explanation, not a list of terms";
+
 export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<string> {
-  const totalWeight = spec.rubric.reduce((sum, idea) => sum + idea.weight, 0);
-  const compiled = spec.rubric.map((idea) => ({ ...idea, regexes: idea.patterns.map((p) => new RegExp(p, "i")) }));
-  const wrongIdeas = (spec.misconceptions ?? []).map((m) => ({ ...m, regexes: m.patterns.map((p) => new RegExp(p, "i")) }));
+  const rubric = compileRubric({
+    claims: spec.rubric.map((idea) => ({ id: idea.id, weight: idea.weight, phrasings: idea.phrasings, unless: idea.unless })),
+    misconceptions: (spec.misconceptions ?? []).map((m) => ({ id: m.id, weight: m.weight, phrasings: m.phrasings, unless: m.unless })),
+  });
   const minWords = spec.minWords ?? 5;
   return {
     id: spec.id,
@@ -55,23 +66,39 @@ export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<str
       return { ok: true, value: text.replace(/\s+/g, " ").trim() };
     },
     grade(_seed, text) {
-      const items = compiled.map((idea) => {
-        const found = idea.regexes.some((regex) => regex.test(text));
-        return { label: idea.idea, correct: found, message: found ? "You said this." : idea.missing };
+      const graded = gradeClaims(rubric, text);
+      const items: FeedbackItem[] = spec.rubric.map((idea, index) => {
+        const { id, status } = graded.claims[index]!;
+        const message =
+          status === "found"
+            ? "You said this."
+            : status === "contradicted"
+              ? (idea.contradicted ?? `Your answer denies this, but it is one of the reasons. ${idea.missing}`)
+              : idea.missing;
+        return { label: idea.idea, correct: status === "found", message, idea: { id, status } };
       });
-      const earned = compiled.reduce((sum, idea, index) => sum + (items[index]!.correct ? idea.weight : 0), 0);
-      const score = Math.round((earned / totalWeight) * 100) / 100;
-      for (const wrong of wrongIdeas) {
-        if (wrong.regexes.some((regex) => regex.test(text))) items.push({ label: wrong.label, correct: false, message: wrong.message });
+      for (const wrong of spec.misconceptions ?? []) {
+        if (graded.misconceptions.includes(wrong.id)) items.push({ label: wrong.label, correct: false, message: wrong.message });
       }
-      return {
-        score,
-        feedback: {
-          summary: score === 1 ? "Every key idea is there." : score === 0 ? "None of the key ideas yet; compare with the model answer." : "Some key ideas are there; see what is missing.",
-          items,
-          solution: spec.modelAnswer,
-        },
-      };
+      if (graded.salad) {
+        items.push({
+          label: SALAD_ITEM_LABEL,
+          correct: false,
+          message: "Your answer lists terms without saying how they connect, so it earns no credit. Write a few sentences: what happens, and why.",
+        });
+      }
+      const { score } = graded;
+      const wrongSaid = graded.misconceptions.length > 0 || graded.claims.some((c) => c.status === "contradicted");
+      const summary: Feedback["summary"] = graded.salad
+        ? "This is a list of terms, not an explanation yet."
+        : score === 1
+          ? "Every key idea is there."
+          : wrongSaid
+            ? "Part of what you wrote is wrong; see the notes below."
+            : score === 0
+              ? "None of the key ideas yet; see the hints below."
+              : "Some key ideas are there; see what is missing.";
+      return { score, feedback: { summary, items, solution: spec.modelAnswer } };
     },
     correctAnswer() {
       return { text: spec.modelAnswer };

@@ -164,8 +164,8 @@ const explain = explainWhyExercise({
   title: "t",
   prompt: "Why does the active closer wait in TIME-WAIT?",
   rubric: [
-    { idea: "The final ACK may be lost", weight: 1, patterns: ["(last|final) ack.*(lost|dropped)", "retransmit\\w* (its |the )?fin"], missing: "Say what happens if the last ACK is lost." },
-    { idea: "Old duplicates must die out", weight: 1, patterns: ["old (duplicate|segment)", "delayed segment", "earlier incarnation", "previous connection"], missing: "Say what happens to delayed segments of the old connection." },
+    { id: "final-ack-lost", idea: "The final ACK may be lost", weight: 1, phrasings: ["last|final ack .. lost|dropped", "retransmit* .. fin"], missing: "Say what happens if the last ACK is lost." },
+    { id: "old-duplicates", idea: "Old duplicates must die out", weight: 1, phrasings: ["old duplicate*|segment*", "delayed segment*", "earlier incarnation", "previous connection"], missing: "Say what happens to delayed segments of the old connection." },
   ],
   modelAnswer: "So that a retransmitted FIN, sent because the final ACK was lost, can be ACKed again, and so that old duplicate segments of this connection die out before the same four-tuple is reused.",
 });
@@ -191,6 +191,21 @@ describe("explain-why exercises", () => {
     const partial = gradeRaw(explain, 0, { text: "Because a delayed segment from the previous connection could be mistaken for new data." });
     expect(partial.score).toBe(0.5);
     expect(partial.feedback.items.find((i: { correct: boolean }) => !i.correct).message).toMatch(/last ACK is lost/);
+  });
+
+  it("report each key idea by its id as found, missing or contradicted", () => {
+    const graded = gradeRaw(explain, 0, { text: "Delayed segments from the previous connection could be taken for new data, but the final ACK is never lost." });
+    expect(graded.feedback.items.map((i: { idea?: unknown }) => i.idea)).toEqual([
+      { id: "final-ack-lost", status: "contradicted" },
+      { id: "old-duplicates", status: "found" },
+    ]);
+    expect(graded.score).toBe(0);
+  });
+
+  it("give no credit to a list of the right terms, and say why", () => {
+    const graded = gradeRaw(explain, 0, { text: "final ACK lost, old duplicate, delayed segment, previous connection" });
+    expect(graded.score).toBe(0);
+    expect(graded.feedback.summary).toMatch(/list of terms/);
   });
 
   it("give no credit to text that names none of the ideas, and refuse empty or one-word answers", () => {
