@@ -17,9 +17,10 @@ export function Exercise({ id }: { id: string }) {
   const [status, setStatus] = useState<Status>({ kind: "loading" });
   const [values, setValues] = useState<Values>({});
   const [errors, setErrors] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const [busy, setBusy] = useState<null | "submit" | "hint" | "solution" | "variant">(null);
   const [latest, setLatest] = useState<PublicAttempt | undefined>();
-  const [hintsShown, setHintsShown] = useState(0);
+  /** A learner who solved this before sees their solve first; "practise another variant" opens the current one. */
+  const [practising, setPractising] = useState(false);
   const headingId = useId();
 
   const load = useCallback(async () => {
@@ -37,57 +38,73 @@ export function Exercise({ id }: { id: string }) {
     void load();
   }, [load]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (status.kind !== "ready") return;
-    setSubmitting(true);
-    setErrors([]);
+  /** POSTs JSON to one of this exercise's routes; returns the body, or null after showing the error. */
+  async function post(path: string, payload: unknown, what: string): Promise<{ status: number; body: Record<string, unknown> } | null> {
     try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}/attempts`, {
+      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}${path}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ variantSeed: status.view.variantSeed, answer: { ...initialValues(status.view), ...values } }),
+        body: JSON.stringify(payload),
       });
-      const body = await response.json();
-      if (response.status === 201) {
-        setLatest(body.attempt as PublicAttempt);
-        setStatus({ kind: "ready", view: { ...status.view, attempts: [body.attempt, ...status.view.attempts] } });
-      } else {
-        // Keep what the learner typed; tell them what to fix.
-        setErrors(body.errors ?? [body.message ?? `The server answered ${response.status}.`]);
-      }
+      const body = (await response.json()) as Record<string, unknown>;
+      return { status: response.status, body };
     } catch (error) {
-      setErrors([`Your answer was not sent (${error instanceof Error ? error.message : String(error)}). It is still here; try again.`]);
-    } finally {
-      setSubmitting(false);
+      setErrors([`${what} did not reach the server (${error instanceof Error ? error.message : String(error)}). Try again.`]);
+      return null;
     }
   }
 
-  async function nextVariant() {
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (status.kind !== "ready") return;
+    setBusy("submit");
     setErrors([]);
-    if (latest && latest.score >= 1) {
-      // A full-marks attempt already moved the learner on: just fetch the new variant.
-      setLatest(undefined);
-      setValues({});
-      setHintsShown(0);
-      await load();
-      return;
-    }
-    try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}/variants`, { method: "POST" });
-      const body = await response.json();
-      if (!response.ok) {
-        setErrors([body.message ?? `The server answered ${response.status}.`]);
-        return;
-      }
-      setLatest(undefined);
-      setValues({});
-      setHintsShown(0);
-      setStatus({ kind: "ready", view: body as LearnerExerciseView });
-    } catch {
-      setErrors(["Could not reach the server for a new variant; try again."]);
+    const reply = await post("/attempts", { variantSeed: status.view.variantSeed, answer: { ...initialValues(status.view), ...values } }, "Your answer");
+    setBusy(null);
+    if (!reply) return;
+    if (reply.status === 201) {
+      setLatest(reply.body.attempt as PublicAttempt);
+      setStatus({ kind: "ready", view: reply.body.view as LearnerExerciseView });
+      setPractising(true);
+    } else {
+      // Keep what the learner typed; tell them what to fix.
+      setErrors((reply.body.errors as string[] | undefined) ?? [String(reply.body.message ?? `The server answered ${reply.status}.`)]);
     }
   }
+
+  async function variantAction(path: "/hints" | "/solution", what: string) {
+    if (status.kind !== "ready") return;
+    setBusy(path === "/hints" ? "hint" : "solution");
+    setErrors([]);
+    const reply = await post(path, { variantSeed: status.view.variantSeed }, what);
+    setBusy(null);
+    if (!reply) return;
+    if (reply.status === 200) setStatus({ kind: "ready", view: reply.body as unknown as LearnerExerciseView });
+    else setErrors([String(reply.body.message ?? `The server answered ${reply.status}.`)]);
+  }
+
+  async function nextVariant() {
+    if (status.kind !== "ready") return;
+    setErrors([]);
+    setBusy("variant");
+    const solvedJustNow = latest !== undefined && latest.score >= 1;
+    if (solvedJustNow) {
+      // A correct answer already moved the learner on: just fetch the new variant.
+      await load();
+    } else {
+      const reply = await post("/variants", {}, "The request for a new variant");
+      if (reply && reply.status === 201) setStatus({ kind: "ready", view: reply.body as unknown as LearnerExerciseView });
+      else if (reply) setErrors([String(reply.body.message ?? `The server answered ${reply.status}.`)]);
+    }
+    setBusy(null);
+    setLatest(undefined);
+    setValues({});
+    setPractising(true);
+  }
+
+  const view = status.kind === "ready" ? status.view : null;
+  const showSolvedCard = view !== null && view.solvedBy !== null && !practising;
+  const current = view?.current;
 
   return (
     <section
@@ -96,24 +113,28 @@ export function Exercise({ id }: { id: string }) {
       className="not-prose my-8 rounded-xl border border-slate-300 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <h3 id={headingId} className="mt-0 text-lg font-semibold">
-        Exercise{status.kind === "ready" ? `: ${status.view.title}` : ""}
+        Exercise{view ? `: ${view.title}` : ""}
       </h3>
       {status.kind === "loading" ? <p role="status">Loading your variant…</p> : null}
       {status.kind === "error" ? <p role="alert" className="text-red-700 dark:text-red-300">{status.message}</p> : null}
-      {status.kind === "ready" ? (
+      {view ? <StandingLine view={view} /> : null}
+      {view && showSolvedCard ? (
+        <SolvedCard attempt={view.solvedBy!} onPractise={() => setPractising(true)} />
+      ) : null}
+      {view && current && !showSolvedCard ? (
         <>
-          <p className="mt-2">{status.view.variant.prompt}</p>
-          {status.view.variant.material ? (
+          <p className="mt-2">{view.variant.prompt}</p>
+          {view.variant.material ? (
             <figure className="mt-3">
-              <figcaption className="text-sm text-slate-600 dark:text-slate-400">{status.view.variant.materialLabel}</figcaption>
+              <figcaption className="text-sm text-slate-600 dark:text-slate-400">{view.variant.materialLabel}</figcaption>
               <pre data-testid="exercise-material" className="relative mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
-                {status.view.variant.material}
+                {view.variant.material}
               </pre>
             </figure>
           ) : null}
-          <Hints hints={status.view.variant.hints ?? []} shown={hintsShown} onMore={() => setHintsShown(hintsShown + 1)} />
+          <Hints hints={view.hints} disabled={busy !== null || !current.open} onMore={() => variantAction("/hints", "The request for a hint")} />
           <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
-            {status.view.variant.inputs.map((input) => (
+            {view.variant.inputs.map((input) => (
               <ExerciseField key={input.name} input={input} value={values[input.name]} onChange={(value) => setValues({ ...values, [input.name]: value })} />
             ))}
             {errors.length > 0 ? (
@@ -123,43 +144,127 @@ export function Exercise({ id }: { id: string }) {
                 ))}
               </ul>
             ) : null}
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="attempts-left">
+              {current.open
+                ? `${current.attemptsLeft} of ${current.attemptsPerVariant} attempts left on this variant${current.canEarnCredit ? "" : " (practice: you have seen this exercise's answer, so it earns no credit)"}.`
+                : current.solved
+                  ? "You answered this variant correctly."
+                  : "You have seen this variant's solution: it takes no more answers. Try another variant."}
+            </p>
             <div className="flex flex-wrap gap-3">
-              <button
-                type="submit"
-                disabled={submitting}
-                className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
-              >
-                {submitting ? "Grading…" : "Submit answer"}
-              </button>
-              {latest ? (
-                <button type="button" onClick={nextVariant} className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+              {current.open ? (
+                <button
+                  type="submit"
+                  disabled={busy !== null}
+                  className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
+                >
+                  {busy === "submit" ? "Grading…" : "Submit answer"}
+                </button>
+              ) : null}
+              {current.open ? (
+                <button
+                  type="button"
+                  onClick={() => variantAction("/solution", "The request for the solution")}
+                  disabled={busy !== null}
+                  className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60 dark:hover:bg-slate-800"
+                  aria-describedby={`${headingId}-solution-note`}
+                >
+                  Show solution
+                </button>
+              ) : null}
+              {latest || !current.open ? (
+                <button
+                  type="button"
+                  onClick={nextVariant}
+                  disabled={busy !== null}
+                  className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60 dark:hover:bg-slate-800"
+                >
                   Try another variant
                 </button>
               ) : null}
             </div>
+            {current.open ? (
+              <p id={`${headingId}-solution-note`} className="text-xs text-slate-600 dark:text-slate-400">
+                Showing the solution ends credit on this variant; you can then go on with another one.
+              </p>
+            ) : null}
           </form>
-          <div aria-live="polite">{latest ? <AttemptFeedback attempt={latest} /> : null}</div>
-          <AttemptHistory attempts={status.view.attempts} />
+          <div aria-live="polite">
+            {latest ? <AttemptFeedback attempt={latest} onClaimed={(claims) => setLatest({ ...latest, claims })} /> : null}
+            {current.solution !== null && !current.solved && !latest?.feedback.solution ? <SolutionPanel solution={current.solution} /> : null}
+          </div>
+          <AttemptHistory attempts={view.attempts} />
         </>
       ) : null}
     </section>
   );
 }
 
-function Hints({ hints, shown, onMore }: { hints: string[]; shown: number; onMore: () => void }) {
-  if (hints.length === 0) return null;
+/** Solved or not, and with what score: the standing the dashboard shows too. */
+function StandingLine({ view }: { view: LearnerExerciseView }) {
+  const { standing } = view;
+  let text = "Not solved yet.";
+  if (standing.solved) text = `Solved, score ${scoreLabel(standing.score)}.`;
+  else if (standing.practiceOnly) text = "Practice only: you have seen this exercise's answer, so it no longer earns credit.";
+  return (
+    <p data-testid="exercise-standing" className="mt-1 text-sm font-medium text-slate-700 dark:text-slate-300">
+      {standing.solved ? <span aria-hidden="true">✓ </span> : null}
+      {text}
+      {standing.attemptsUsed > 0 ? ` ${standing.attemptsUsed} attempt${standing.attemptsUsed === 1 ? "" : "s"} so far.` : ""}
+    </p>
+  );
+}
+
+/** A learner back at an exercise they solved: their answer and the worked solution, not a blank question. */
+function SolvedCard({ attempt, onPractise }: { attempt: PublicAttempt; onPractise: () => void }) {
+  return (
+    <div data-testid="solved-card" className="mt-3 rounded-lg border border-emerald-600/50 bg-emerald-50 p-4 dark:bg-emerald-950/40">
+      <p className="font-semibold">You solved this on {new Date(attempt.createdAt).toLocaleDateString()}. Your answer:</p>
+      <AnswerLines lines={attempt.answerLines} />
+      {attempt.feedback.solution ? <SolutionPanel solution={attempt.feedback.solution} /> : null}
+      <button type="button" onClick={onPractise} className="mt-3 rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+        Practise another variant
+      </button>
+    </div>
+  );
+}
+
+function SolutionPanel({ solution }: { solution: string }) {
+  return (
+    <div data-testid="worked-solution" className="mt-3 rounded-md bg-slate-100 p-3 dark:bg-slate-800">
+      <p className="font-medium">Worked solution</p>
+      <p className="mt-1">{solution}</p>
+    </div>
+  );
+}
+
+function AnswerLines({ lines }: { lines: string[] }) {
+  return (
+    <ul className="mt-1 space-y-0.5 font-mono text-sm">
+      {lines.map((line, index) => (
+        <li key={index} className="break-words">
+          {line}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Hints({ hints, disabled, onMore }: { hints: LearnerExerciseView["hints"]; disabled: boolean; onMore: () => void }) {
+  if (hints.total === 0) return null;
+  const shown = hints.shown.length;
   return (
     <div className="mt-3">
       {shown > 0 ? (
         <ol aria-label="Hints" className="list-decimal space-y-1 pl-6 text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-          {hints.slice(0, shown).map((hint) => (
+          {hints.shown.map((hint) => (
             <li key={hint}>{hint}</li>
           ))}
         </ol>
       ) : null}
-      {shown < hints.length ? (
+      {shown < hints.total && !disabled ? (
         <button type="button" onClick={onMore} className="mt-2 text-sm font-medium text-blue-700 underline dark:text-blue-300">
-          {shown === 0 ? "Show a hint" : "Show another hint"} ({shown + 1} of {hints.length})
+          {shown === 0 ? "Show a hint" : "Show another hint"} ({shown + 1} of {hints.total})
         </button>
       ) : null}
     </div>
@@ -389,24 +494,58 @@ function scoreLabel(score: number) {
   return `${Math.round(score * 100)}%`;
 }
 
-function AttemptFeedback({ attempt }: { attempt: PublicAttempt }) {
+function itemMark(correct: boolean | null) {
+  if (correct === null) return { mark: "•", said: "" };
+  return correct ? { mark: "✓", said: "Correct:" } : { mark: "✗", said: "Incorrect:" };
+}
+
+function AttemptFeedback({ attempt, onClaimed }: { attempt: PublicAttempt; onClaimed: (claims: string[]) => void }) {
+  const [claimError, setClaimError] = useState<string | null>(null);
+  async function claim(ideaId: string) {
+    setClaimError(null);
+    try {
+      const response = await fetch(`/api/attempts/${encodeURIComponent(attempt.id)}/claims`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ideaId }),
+      });
+      const body = await response.json();
+      if (response.status === 201) onClaimed(body.claims as string[]);
+      else setClaimError(body.message ?? `The server answered ${response.status}.`);
+    } catch {
+      setClaimError("Your claim did not reach the server; try again.");
+    }
+  }
   return (
     <div data-testid="attempt-feedback" className="mt-5 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
       <p className="font-semibold">
-        Score {scoreLabel(attempt.score)}. {attempt.feedback.summary}
+        Score {scoreLabel(attempt.score)}.{" "}
+        {attempt.feedback.summary}
+        {!attempt.credited ? " (Practice: no credit, you had seen this answer.)" : ""}
       </p>
       <ul className="mt-2 space-y-1">
-        {attempt.feedback.items.map((item) => (
-          <li key={item.label}>
-            <span aria-hidden="true">{item.correct ? "✓" : "✗"}</span>{" "}
-            <span className="sr-only">{item.correct ? "Correct:" : "Incorrect:"}</span> <strong>{item.label}.</strong> {item.message}
-          </li>
-        ))}
+        {attempt.feedback.items.map((item) => {
+          const { mark, said } = itemMark(item.correct);
+          const missingIdea = item.idea?.status === "missing" ? item.idea.id : null;
+          const claimed = missingIdea !== null && attempt.claims.includes(missingIdea);
+          return (
+            <li key={`${item.label}:${item.message}`}>
+              <span aria-hidden="true">{mark}</span> {said ? <span className="sr-only">{said}</span> : null} <strong>{item.label}.</strong> {item.message}
+              {missingIdea !== null ? (
+                claimed ? (
+                  <span className="ml-2 text-sm text-slate-600 dark:text-slate-400">You said you wrote this; it is noted for your instructor.</span>
+                ) : (
+                  <button type="button" onClick={() => claim(missingIdea)} className="ml-2 text-sm font-medium text-blue-700 underline dark:text-blue-300">
+                    I did say this
+                  </button>
+                )
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
-      <details className="mt-3">
-        <summary className="cursor-pointer font-medium">Worked solution</summary>
-        <p className="mt-2">{attempt.feedback.solution}</p>
-      </details>
+      {claimError ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{claimError}</p> : null}
+      {attempt.feedback.solution ? <SolutionPanel solution={attempt.feedback.solution} /> : null}
     </div>
   );
 }
@@ -414,13 +553,15 @@ function AttemptFeedback({ attempt }: { attempt: PublicAttempt }) {
 function AttemptHistory({ attempts }: { attempts: PublicAttempt[] }) {
   if (attempts.length === 0) return <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">No attempts yet.</p>;
   return (
-    <details className="mt-4" open>
+    <details className="mt-4">
       <summary className="cursor-pointer font-medium">Your previous attempts ({attempts.length})</summary>
-      <ol data-testid="attempt-history" className="mt-2 space-y-1 text-sm">
+      <ol data-testid="attempt-history" className="mt-2 space-y-3 text-sm">
         {attempts.map((attempt) => (
           <li key={attempt.id}>
-            <time dateTime={attempt.createdAt}>{new Date(attempt.createdAt).toLocaleString()}</time>: score {scoreLabel(attempt.score)}, answered{" "}
-            <code className="break-all">{JSON.stringify(attempt.answer)}</code>
+            <time dateTime={attempt.createdAt}>{new Date(attempt.createdAt).toLocaleString()}</time>: score {scoreLabel(attempt.score)}
+            {attempt.credited ? "" : " (practice)"}
+            {attempt.hintsUsed > 0 ? `, after ${attempt.hintsUsed} hint${attempt.hintsUsed === 1 ? "" : "s"}` : ""}. You answered:
+            <AnswerLines lines={attempt.answerLines} />
           </li>
         ))}
       </ol>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { identify } from "@/lib/auth/identity";
-import { continueWith, progressFor } from "@/lib/db/progress";
+import { continueWith, progressFor, type ExerciseProgress } from "@/lib/exercises/courseProgress";
 import { LessonLink } from "@/app/_components/LessonLink";
 
 export const metadata: Metadata = { title: "Your progress" };
@@ -31,6 +31,16 @@ function ProgressBar({ label, value }: { label: string; value: number }) {
       </div>
     </div>
   );
+}
+
+/** One exercise's standing in words: solved with its score, or where the learner is. */
+function standingText(exercise: ExerciseProgress): string {
+  const { standing } = exercise;
+  const attempts = `${standing.attemptsUsed} attempt${standing.attemptsUsed === 1 ? "" : "s"}`;
+  const seen = exercise.solutionsSeen > 0 ? `, ${exercise.solutionsSeen} solution${exercise.solutionsSeen === 1 ? "" : "s"} seen` : "";
+  if (standing.solved) return `solved, score ${percent(standing.score)}% (${attempts}${seen})`;
+  if (standing.practiceOnly) return `practice only: you have seen its answer, so it earns no credit (${attempts}${seen})`;
+  return `not solved yet (${attempts}${seen})`;
 }
 
 export default async function Dashboard() {
@@ -74,21 +84,15 @@ export default async function Dashboard() {
               <ProgressBar label={`${lesson.title}: exercises solved`} value={lesson.exercises.length ? lesson.solved / lesson.exercises.length : 0} />
               <ProgressBar label={`${lesson.title}: score`} value={lesson.score} />
             </div>
-            {lesson.exercises.some((e) => e.attempts.length > 0) ? (
+            {lesson.exercises.some((e) => e.attempts.length > 0 || e.solutionsSeen > 0) ? (
               <details className="mt-3">
-                <summary className="cursor-pointer text-sm font-medium">Attempt history</summary>
+                <summary className="cursor-pointer text-sm font-medium">Exercises you have worked on</summary>
                 <ul className="mt-2 space-y-2 text-sm">
                   {lesson.exercises
-                    .filter((e) => e.attempts.length > 0)
+                    .filter((e) => e.attempts.length > 0 || e.solutionsSeen > 0)
                     .map((exercise) => (
-                      <li key={exercise.id}>
-                        <span className="font-medium">{exercise.title}</span>: best {percent(exercise.bestScore ?? 0)}%, {exercise.attempts.length} attempt
-                        {exercise.attempts.length === 1 ? "" : "s"} (
-                        {exercise.attempts
-                          .slice(0, 10)
-                          .map((a) => `${percent(a.score)}%`)
-                          .join(", ")}
-                        {exercise.attempts.length > 10 ? ", …" : ""})
+                      <li key={exercise.id} data-testid={`exercise-standing-${exercise.id}`}>
+                        <span className="font-medium">{exercise.title}</span>: {standingText(exercise)}
                       </li>
                     ))}
                 </ul>

@@ -1,4 +1,6 @@
-// Reading and writing learners and attempts. The only place these queries live.
+// Reading and writing attempts, worked-solution reveals, hints and idea
+// claims. The only place these queries live; the rules they serve are in
+// lib/exercises/gradingPolicy.ts (decision record 0009).
 import "server-only";
 import { databaseReady, prisma } from "./client";
 
@@ -9,55 +11,113 @@ export type StoredAttempt = {
   answer: unknown;
   score: number;
   feedback: unknown;
+  credited: boolean;
+  hintsUsed: number;
   createdAt: Date;
+  /** Rubric ideas the learner said their answer contains ("I did say this"). */
+  claims: string[];
 };
 
-export async function recordAttempt(attempt: {
-  learnerId: string;
-  exerciseId: string;
-  variantSeed: number;
-  answer: unknown;
-  score: number;
-  feedback: unknown;
-}): Promise<StoredAttempt> {
-  await databaseReady();
-  // One statement: the learner row is created with their first attempt if needed.
-  const row = await prisma.attempt.create({
-    data: {
-      learner: { connectOrCreate: { where: { id: attempt.learnerId }, create: { id: attempt.learnerId } } },
-      exercise: { connect: { id: attempt.exerciseId } },
-      variantSeed: attempt.variantSeed,
-      answer: JSON.stringify(attempt.answer),
-      score: attempt.score,
-      feedback: JSON.stringify(attempt.feedback),
-    },
-  });
-  return toStored(row);
+export type StoredReveal = { variantSeed: number; reason: "requested" | "attempts-used"; createdAt: Date };
+
+/** Everything about one learner and one exercise that grading and the exercise view need. */
+export type ExerciseRecords = {
+  /** Newest first. */
+  attempts: StoredAttempt[];
+  reveals: StoredReveal[];
+  /** Hints shown, by variant seed. */
+  hintsShown: Map<number, number>;
+  /** Which variant the learner is on: one step per correct answer and per "try another variant". */
+  round: number;
+};
+
+type Db = Pick<typeof prisma, "attempt" | "solutionReveal" | "hintReveal" | "variantRequest" | "learner">;
+
+async function readRecords(db: Db, learnerId: string, exerciseId: string): Promise<ExerciseRecords> {
+  const [attempts, reveals, hints, requested] = await Promise.all([
+    db.attempt.findMany({
+      where: { learnerId, exerciseId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: { claims: { select: { ideaId: true } } },
+    }),
+    db.solutionReveal.findMany({ where: { learnerId, exerciseId }, orderBy: { createdAt: "asc" } }),
+    db.hintReveal.findMany({ where: { learnerId, exerciseId } }),
+    db.variantRequest.count({ where: { learnerId, exerciseId } }),
+  ]);
+  const stored = attempts.map(toStored);
+  return {
+    attempts: stored,
+    reveals: reveals.map((r) => ({ variantSeed: r.variantSeed, reason: r.reason === "requested" ? "requested" : "attempts-used", createdAt: r.createdAt })),
+    hintsShown: new Map(hints.map((h) => [h.variantSeed, h.shown])),
+    round: stored.filter((a) => a.score >= 1).length + requested,
+  };
 }
 
-/** A learner's attempts at one exercise, newest first. */
-export async function listAttempts(learnerId: string, exerciseId: string, limit = 50): Promise<StoredAttempt[]> {
+export async function exerciseRecords(learnerId: string, exerciseId: string): Promise<ExerciseRecords> {
   await databaseReady();
-  const rows = await prisma.attempt.findMany({
-    where: { learnerId, exerciseId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-  });
-  return rows.map(toStored);
+  return readRecords(prisma, learnerId, exerciseId);
 }
 
 /**
- * Which variant the learner is on: one step for every full-marks attempt and
- * every "try another variant". Seeds are derived from it, so it only grows.
+ * Runs `work` on a consistent view of the learner's records and applies the
+ * writes it asks for in the same transaction, so two submissions racing on a
+ * variant can never use more attempts than the policy allows.
  */
-export async function variantRound(learnerId: string, exerciseId: string): Promise<number> {
+export async function withExerciseRecords<T>(
+  learnerId: string,
+  exerciseId: string,
+  work: (records: ExerciseRecords) => { result: T; write?: RecordWrite },
+): Promise<{ result: T; attempt?: StoredAttempt }> {
   await databaseReady();
-  const [solved, requested] = await Promise.all([
-    prisma.attempt.count({ where: { learnerId, exerciseId, score: { gte: 1 } } }),
-    prisma.variantRequest.count({ where: { learnerId, exerciseId } }),
-  ]);
-  return solved + requested;
+  return prisma.$transaction(async (tx) => {
+    // Write first (the learner's row, created if new), so the transaction holds the
+    // lock (SQLite's database lock, a row lock on PostgreSQL) before it reads: the
+    // reads below see every write committed before, and no other writer interleaves.
+    await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`;
+    const records = await readRecords(tx, learnerId, exerciseId);
+    const { result, write } = work(records);
+    if (!write) return { result };
+    let attempt: StoredAttempt | undefined;
+    if (write.attempt) {
+      const row = await tx.attempt.create({
+        data: {
+          learnerId,
+          exerciseId,
+          variantSeed: write.attempt.variantSeed,
+          answer: JSON.stringify(write.attempt.answer),
+          score: write.attempt.score,
+          feedback: JSON.stringify(write.attempt.feedback),
+          credited: write.attempt.credited,
+          hintsUsed: write.attempt.hintsUsed,
+        },
+        include: { claims: { select: { ideaId: true } } },
+      });
+      attempt = toStored(row);
+    }
+    if (write.reveal) {
+      await tx.solutionReveal.upsert({
+        where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId, variantSeed: write.reveal.variantSeed } },
+        create: { learnerId, exerciseId, variantSeed: write.reveal.variantSeed, reason: write.reveal.reason },
+        update: {},
+      });
+    }
+    if (write.hintsShown) {
+      const { variantSeed, shown } = write.hintsShown;
+      await tx.hintReveal.upsert({
+        where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId, variantSeed } },
+        create: { learnerId, exerciseId, variantSeed, shown },
+        update: { shown },
+      });
+    }
+    return { result, attempt };
+  });
 }
+
+export type RecordWrite = {
+  attempt?: { variantSeed: number; answer: unknown; score: number; feedback: unknown; credited: boolean; hintsUsed: number };
+  reveal?: { variantSeed: number; reason: "requested" | "attempts-used" };
+  hintsShown?: { variantSeed: number; shown: number };
+};
 
 /** "Try another variant": moves the learner one variant on. */
 export async function requestNewVariant(learnerId: string, exerciseId: string): Promise<void> {
@@ -70,6 +130,19 @@ export async function requestNewVariant(learnerId: string, exerciseId: string): 
   });
 }
 
+/** One attempt of this learner, or null (someone else's attempt is as good as none). */
+export async function findOwnAttempt(learnerId: string, attemptId: string): Promise<StoredAttempt | null> {
+  await databaseReady();
+  const row = await prisma.attempt.findFirst({ where: { id: attemptId, learnerId }, include: { claims: { select: { ideaId: true } } } });
+  return row ? toStored(row) : null;
+}
+
+/** Stores "I did say this" for one idea of an attempt (idempotent). */
+export async function recordIdeaClaim(attemptId: string, ideaId: string): Promise<void> {
+  await databaseReady();
+  await prisma.ideaClaim.upsert({ where: { attemptId_ideaId: { attemptId, ideaId } }, create: { attemptId, ideaId }, update: {} });
+}
+
 function toStored(row: {
   id: string;
   exerciseId: string;
@@ -77,25 +150,35 @@ function toStored(row: {
   answer: string;
   score: number;
   feedback: string;
+  credited: boolean;
+  hintsUsed: number;
   createdAt: Date;
+  claims: { ideaId: string }[];
 }): StoredAttempt {
-  return { ...row, answer: JSON.parse(row.answer), feedback: JSON.parse(row.feedback) };
+  const { claims, ...rest } = row;
+  return { ...rest, answer: JSON.parse(row.answer), feedback: JSON.parse(row.feedback), claims: claims.map((c) => c.ideaId) };
 }
 
-/** Class results for one exercise: every learner's attempts, for instructors. */
+/** Class results for one exercise, for instructors: every learner's attempts, reveals and claims. */
 export async function exerciseResults(exerciseId: string) {
   await databaseReady();
-  const rows = await prisma.attempt.groupBy({
-    by: ["learnerId"],
-    where: { exerciseId },
-    _count: { _all: true },
-    _max: { score: true },
-  });
-  const accounts = await prisma.user.findMany({ where: { learnerId: { in: rows.map((r) => r.learnerId) } }, select: { learnerId: true, email: true } });
+  const [attempts, reveals] = await Promise.all([
+    prisma.attempt.findMany({
+      where: { exerciseId },
+      orderBy: { createdAt: "asc" },
+      select: { learnerId: true, variantSeed: true, score: true, credited: true, hintsUsed: true, createdAt: true, claims: { select: { ideaId: true } } },
+    }),
+    prisma.solutionReveal.findMany({ where: { exerciseId }, select: { learnerId: true, variantSeed: true, reason: true, createdAt: true } }),
+  ]);
+  const learnerIds = [...new Set(attempts.map((a) => a.learnerId))];
+  const accounts = await prisma.user.findMany({ where: { learnerId: { in: learnerIds } }, select: { learnerId: true, email: true } });
   const emailOf = new Map(accounts.map((a) => [a.learnerId, a.email]));
-  return rows.map((row) => ({
-    learner: emailOf.get(row.learnerId) ?? "guest",
-    attempts: row._count._all,
-    bestScore: row._max.score ?? 0,
+  return learnerIds.map((learnerId) => ({
+    learnerId,
+    learner: emailOf.get(learnerId) ?? "guest",
+    attempts: attempts.filter((a) => a.learnerId === learnerId).map(({ learnerId: _, claims, ...a }) => ({ ...a, claims: claims.map((c) => c.ideaId) })),
+    reveals: reveals
+      .filter((r) => r.learnerId === learnerId)
+      .map((r) => ({ variantSeed: r.variantSeed, reason: r.reason === "requested" ? ("requested" as const) : ("attempts-used" as const), createdAt: r.createdAt })),
   }));
 }

@@ -16,52 +16,47 @@ export async function recordLessonVisit(learnerId: string, lessonId: string): Pr
   return true;
 }
 
-export type ExerciseProgress = {
+/** One exercise's records for one learner, as the grading policy reads them. */
+export type ExerciseRecordsRow = {
   id: string;
   title: string;
   kind: string;
-  bestScore: number | null;
-  attempts: { score: number; createdAt: Date }[];
+  attempts: { variantSeed: number; score: number; credited: boolean; hintsUsed: number; createdAt: Date }[];
+  reveals: { variantSeed: number; reason: "requested" | "attempts-used"; createdAt: Date }[];
 };
 
-export type LessonProgress = {
+export type LessonRecords = {
   id: string;
   slug: string;
   title: string;
   order: number;
   read: boolean;
   lastReadAt: Date | null;
-  exercises: ExerciseProgress[];
-  solved: number;
-  /** Mean of the best score per exercise, unattempted ones counting 0. */
-  score: number;
+  exercises: ExerciseRecordsRow[];
 };
 
-export async function progressFor(learnerId: string): Promise<LessonProgress[]> {
+/** Every lesson, in course order, with the learner's visit and their records on each exercise. */
+export async function lessonRecordsFor(learnerId: string): Promise<LessonRecords[]> {
   await databaseReady();
-  const [lessons, visits, attempts] = await Promise.all([
+  const [lessons, visits, attempts, reveals] = await Promise.all([
     prisma.lesson.findMany({ orderBy: { order: "asc" }, include: { exercises: { orderBy: [{ position: "asc" }, { id: "asc" }] } } }),
     prisma.lessonVisit.findMany({ where: { learnerId } }),
-    prisma.attempt.findMany({ where: { learnerId }, orderBy: { createdAt: "desc" }, select: { exerciseId: true, score: true, createdAt: true } }),
+    prisma.attempt.findMany({
+      where: { learnerId },
+      orderBy: { createdAt: "desc" },
+      select: { exerciseId: true, variantSeed: true, score: true, credited: true, hintsUsed: true, createdAt: true },
+    }),
+    prisma.solutionReveal.findMany({ where: { learnerId }, orderBy: { createdAt: "asc" } }),
   ]);
   const visitByLesson = new Map(visits.map((visit) => [visit.lessonId, visit]));
-  const attemptsByExercise = new Map<string, { score: number; createdAt: Date }[]>();
-  for (const attempt of attempts) {
-    const list = attemptsByExercise.get(attempt.exerciseId) ?? [];
-    list.push({ score: attempt.score, createdAt: attempt.createdAt });
-    attemptsByExercise.set(attempt.exerciseId, list);
-  }
+  const group = <T extends { exerciseId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.exerciseId, [...(map.get(row.exerciseId) ?? []), row]);
+    return map;
+  };
+  const attemptsBy = group(attempts);
+  const revealsBy = group(reveals);
   return lessons.map((lesson) => {
-    const exercises = lesson.exercises.map((exercise) => {
-      const list = attemptsByExercise.get(exercise.id) ?? [];
-      return {
-        id: exercise.id,
-        title: exercise.title,
-        kind: exercise.kind,
-        bestScore: list.length ? Math.max(...list.map((a) => a.score)) : null,
-        attempts: list,
-      };
-    });
     const visit = visitByLesson.get(lesson.id);
     return {
       id: lesson.id,
@@ -70,16 +65,18 @@ export async function progressFor(learnerId: string): Promise<LessonProgress[]> 
       order: lesson.order,
       read: Boolean(visit),
       lastReadAt: visit?.lastReadAt ?? null,
-      exercises,
-      solved: exercises.filter((e) => (e.bestScore ?? 0) >= 1).length,
-      score: exercises.length ? exercises.reduce((sum, e) => sum + (e.bestScore ?? 0), 0) / exercises.length : 0,
+      exercises: lesson.exercises.map((exercise) => ({
+        id: exercise.id,
+        title: exercise.title,
+        kind: exercise.kind,
+        attempts: (attemptsBy.get(exercise.id) ?? []).map(({ exerciseId: _, ...a }) => a),
+        reveals: (revealsBy.get(exercise.id) ?? []).map((r) => ({
+          variantSeed: r.variantSeed,
+          reason: r.reason === "requested" ? ("requested" as const) : ("attempts-used" as const),
+          createdAt: r.createdAt,
+        })),
+      })),
     };
   });
 }
 
-/** The lesson to continue: the most recently read one that is not finished, else the first unread. */
-export function continueWith(progress: LessonProgress[]): LessonProgress | undefined {
-  const unfinished = (lesson: LessonProgress) => lesson.solved < lesson.exercises.length || !lesson.read;
-  const recent = progress.filter((lesson) => lesson.read && unfinished(lesson)).sort((a, b) => (b.lastReadAt?.getTime() ?? 0) - (a.lastReadAt?.getTime() ?? 0))[0];
-  return recent ?? progress.find(unfinished);
-}

@@ -42,7 +42,8 @@ export type PublicVariant = {
 
 export type FeedbackItem = {
   label: string;
-  correct: boolean;
+  /** Whether this part of the answer is right; null for neutral information (shown with no ✓ or ✗), e.g. a replayed log line. */
+  correct: boolean | null;
   message: string;
   /** For an item about one key idea of a free-text answer: its stable id and whether the answer states, omits or denies it. */
   idea?: { id: string; status: "found" | "missing" | "contradicted" };
@@ -84,9 +85,12 @@ export type ExerciseDefinition<Value = unknown> = {
   kind: string;
   title: string;
   publicVariant(seed: number): PublicVariant;
-  parse(raw: unknown): Parsed<Value>;
+  /** seed: the variant answered, so only its own options, items or pairs are accepted. */
+  parse(raw: unknown, seed?: number): Parsed<Value>;
   grade(seed: number, value: Value): Graded;
   /** A raw answer that earns full marks for this seed, for tests and worked solutions. */
   correctAnswer(seed: number): unknown;
+  /** Wrong attempts on one variant before its solution is shown (default 3, decision record 0009). */
+  attemptsPerVariant?: number;
   testAnswers: TestAnswers;
 };

@@ -1,4 +1,5 @@
-// No submission is ever lost: 500 concurrent submissions, 500 stored attempts.
+// No submission is ever lost, and none slips past the attempts policy: 500
+// concurrent submissions, every one answered, exactly the allowed ones stored.
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../support/testDatabase";
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 
 describe("concurrent submissions", () => {
-  it("stores every one of 500 concurrent submissions from 50 learners", async () => {
+  it("answers all of 500 concurrent wrong submissions from 50 learners and stores exactly 3 per learner (the attempts a variant allows)", async () => {
     const learners = await Promise.all(
       Array.from({ length: 50 }, async () => {
         const browser = new Browser();
@@ -35,11 +36,19 @@ describe("concurrent submissions", () => {
         }),
       ),
     );
-    const statuses = (await Promise.all(submissions)).map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(500);
+    const replies = await Promise.all(submissions);
+    const statuses = replies.map((r) => r.status);
+    // ack 0..9 with the ACK flag: wrong for every variant (a SYN's ack is 0 and it has no ACK flag)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(150);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(350);
+    for (const reply of replies.filter((r) => r.status === 409)) expect(reply.body.message).toMatch(/seen this variant's solution/);
     const db = new Database(file, { readonly: true });
     const { count } = db.prepare("SELECT COUNT(*) AS count FROM Attempt").get() as { count: number };
+    const perLearner = db.prepare("SELECT learnerId, COUNT(*) AS n FROM Attempt GROUP BY learnerId").all() as { n: number }[];
+    const { reveals } = db.prepare("SELECT COUNT(*) AS reveals FROM SolutionReveal").get() as { reveals: number };
     db.close();
-    expect(count).toBe(500);
+    expect(count).toBe(150);
+    expect(perLearner.every((row) => row.n === 3)).toBe(true);
+    expect(reveals).toBe(50);
   });
 });

@@ -6,7 +6,7 @@ import { useFreshDatabase } from "../support/testDatabase";
 
 useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
-const { progressFor } = await import("@/lib/db/progress");
+const { progressFor } = await import("@/lib/exercises/courseProgress");
 const { loadLessons } = await import("@/lib/content/lessons");
 const { exercisePosition, exercises } = await import("@/lib/exercises/catalog");
 const { course } = await import("@/content/lessons/course");

@@ -75,7 +75,8 @@ describe("exercise attempts", () => {
     const answer = headerBytesAckFlags.correctAnswer(body.variantSeed) as { ack: string };
     // A SYN's acknowledgment field is 0, a digit found in any text; larger values must not appear.
     if (answer.ack.length >= 5) expect(JSON.stringify(body)).not.toContain(answer.ack);
-    expect(JSON.stringify(body)).not.toMatch(/solution|correctAnswer/);
+    expect(JSON.stringify(body)).not.toMatch(/correctAnswer|acknowledgment number is the 32 bits/);
+    expect(body.current.solution).toBeNull();
     expect(body.attempts).toEqual([]);
   });
 
@@ -87,7 +88,9 @@ describe("exercise attempts", () => {
     const graded = await submit(cookie, { variantSeed: seed, answer: wrong });
     expect(graded.response.status).toBe(201);
     expect(graded.body.attempt.score).toBeLessThan(1);
-    expect(graded.body.attempt.feedback.solution).toMatch(/acknowledgment number is the 32 bits/);
+    // a wrong answer gets feedback about the mistake, never the worked solution
+    expect(graded.body.attempt.feedback.solution).toBeUndefined();
+    expect(JSON.stringify(graded.body)).not.toMatch(/acknowledgment number is the 32 bits/);
 
     const rows = attemptRows().filter((row) => row.learnerId === cookie.split("=")[1]);
     expect(rows).toHaveLength(1);
@@ -98,6 +101,7 @@ describe("exercise attempts", () => {
     expect(again.body.variantSeed).toBe(seed); // unsolved: the same variant after a reload
     expect(again.body.attempts).toHaveLength(1);
     expect(again.body.attempts[0].answer).toEqual(wrong);
+    expect(again.body.attempts[0].feedback.solution).toBeUndefined();
   });
 
   it("moves the learner to a fresh variant once they solve the current one", async () => {
@@ -106,6 +110,7 @@ describe("exercise attempts", () => {
     const seed = first.body.variantSeed as number;
     const solved = await submit(cookie, { variantSeed: seed, answer: headerBytesAckFlags.correctAnswer(seed) });
     expect(solved.body.attempt.score).toBe(1);
+    expect(solved.body.attempt.feedback.solution).toMatch(/acknowledgment number is the 32 bits/);
     expect(solved.body.nextVariantSeed).not.toBe(seed);
     const stale = await submit(cookie, { variantSeed: seed, answer: headerBytesAckFlags.correctAnswer(seed) });
     expect(stale.response.status).toBe(409);
@@ -170,18 +175,21 @@ describe("try another variant", () => {
 });
 
 describe("rate limit", () => {
-  it("refuses a learner's 21st submission within 10 s with 429 and Retry-After, and stores none of the refused ones", async () => {
+  it("refuses a learner's 21st submission within 10 s with 429 and Retry-After, whatever the earlier ones were", async () => {
     const first = await view();
     const cookie = cookieOf(first.response);
     const seed = first.body.variantSeed;
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const { response } = await submit(cookie, { variantSeed: seed, answer: { ack: "1", flags: [] } });
+      // two wrong answers, then malformed ones (which use no attempt but count toward the limit)
+      const answer = i < 2 ? { ack: "1", flags: [] } : { ack: "x", flags: [] };
+      const { response } = await submit(cookie, { variantSeed: seed, answer });
       statuses.push(response.status);
       if (response.status === 429) expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
     }
-    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.slice(0, 2)).toEqual([201, 201]);
+    expect(statuses.slice(2, 20).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
-    expect(attemptRows().filter((row) => row.learnerId === cookie.split("=")[1])).toHaveLength(20);
+    expect(attemptRows().filter((row) => row.learnerId === cookie.split("=")[1])).toHaveLength(2);
   });
 });

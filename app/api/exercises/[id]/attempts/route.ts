@@ -42,6 +42,14 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
         { message: "This variant is no longer yours to answer (it was solved or replaced); reload the exercise.", currentVariantSeed: outcome.currentVariantSeed },
         409,
       );
+    case "variant-closed":
+      return reply(
+        {
+          message: "You have seen this variant's solution, so it takes no more answers; try another variant.",
+          currentVariantSeed: outcome.currentVariantSeed,
+        },
+        409,
+      );
     case "invalid-answer":
       return reply({ message: "The answer could not be read; no attempt was used.", errors: outcome.errors }, 422);
     case "graded":

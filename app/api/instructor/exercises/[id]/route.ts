@@ -3,7 +3,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasRole, identifyRequest } from "@/lib/auth/identity";
 import { exerciseResults } from "@/lib/db/attempts";
+import { hasOneAnswer } from "@/lib/exercises/answerVariety";
 import { findExercise } from "@/lib/exercises/catalog";
+import { exerciseStanding } from "@/lib/exercises/gradingPolicy";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +16,14 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
   const { id } = await context.params;
   const exercise = findExercise(id);
   if (!exercise) return NextResponse.json({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, { status: 404 });
-  return NextResponse.json({ exerciseId: id, title: exercise.title, results: await exerciseResults(id) }, { headers: { "Cache-Control": "private, no-store" } });
+  const oneAnswer = hasOneAnswer(exercise);
+  // Each learner's standing under the grading policy (decision record 0009), with
+  // the attempts behind it and any "I did say this" claims beside the automatic grades.
+  const results = (await exerciseResults(id)).map(({ learnerId: _, learner, attempts, reveals }) => ({
+    learner,
+    ...exerciseStanding(attempts, reveals, { oneAnswer }),
+    solutionsSeen: reveals.length,
+    attempts: attempts.map((a) => ({ score: a.score, credited: a.credited, hintsUsed: a.hintsUsed, claims: a.claims, createdAt: a.createdAt })),
+  }));
+  return NextResponse.json({ exerciseId: id, title: exercise.title, results }, { headers: { "Cache-Control": "private, no-store" } });
 }
