@@ -8,6 +8,7 @@ import { matchingExercise } from "@/lib/exercises/kinds/matching";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { serverTimeWaitTask } from "@/lib/labs/tasks/serverTimeWait";
 import { variantRandom } from "@/lib/exercises/variantRandom";
+import { choiceWrongAnswers, matchingWrongAnswers, orderingWrongAnswers, scenarioExercise } from "@/lib/exercises/variants";
 
 const lessonId = "lesson-time-wait";
 /** TCP_TIMEWAIT_LEN (include/net/tcp.h): 60 s, fixed. */
@@ -121,89 +122,9 @@ function serverCount(random: Random): Variant {
 }
 
 export const timeWaitExercises: ExerciseDefinition<any>[] = [
-  choiceExercise({
-    id: "time-wait-who-waits",
-    lessonId,
-    title: "Which side holds TIME-WAIT?",
-    prompt:
-      "An HTTP/1.0 server sends its response and calls close() right away; the client reads the response and calls close() 0.5 s later. Which socket ends in TIME-WAIT?",
-    material: [
-      "t=1.0001 server > client [F.] seq 51 ack 101",
-      "t=1.0413 client > server [.]  seq 101 ack 52",
-      "t=1.5001 client > server [F.] seq 101 ack 52",
-      "t=1.5001 server > client [.]  seq 52 ack 102",
-    ].join("\n"),
-    materialLabel: "The close, as tcpdump printed it (Linux 6.18 capture server-active-close)",
-    multiple: false,
-    hideAnswer: true,
-    options: [
-      {
-        value: "server",
-        label: "The server's socket",
-        correct: true,
-        feedback: "Right: the server sent the first FIN, so it is the active closer and moves FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT (RFC 9293 §3.6).",
-      },
-      {
-        value: "client",
-        label: "The client's socket, because the client always enters TIME-WAIT",
-        correct: false,
-        feedback: "TIME-WAIT belongs to whoever closes first, not to the client role. Here the client received the first FIN: it went CLOSE-WAIT → LAST-ACK → CLOSED.",
-      },
-      {
-        value: "both",
-        label: "Both sockets, for 60 s each",
-        correct: false,
-        feedback: "Only a simultaneous close puts both sides in TIME-WAIT (via CLOSING). Here the FINs did not cross: the client's FIN came 0.5 s after it had ACKed the server's.",
-      },
-      {
-        value: "neither",
-        label: "Neither: Linux skips TIME-WAIT when tcp_fin_timeout is 60",
-        correct: false,
-        feedback: "tcp_fin_timeout does not control TIME-WAIT at all; it is the orphaned FIN-WAIT-2 timeout (ip-sysctl.rst).",
-      },
-    ],
-    solution:
-      "RFC 9293 §3.6: the side whose application closes first sends the first FIN and is the one that passes through TIME-WAIT. In the Linux 6.18 capture server-active-close the server closed at t=1.0 s and the client 0.5 s later; the server's TIME-WAIT was seen from t=1.506 s until t=62.549 s, and the client went from CLOSE-WAIT straight to gone.",
-    testAnswers: {
-      incorrect: () => [
-        { answer: { choice: "client" }, mistake: /whoever closes first/ },
-        { answer: { choice: "both" }, mistake: /simultaneous close/ },
-        { answer: { choice: "neither" }, mistake: /does not control TIME-WAIT/ },
-      ],
-      invalid: [{ choice: "nobody-knows" }, { choice: ["server", "client"] }, { choice: [] }],
-    },
-  }),
+  timeWaitWhoWaits(),
 
-  orderingExercise({
-    id: "time-wait-active-closer-states",
-    lessonId,
-    title: "The states of the active closer",
-    prompt: "Put the states the side that closes first goes through in order, from an open connection until the kernel forgets it (a normal four-segment close).",
-    items: [
-      { value: "ESTABLISHED", label: "ESTABLISHED" },
-      { value: "FIN-WAIT-1", label: "FIN-WAIT-1 (FIN sent)" },
-      { value: "FIN-WAIT-2", label: "FIN-WAIT-2 (our FIN was ACKed)" },
-      { value: "TIME-WAIT", label: "TIME-WAIT (the peer's FIN arrived and was ACKed)" },
-      { value: "CLOSED", label: "CLOSED (after 60 s on Linux)" },
-    ],
-    hideAnswer: true,
-    rules: [
-      { first: "ESTABLISHED", then: "FIN-WAIT-1", why: "close() on an open connection sends the FIN: that is what FIN-WAIT-1 means (RFC 9293 §3.10.4)." },
-      { first: "FIN-WAIT-1", then: "FIN-WAIT-2", why: "The peer can only ACK our FIN after we have sent it: FIN-WAIT-2 means the ACK of our FIN has arrived." },
-      { first: "FIN-WAIT-2", then: "TIME-WAIT", why: "In a normal close the peer's ACK of our FIN comes before its own FIN; TIME-WAIT starts when that FIN arrives and we ACK it." },
-      { first: "TIME-WAIT", then: "CLOSED", why: "The active closer does not forget the connection at once: it waits in TIME-WAIT (60 s on Linux) before the socket is gone." },
-    ],
-    solution:
-      "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The peer's ACK of that FIN: → FIN-WAIT-2. The peer's own FIN, which we ACK: → TIME-WAIT. After 2 × MSL in RFC 9293 (§3.3.2, figure 5), after TCP_TIMEWAIT_LEN = 60 s on Linux: → CLOSED. The capture client-active-close shows FIN-WAIT-1 at 1.003 s, FIN-WAIT-2 at 1.044 s, TIME-WAIT at 1.511 s and the socket gone at 61.578 s.",
-    testAnswers: {
-      incorrect: () => [
-        { answer: { order: ["ESTABLISHED", "FIN-WAIT-2", "FIN-WAIT-1", "TIME-WAIT", "CLOSED"] }, mistake: /ACK our FIN after we have sent it/ },
-        { answer: { order: ["ESTABLISHED", "FIN-WAIT-1", "TIME-WAIT", "FIN-WAIT-2", "CLOSED"] }, mistake: /TIME-WAIT starts when that FIN arrives/ },
-        { answer: { order: ["ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSED", "TIME-WAIT"] }, mistake: /does not forget the connection at once/ },
-      ],
-      invalid: [{ order: ["ESTABLISHED"] }, { order: "ESTABLISHED FIN-WAIT-1" }, { order: ["ESTABLISHED", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSED"] }],
-    },
-  }),
+  timeWaitActiveCloserStates(),
 
   explainWhyExercise({
     id: "time-wait-why-2msl",
@@ -307,50 +228,7 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     },
   }),
 
-  choiceExercise({
-    id: "time-wait-fin-timeout",
-    lessonId,
-    title: "What does tcp_fin_timeout change?",
-    prompt: "A tuning guide tells you to set net.ipv4.tcp_fin_timeout = 15 \"to get rid of TIME_WAIT faster\". On Linux 6.18, what does that setting change?",
-    multiple: false,
-    hideAnswer: true,
-    options: [
-      {
-        value: "orphan-fw2",
-        label: "How long an orphaned connection (no process holds it any more) may stay in FIN-WAIT-2 waiting for the peer's FIN",
-        correct: true,
-        feedback: "Right: ip-sysctl.rst defines it as the lifetime of an orphaned FIN-WAIT-2. The capture fin-wait-2-orphan-timeout shows the client's FIN-WAIT-2 gone ~5.2 s after close with tcp_fin_timeout=5.",
-      },
-      {
-        value: "time-wait",
-        label: "The TIME-WAIT duration: 15 s instead of 60 s",
-        correct: false,
-        feedback: "TIME-WAIT is TCP_TIMEWAIT_LEN, 60 s, a compile-time constant (include/net/tcp.h). In the capture client-active-close TIME-WAIT lasted 60.07 s; the sysctl does not touch it.",
-      },
-      {
-        value: "msl",
-        label: "The MSL, so 2MSL becomes 30 s",
-        correct: false,
-        feedback: "Linux has no MSL setting at all, and this sysctl is not one: TIME-WAIT is the fixed TCP_TIMEWAIT_LEN (include/net/tcp.h).",
-      },
-      {
-        value: "close-wait",
-        label: "How long CLOSE-WAIT sockets live before the kernel closes them",
-        correct: false,
-        feedback: "No timer ends CLOSE-WAIT: only the application's close() does (lesson close-wait).",
-      },
-    ],
-    solution:
-      "tcp_fin_timeout: \"The length of time an orphaned (no longer referenced by any application) connection will remain in the FIN_WAIT_2 state before it is aborted at the local end\" (Documentation/networking/ip-sysctl.rst, default 60 s). TIME-WAIT is fixed at TCP_TIMEWAIT_LEN = 60 s (include/net/tcp.h); tcp_time_wait() in net/ipv4/tcp_minisocks.c always uses it for a real TIME-WAIT.",
-    testAnswers: {
-      incorrect: () => [
-        { answer: { choice: "time-wait" }, mistake: /TCP_TIMEWAIT_LEN/ },
-        { answer: { choice: "msl" }, mistake: /no MSL setting/ },
-        { answer: { choice: "close-wait" }, mistake: /No timer ends CLOSE-WAIT/ },
-      ],
-      invalid: [{ choice: "fin-wait-3" }, { choice: ["orphan-fw2", "msl"] }],
-    },
-  }),
+  timeWaitFinTimeout(),
 
   numericExercise({
     id: "time-wait-port-exhaustion",
@@ -382,57 +260,7 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     testAnswers: numericTestAnswers(serverCount, NOT_A_NUMBER),
   }),
 
-  choiceExercise({
-    id: "time-wait-reuse-facts",
-    lessonId,
-    title: "tcp_tw_reuse and friends",
-    prompt: "Which statements about Linux 6.18 are true?",
-    multiple: true,
-    hideAnswer: true,
-    options: [
-      {
-        value: "reuse-outgoing",
-        label: "tcp_tw_reuse=1 lets connect() take over a TIME-WAIT 4-tuple for a new outgoing connection once the TIME-WAIT is older than tcp_tw_reuse_delay (1000 ms) and the old connection used timestamps",
-        correct: true,
-        feedback: "True: tcp_twsk_unique() in net/ipv4/tcp_ipv4.c checks tw_ts_recent_stamp and tw_entry_stamp + tcp_tw_reuse_delay.",
-      },
-      {
-        value: "default-2",
-        label: "The default tcp_tw_reuse is 2: reuse only for loopback connections",
-        correct: true,
-        feedback: "True (ip-sysctl.rst: \"2 - enable for loopback traffic only\", Default: 2).",
-      },
-      {
-        value: "reuse-server",
-        label: "tcp_tw_reuse=1 shrinks the TIME-WAIT pile of a server that closes first",
-        correct: false,
-        feedback:
-          "False: it only acts in connect(), when a new outgoing connection needs a port. A server's TIME-WAIT sockets end early another way: a new SYN from the client on the same 4-tuple takes one over, and with the default tcp_rfc1337 = 0 an RST with the expected sequence number ends one too (tcp_timewait_state_process() in net/ipv4/tcp_minisocks.c).",
-      },
-      {
-        value: "recycle",
-        label: "tcp_tw_recycle=1 is the safer alternative for servers behind NAT",
-        correct: false,
-        feedback: "False: tcp_tw_recycle was removed in Linux 4.12 (commit 4396e46187ca) because it dropped SYNs from clients behind NAT, whose timestamps are not monotonic.",
-      },
-      {
-        value: "buckets-log",
-        label: "When tcp_max_tw_buckets is reached, closing sockets are destroyed without TIME-WAIT and TcpExtTCPTimeWaitOverflow counts them",
-        correct: true,
-        feedback: "True: inet_twsk_alloc() returns NULL and tcp_time_wait() increments LINUX_MIB_TCPTIMEWAITOVERFLOW (net/ipv4/tcp_minisocks.c).",
-      },
-    ],
-    solution:
-      "tcp_tw_reuse (0 off, 1 on, 2 loopback only, default 2) and tcp_tw_reuse_delay (default 1000 ms) are documented in Documentation/networking/ip-sysctl.rst; the check is tcp_twsk_unique() in net/ipv4/tcp_ipv4.c. tcp_tw_recycle no longer exists (removed in 4.12). tcp_max_tw_buckets: inet_twsk_alloc() refuses beyond it and tcp_time_wait() counts TCPTimeWaitOverflow.",
-    testAnswers: {
-      incorrect: () => [
-        { answer: { choice: ["reuse-outgoing", "default-2", "reuse-server", "buckets-log"] }, mistake: /only acts in connect\(\)/ },
-        { answer: { choice: ["reuse-outgoing", "default-2", "recycle", "buckets-log"] }, mistake: /removed in Linux 4\.12/ },
-        { answer: { choice: ["reuse-outgoing", "default-2"] }, mistake: /1 more option is true as well/ },
-      ],
-      invalid: [{ choice: ["reuse-outgoing", "tw-recycle-2"] }, { choice: [] }],
-    },
-  }),
+  timeWaitReuseFacts(),
   timeWaitMatchSysctls(),
   simulatorTaskExercise({
     id: "time-wait-leave-server",
@@ -464,70 +292,445 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
   }),
 ];
 
-/** Which sysctl does what: every wrong pairing names its own mistake, and none hands over the right one. */
+/** Which sysctl does what: a pool of eight, five per variant; every wrong pairing names its own mistake, and none hands over the right one. */
 function timeWaitMatchSysctls() {
-  const pairs = [
+  // hint: what a wrong match is told about the sysctl, without naming what it sets.
+  const pool = [
     {
       item: "net.ipv4.tcp_fin_timeout",
       meaning: "How long an orphaned socket may stay in FIN-WAIT-2",
-      why: "ip-sysctl.rst, tcp_fin_timeout (default 60 s): it belongs to a state before TIME-WAIT, for sockets no process holds any more.",
+      why: "ip-sysctl.rst, tcp_fin_timeout (default 60 s): the lifetime of an orphaned FIN-WAIT-2, a state before TIME-WAIT.",
+      hint: "It belongs to a state before TIME-WAIT, and only to sockets no process holds any more (ip-sysctl.rst).",
     },
     {
       item: "net.ipv4.tcp_tw_reuse",
       meaning: "Whether a new outgoing connection may take over a port still in TIME-WAIT",
       why: "ip-sysctl.rst, tcp_tw_reuse: 0 off, 1 on, 2 (default) loopback only; read by tcp_twsk_unique() when connect() looks for a port, and only with timestamps.",
+      hint: "Its values are 0, 1 and 2 (loopback only, the default), and it only matters for connections this host opens itself (ip-sysctl.rst).",
     },
     {
       item: "net.ipv4.tcp_max_tw_buckets",
       meaning: "How many TIME-WAIT sockets the system keeps before destroying new ones at once",
       why: "ip-sysctl.rst, tcp_max_tw_buckets: a cap on a count; beyond it TCPTimeWaitOverflow counts the sockets that skip TIME-WAIT.",
+      hint: "Its value is a count, not a time, and when it is reached TcpExtTCPTimeWaitOverflow goes up (net/ipv4/tcp_minisocks.c).",
     },
     {
       item: "net.ipv4.ip_local_port_range",
       meaning: "Which local ports connect() picks from",
       why: "ip-sysctl.rst, ip_local_port_range (default 32768 60999): two port numbers, the ephemeral range.",
+      hint: "Its value is two numbers, by default 32768 and 60999 (ip-sysctl.rst).",
+    },
+    {
+      item: "net.ipv4.tcp_rfc1337",
+      meaning: "Whether an RST that arrives in TIME-WAIT is ignored instead of ending it",
+      why: "tcp_timewait_state_process() in net/ipv4/tcp_minisocks.c: with 0 (default) an in-window RST kills the TIME-WAIT socket (\"TIME_WAIT assassination\"); 1 ignores it, RFC 1337's fix F1.",
+      hint: "It is named after RFC 1337, which describes hazards of TIME-WAIT; its value is 0 (default) or 1.",
+    },
+    {
+      item: "net.ipv4.tcp_tw_reuse_delay",
+      meaning: "How long a TIME-WAIT must have lasted before connect() may take over its port",
+      why: "ip-sysctl.rst, tcp_tw_reuse_delay (milliseconds, default 1000, configurable since Linux 6.13): checked by tcp_twsk_unique() together with tcp_tw_reuse.",
+      hint: "Its value is in milliseconds (default 1000), and it only has an effect together with tcp_tw_reuse (ip-sysctl.rst).",
+    },
+    {
+      item: "net.ipv4.tcp_timestamps",
+      meaning: "Whether new connections use the TCP timestamp option",
+      why: "ip-sysctl.rst, tcp_timestamps (default 1, with a random offset per connection): RFC 7323 timestamps, which PAWS and tcp_tw_reuse rely on.",
+      hint: "It turns on an RFC 7323 TCP option (default 1, ip-sysctl.rst).",
+    },
+    {
+      item: "net.ipv4.tcp_orphan_retries",
+      meaning: "How long a socket the application has closed keeps retransmitting to a silent peer",
+      why: "ip-sysctl.rst, tcp_orphan_retries (reads 0, meaning 8; tcp_orphan_retries() in net/ipv4/tcp_timer.c): the budget of an orphan's unacknowledged FIN, in LAST-ACK or FIN-WAIT-1.",
+      hint: "It concerns sockets the application has already closed that are still sending (ip-sysctl.rst; tcp_orphan_retries() in net/ipv4/tcp_timer.c).",
     },
   ];
+  const pairs = pool.map(({ item, meaning, why }) => ({ item, meaning, why }));
   const distractors = ["How long TIME-WAIT lasts", "The maximum segment lifetime (MSL)"];
-  const why: Record<string, string> = {
+  const meanings = [...pairs.map((p) => p.meaning), ...distractors];
+  const distractorWhy: Record<string, string> = {
     "How long TIME-WAIT lasts": "No sysctl sets how long TIME-WAIT lasts: it is the compile-time constant TCP_TIMEWAIT_LEN, 60 s (include/net/tcp.h).",
     "The maximum segment lifetime (MSL)": "Linux has no MSL setting at all; RFC 9293's MSL of 2 minutes appears nowhere in the kernel.",
   };
+  const confusion = (item: string, meaning: string) => `${item} does not set “${meaning}”. ${distractorWhy[meaning] ?? pool.find((p) => p.item === item)!.hint}`;
   // What each pairing gets wrong, for every item and every meaning that is not its own: the
   // item's own facts, never which item the chosen meaning belongs to.
-  const confusions = pairs.flatMap((pair) =>
-    [...pairs.map((p) => p.meaning), ...distractors]
-      .filter((meaning) => meaning !== pair.meaning)
-      .map((meaning) => ({
-        item: pair.item,
-        meaning,
-        message: `${pair.item} does not set “${meaning}”. ${why[meaning] ?? pair.why}`,
-      })),
-  );
-  const keyOf = (meaning: string) => `m${[...pairs.map((p) => p.meaning), ...distractors].indexOf(meaning)}`;
-  const right = Object.fromEntries(pairs.map((p) => [p.item, keyOf(p.meaning)]));
-  return matchingExercise({
+  const confusions = pairs.flatMap((pair) => meanings.filter((meaning) => meaning !== pair.meaning).map((meaning) => ({ item: pair.item, meaning, message: confusion(pair.item, meaning) })));
+  const keyOf = (meaning: string) => `m${meanings.indexOf(meaning)}`;
+  const exercise: ExerciseDefinition<Record<string, string>> = matchingExercise({
     id: "time-wait-match-sysctls",
     lessonId,
     title: "Which sysctl does what",
     prompt: "Match each sysctl to what it changes on Linux 6.18. Some effects belong to no sysctl at all.",
     pairs,
     distractors,
+    draw: 5,
     confusions,
-    hideAnswer: true,
     hints: ["Linux's TIME-WAIT length is a compile-time constant (TCP_TIMEWAIT_LEN), not a sysctl."],
     solution:
-      "tcp_fin_timeout limits orphaned FIN-WAIT-2; tcp_tw_reuse lets connect() reuse a TIME-WAIT port (with timestamps); tcp_max_tw_buckets caps the number of TIME-WAIT sockets; ip_local_port_range is the ephemeral port pool. TIME-WAIT itself is fixed at 60 s by TCP_TIMEWAIT_LEN in include/net/tcp.h, and Linux has no MSL setting (ip-sysctl.rst).",
+      "tcp_fin_timeout limits orphaned FIN-WAIT-2; tcp_tw_reuse lets connect() reuse a TIME-WAIT port (with timestamps), once the TIME-WAIT is older than tcp_tw_reuse_delay; tcp_max_tw_buckets caps the number of TIME-WAIT sockets; ip_local_port_range is the ephemeral port pool; tcp_rfc1337 = 1 makes TIME-WAIT ignore RSTs; tcp_timestamps turns the timestamp option on; tcp_orphan_retries bounds the retransmissions of a socket its application has closed. TIME-WAIT itself is fixed at 60 s by TCP_TIMEWAIT_LEN in include/net/tcp.h, and Linux has no MSL setting (ip-sysctl.rst).",
     testAnswers: {
-      incorrect: () => [
-        { answer: { ...right, "net.ipv4.tcp_fin_timeout": keyOf("How long TIME-WAIT lasts") }, mistake: /TCP_TIMEWAIT_LEN/ },
-        { answer: { ...right, "net.ipv4.tcp_fin_timeout": keyOf("The maximum segment lifetime (MSL)") }, mistake: /no MSL setting/ },
-        {
-          answer: { ...right, "net.ipv4.tcp_tw_reuse": keyOf(pairs[2]!.meaning), "net.ipv4.tcp_max_tw_buckets": keyOf(pairs[1]!.meaning) },
-          mistake: /net\.ipv4\.tcp_tw_reuse does not set “How many TIME-WAIT sockets/,
-        },
-      ],
-      invalid: [{ "net.ipv4.tcp_fin_timeout": "m0" }, { ...right, "net.ipv4.ip_local_port_range": "m42" }],
+      incorrect(seed) {
+        const right = exercise.correctAnswer(seed) as Record<string, string>;
+        const [first] = Object.keys(right);
+        return [
+          { answer: { ...right, [first!]: keyOf("How long TIME-WAIT lasts") }, mistake: /TCP_TIMEWAIT_LEN/ },
+          { answer: { ...right, [first!]: keyOf("The maximum segment lifetime (MSL)") }, mistake: /no MSL setting/ },
+          ...matchingWrongAnswers(exercise, seed, meanings, confusion),
+        ];
+      },
+      invalid: [{ "net.ipv4.tcp_fin_timeout": "m0" }, { "net.ipv4.ip_local_port_range": "m42", "net.ipv4.tcp_fin_timeout": "m0", "net.ipv4.tcp_tw_reuse": "m1", "net.ipv4.tcp_rfc1337": "m4", "net.ipv4.tcp_timestamps": "m6" }],
     },
   });
+  return exercise;
+}
+
+// ------------------------------------------------------------------ variants
+
+/** Who holds TIME-WAIT: the close as tcpdump printed it decides, so each scenario has its own answer. */
+function timeWaitWhoWaits() {
+  type Side = "server" | "client" | "both";
+  type Scenario = { prompt: string; material: string[]; materialLabel: string; answer: Side; solution: string };
+  const scenarios: Scenario[] = [
+    {
+      prompt: "An HTTP/1.0 server sends its response and calls close() right away; the client reads the response and calls close() 0.5 s later. Which socket ends in TIME-WAIT?",
+      material: [
+        "t=1.0001 server > client [F.] seq 51 ack 101",
+        "t=1.0413 client > server [.]  seq 101 ack 52",
+        "t=1.5001 client > server [F.] seq 101 ack 52",
+        "t=1.5001 server > client [.]  seq 52 ack 102",
+      ],
+      materialLabel: "The close, as tcpdump printed it (Linux 6.18 capture server-active-close)",
+      answer: "server",
+      solution:
+        "RFC 9293 §3.6: the side whose application closes first sends the first FIN and is the one that passes through TIME-WAIT. Here the server's FIN (seq 51) comes first and the client ACKs it (ack 52) before sending its own FIN half a second later. In the Linux 6.18 capture server-active-close the server's TIME-WAIT was seen from t=1.506 s until t=62.549 s, and the client went from CLOSE-WAIT to LAST-ACK to gone.",
+    },
+    {
+      prompt: "A client reads a response, calls close(), and the server's application calls close() 0.5 s later. Which socket ends in TIME-WAIT?",
+      material: [
+        "t=1.0001 client > server [F.] seq 101 ack 51",
+        "t=1.0431 server > client [.]  seq 51 ack 102",
+        "t=1.5015 server > client [F.] seq 51 ack 102",
+        "t=1.5016 client > server [.]  seq 102 ack 52",
+      ],
+      materialLabel: "The close, as tcpdump printed it (Linux 6.18 capture client-active-close)",
+      answer: "client",
+      solution:
+        "RFC 9293 §3.6: the side that sends the first FIN is the active closer and passes through FIN-WAIT-1, FIN-WAIT-2 and TIME-WAIT. Here the client's FIN (seq 101) comes first; the server ACKs it (ack 102), sends its own FIN 0.5 s later, and the client's last ACK (ack 52) puts the client in TIME-WAIT. In the capture client-active-close the client's TIME-WAIT lasted from t=1.511 s to t=61.578 s (TCP_TIMEWAIT_LEN, 60 s); the server went CLOSE-WAIT, LAST-ACK, gone.",
+    },
+    {
+      prompt: "Client and server both call close() at t = 1.0 s, with nothing left to send. Which socket ends in TIME-WAIT?",
+      material: [
+        "t=1.0001 client > server [F.] seq 1 ack 1",
+        "t=1.0001 server > client [F.] seq 1 ack 1",
+        "t=1.0002 client > server [.]  seq 2 ack 2",
+        "t=1.0002 server > client [.]  seq 2 ack 2",
+      ],
+      materialLabel: "The close, as tcpdump printed it (Linux 6.18 capture simultaneous-close)",
+      answer: "both",
+      solution:
+        "Both FINs carry ack 1: neither side had received the other's FIN when it sent its own, so the FINs crossed. That is a simultaneous close (RFC 9293 §3.6, figure 13): each side goes FIN-WAIT-1, then CLOSING when the peer's FIN arrives, then TIME-WAIT when its own FIN is ACKed. In the capture simultaneous-close both sockets were in TIME-WAIT 3 to 4 ms after the close (CLOSING lasted less than the 10 ms polling period).",
+    },
+    {
+      prompt: "A client calls close(); the server's application reads end of file and calls close() 1 ms later, before its delayed ACK has gone out. Which socket ends in TIME-WAIT?",
+      material: [
+        "t=1.0001 client > server [F.] seq 101 ack 1",
+        "t=1.0010 server > client [F.] seq 1 ack 102",
+        "t=1.0011 client > server [.]  seq 102 ack 2",
+      ],
+      materialLabel: "The close, as tcpdump printed it (Linux 6.18 capture three-segment-close)",
+      answer: "client",
+      solution:
+        "Only three segments, and the FINs are 1 ms apart, but they did not cross: the server's FIN carries ack 102, so it acknowledges the client's FIN (seq 101). The client closed first; the server was already in CLOSE-WAIT and its close() sent FIN and ACK in one segment (LAST-ACK). The client, the active closer, ACKs that FIN and enters TIME-WAIT (RFC 9293 §3.6); the server's socket is gone when that ACK arrives. The capture three-segment-close shows the client in TIME-WAIT at 1.004 s and the server CLOSED at 1.006 s.",
+    },
+  ];
+  const label: Record<Side | "neither", string> = {
+    server: "The server's socket only",
+    client: "The client's socket only",
+    both: "Both sockets",
+    neither: "Neither: Linux skips TIME-WAIT when tcp_fin_timeout is 60",
+  };
+  // What a wrong pick gets wrong, for each scenario's answer: the rule and where to look, never the answer itself.
+  const wrongWhy: Record<Side | "neither", string> = {
+    server: "TIME-WAIT belongs to whoever closes first, the side that sends a FIN before it has received the peer's (RFC 9293 §3.6), not to the server role. Check which FIN comes first and what each FIN acknowledges.",
+    client: "TIME-WAIT belongs to whoever closes first, the side that sends a FIN before it has received the peer's (RFC 9293 §3.6), not to the client role. Check which FIN comes first and what each FIN acknowledges.",
+    both: "Both sides enter TIME-WAIT only when the FINs cross, each sent before the other side's FIN arrived (RFC 9293 §3.6, simultaneous close). Look at the acknowledgment number of each FIN: does it acknowledge the other side's FIN?",
+    neither: "tcp_fin_timeout does not control TIME-WAIT at all; it is the orphaned FIN-WAIT-2 timeout (ip-sysctl.rst). A normal close always leaves a TIME-WAIT on at least one side.",
+  };
+  const rightWhy: Record<Side, string> = {
+    server: "Right: the server sent the first FIN, so it is the active closer and moves FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT (RFC 9293 §3.6).",
+    client: "Right: the client sent the first FIN, the server's FIN acknowledges it, so the client is the active closer and ends in TIME-WAIT (RFC 9293 §3.6).",
+    both: "Right: the FINs crossed (each carries ack 1), so both sides go FIN-WAIT-1 → CLOSING → TIME-WAIT (RFC 9293 §3.6, simultaneous close).",
+  };
+  const build = (s: Scenario) => {
+    const options = (["server", "client", "both", "neither"] as const).map((value) => ({
+      value,
+      label: label[value],
+      correct: value === s.answer,
+      feedback: value === s.answer ? rightWhy[value as Side] : wrongWhy[value],
+    }));
+    const exercise: ExerciseDefinition<string[]> = choiceExercise({
+      id: "time-wait-who-waits",
+      lessonId,
+      title: "Which side holds TIME-WAIT?",
+      prompt: s.prompt,
+      material: s.material.join("\n"),
+      materialLabel: s.materialLabel,
+      multiple: false,
+      options,
+      hints: ["The side that sends a FIN before it has received the other side's FIN is the one that waits."],
+      solution: s.solution,
+      testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, options, false), invalid: [] },
+    });
+    return exercise;
+  };
+  // Seed 1 gets the server-closes-first close; consecutive seeds cycle through all four.
+  return scenarioExercise(scenarios.map(build), { offset: 3, invalid: [{ choice: "nobody-knows" }, { choice: ["server", "client"] }, { choice: [] }] });
+}
+
+/** The states of the side that closes first: a normal close, a simultaneous one, or a peer that never sends its FIN. */
+function timeWaitActiveCloserStates() {
+  type Item = { value: string; label: string };
+  type Rule = { first: string; then: string; why: string };
+  type Scenario = { prompt: string; items: Item[]; rules: Rule[]; solution: string };
+  const established = { value: "ESTABLISHED", label: "ESTABLISHED" };
+  const finWait1 = { value: "FIN-WAIT-1", label: "FIN-WAIT-1 (FIN sent)" };
+  const sendsFin: Rule = { first: "ESTABLISHED", then: "FIN-WAIT-1", why: "close() on an open connection sends the FIN: that is what FIN-WAIT-1 means (RFC 9293 §3.10.4)." };
+  const scenarios: Scenario[] = [
+    {
+      prompt: "Put the states the side that closes first goes through in order, from an open connection until the kernel forgets it (a normal four-segment close).",
+      items: [
+        established,
+        finWait1,
+        { value: "FIN-WAIT-2", label: "FIN-WAIT-2 (our FIN was ACKed)" },
+        { value: "TIME-WAIT", label: "TIME-WAIT (the peer's FIN arrived and was ACKed)" },
+        { value: "CLOSED", label: "CLOSED (after 60 s on Linux)" },
+      ],
+      rules: [
+        sendsFin,
+        { first: "FIN-WAIT-1", then: "FIN-WAIT-2", why: "The peer can only ACK our FIN after we have sent it: FIN-WAIT-2 means the ACK of our FIN has arrived." },
+        { first: "FIN-WAIT-2", then: "TIME-WAIT", why: "In a normal close the peer's ACK of our FIN comes before its own FIN; TIME-WAIT starts when that FIN arrives and we ACK it." },
+        { first: "TIME-WAIT", then: "CLOSED", why: "The active closer does not forget the connection at once: it waits in TIME-WAIT (60 s on Linux) before the socket is gone." },
+      ],
+      solution:
+        "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The peer's ACK of that FIN: → FIN-WAIT-2. The peer's own FIN, which we ACK: → TIME-WAIT. After 2 × MSL in RFC 9293 (§3.3.2, figure 5), after TCP_TIMEWAIT_LEN = 60 s on Linux (include/net/tcp.h): → CLOSED. The capture client-active-close shows FIN-WAIT-1 at 1.003 s, FIN-WAIT-2 at 1.044 s, TIME-WAIT at 1.511 s and the socket gone at 61.578 s.",
+    },
+    {
+      prompt: "Both applications call close() at the same instant, so the two FINs cross in the network. Put the states one side goes through in order, from the open connection until the kernel forgets it.",
+      items: [
+        established,
+        finWait1,
+        { value: "CLOSING", label: "CLOSING (the peer's FIN arrived and was ACKed, ours is not yet ACKed)" },
+        { value: "TIME-WAIT", label: "TIME-WAIT (our FIN was ACKed)" },
+        { value: "CLOSED", label: "CLOSED (after 60 s on Linux)" },
+      ],
+      rules: [
+        sendsFin,
+        { first: "FIN-WAIT-1", then: "CLOSING", why: "CLOSING means a FIN arrived while our own FIN was still unacknowledged, so our FIN must have been sent already (RFC 9293 §3.10.7.4, FIN in FIN-WAIT-1)." },
+        { first: "CLOSING", then: "TIME-WAIT", why: "In a simultaneous close the peer's FIN arrives before the ACK of ours; TIME-WAIT starts only when that ACK arrives." },
+        { first: "TIME-WAIT", then: "CLOSED", why: "Even after a simultaneous close the socket is not forgotten at once: it waits in TIME-WAIT (60 s on Linux)." },
+      ],
+      solution:
+        "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The peer's FIN arrives before the ACK of ours: we ACK it and enter CLOSING (RFC 9293 §3.10.7.4). The peer's ACK of our FIN: CLOSING → TIME-WAIT. After TCP_TIMEWAIT_LEN = 60 s (include/net/tcp.h): CLOSED. Both sides take this path (RFC 9293 §3.6, figure 13); in the capture simultaneous-close CLOSING lasted under 10 ms and both sockets were then in TIME-WAIT.",
+    },
+    {
+      prompt: "A client calls close(); the server ACKs the FIN but its application never closes its side (it leaks the socket in CLOSE-WAIT). Put the states the client's socket goes through in order, from the open connection until the kernel forgets it.",
+      items: [
+        established,
+        finWait1,
+        { value: "FIN-WAIT-2", label: "FIN-WAIT-2 (our FIN was ACKed)" },
+        { value: "CLOSED", label: "CLOSED (tcp_fin_timeout later, no FIN having come)" },
+      ],
+      rules: [
+        sendsFin,
+        { first: "FIN-WAIT-1", then: "FIN-WAIT-2", why: "The server can only ACK our FIN after we have sent it: FIN-WAIT-2 means the ACK of our FIN has arrived." },
+        { first: "FIN-WAIT-2", then: "CLOSED", why: "An orphaned socket waits in FIN-WAIT-2 for the peer's FIN, for at most tcp_fin_timeout seconds, before the kernel drops it (ip-sysctl.rst)." },
+      ],
+      solution:
+        "close() sends FIN: ESTABLISHED → FIN-WAIT-1; the server's ACK: → FIN-WAIT-2. The server's FIN never comes, and the socket is orphaned (no process holds it), so it waits at most tcp_fin_timeout seconds (default 60, ip-sysctl.rst; tcp_fin_time() in include/net/tcp.h) and is then forgotten: no TIME-WAIT, which needs the peer's FIN. The capture fin-wait-2-orphan-timeout, with tcp_fin_timeout = 5, shows the FIN-WAIT-2 gone 5.2 s after it began.",
+    },
+  ];
+  const build = (s: Scenario) => {
+    const exercise: ExerciseDefinition<string[]> = orderingExercise({
+      id: "time-wait-active-closer-states",
+      lessonId,
+      title: "The states of the active closer",
+      prompt: s.prompt,
+      items: s.items,
+      rules: s.rules,
+      solution: s.solution,
+      testAnswers: { incorrect: (seed) => orderingWrongAnswers(exercise, seed, s.rules), invalid: [] },
+    });
+    return exercise;
+  };
+  // Seed 1 gets the normal close; consecutive seeds cycle through the three.
+  return scenarioExercise(scenarios.map(build), {
+    offset: 2,
+    invalid: [{ order: ["ESTABLISHED"] }, { order: "ESTABLISHED FIN-WAIT-1" }, { order: ["ESTABLISHED", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSED"] }],
+  });
+}
+
+/** What tcp_fin_timeout changes: each variant asks it through one of several true consequences, among its own wrong ones. */
+function timeWaitFinTimeout() {
+  const options = [
+    {
+      value: "orphan-fw2",
+      label: "How long an orphaned connection (no process holds it any more) may stay in FIN-WAIT-2 waiting for the peer's FIN",
+      correct: true,
+      feedback: "Right: ip-sysctl.rst defines it as the lifetime of an orphaned FIN-WAIT-2. The capture fin-wait-2-orphan-timeout shows the client's FIN-WAIT-2 gone ~5.2 s after close with tcp_fin_timeout=5.",
+    },
+    {
+      value: "peer-never-closes",
+      label: "How long this host keeps a connection it has closed when the peer ACKed its FIN but never sends a FIN of its own",
+      correct: true,
+      feedback: "Right: after close() the socket is orphaned, and an orphan waits in FIN-WAIT-2 for the peer's FIN at most tcp_fin_timeout seconds (ip-sysctl.rst; tcp_fin_time()). Then it is forgotten, without TIME-WAIT.",
+    },
+    {
+      value: "close-wait-peer",
+      label: "How long this host, after its application closed a connection, keeps it when the other end leaks its socket in CLOSE-WAIT",
+      correct: true,
+      feedback: "Right: the other end in CLOSE-WAIT never sends its FIN, so this side waits in an orphaned FIN-WAIT-2, for at most tcp_fin_timeout seconds (ip-sysctl.rst), and then forgets the connection.",
+    },
+    {
+      value: "time-wait",
+      label: "The TIME-WAIT duration: 15 s instead of 60 s",
+      correct: false,
+      feedback: "TIME-WAIT is TCP_TIMEWAIT_LEN, 60 s, a compile-time constant (include/net/tcp.h). In the capture client-active-close TIME-WAIT lasted 60.07 s; the sysctl does not touch it.",
+    },
+    {
+      value: "msl",
+      label: "The MSL, so 2MSL becomes 30 s",
+      correct: false,
+      feedback: "Linux has no MSL setting at all, and this sysctl is not one: TIME-WAIT is the fixed TCP_TIMEWAIT_LEN (include/net/tcp.h).",
+    },
+    {
+      value: "close-wait",
+      label: "How long CLOSE-WAIT sockets live before the kernel closes them",
+      correct: false,
+      feedback: "No timer ends CLOSE-WAIT: only the application's close() does (RFC 9293 §3.3.2: it waits for the local user).",
+    },
+    {
+      value: "last-ack",
+      label: "How long a closed socket in LAST-ACK keeps retransmitting its FIN to a peer that does not answer",
+      correct: false,
+      feedback: "LAST-ACK waits for the ACK of our FIN, which is retransmitted with backoff until tcp_orphan_retries' budget is spent (tcp_orphan_retries() in net/ipv4/tcp_timer.c); tcp_fin_timeout does not bound it.",
+    },
+    {
+      value: "shutdown-fw2",
+      label: "How long a socket whose application called shutdown(SHUT_WR), and still holds it, may wait in FIN-WAIT-2",
+      correct: false,
+      feedback: "A socket its application still holds is not orphaned: it may wait in FIN-WAIT-2 for as long as the application keeps it (man 7 tcp, TCP_LINGER2 and tcp_fin_timeout concern orphans).",
+    },
+    {
+      value: "syn-recv",
+      label: "How long a half-open request (SYN-RECV) from a SYN flood stays in the SYN queue",
+      correct: false,
+      feedback: "A request's lifetime is set by its SYN-ACK retransmissions, tcp_synack_retries (reqsk_timer_handler() in net/ipv4/inet_connection_sock.c), not by tcp_fin_timeout.",
+    },
+  ];
+  const exercise: ExerciseDefinition<string[]> = choiceExercise({
+    id: "time-wait-fin-timeout",
+    lessonId,
+    title: "What does tcp_fin_timeout change?",
+    prompt: "A tuning guide tells you to set net.ipv4.tcp_fin_timeout = 15 \"to get rid of TIME_WAIT faster\". On Linux 6.18, which of these does that setting change?",
+    multiple: false,
+    options,
+    draw: { correct: 1, wrong: 3 },
+    solution:
+      "tcp_fin_timeout: \"The length of time an orphaned (no longer referenced by any application) connection will remain in the FIN_WAIT_2 state before it is aborted at the local end\" (Documentation/networking/ip-sysctl.rst, default 60 s). Every correct option here is that rule seen from one side: a socket this host has closed, whose peer ACKed its FIN and never sends one (a peer stuck in CLOSE-WAIT, for instance). It changes nothing else: TIME-WAIT is fixed at TCP_TIMEWAIT_LEN = 60 s (include/net/tcp.h), Linux has no MSL setting, CLOSE-WAIT has no timer, LAST-ACK ends after tcp_orphan_retries' retransmissions, a socket still held after shutdown(SHUT_WR) is not orphaned, and SYN-RECV requests follow tcp_synack_retries.",
+    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, options, false), invalid: [{ choice: "fin-wait-3" }, { choice: ["orphan-fw2", "msl"] }] },
+  });
+  return exercise;
+}
+
+/** tcp_tw_reuse and friends: a pool of true and false statements, each with its source; each variant draws its own. */
+function timeWaitReuseFacts() {
+  const options = [
+    {
+      value: "reuse-outgoing",
+      label: "tcp_tw_reuse=1 lets connect() take over a TIME-WAIT 4-tuple for a new outgoing connection once the TIME-WAIT is older than tcp_tw_reuse_delay (1000 ms) and the old connection used timestamps",
+      correct: true,
+      feedback: "True: tcp_twsk_unique() in net/ipv4/tcp_ipv4.c checks tw_ts_recent_stamp and tw_entry_stamp + tcp_tw_reuse_delay (ip-sysctl.rst).",
+    },
+    {
+      value: "default-2",
+      label: "The default tcp_tw_reuse is 2: reuse only for loopback connections",
+      correct: true,
+      feedback: "True (ip-sysctl.rst: \"2 - enable for loopback traffic only\", Default: 2).",
+    },
+    {
+      value: "buckets-log",
+      label: "When tcp_max_tw_buckets is reached, closing sockets are destroyed without TIME-WAIT and TcpExtTCPTimeWaitOverflow counts them",
+      correct: true,
+      feedback: "True: inet_twsk_alloc() returns NULL and tcp_time_wait() increments LINUX_MIB_TCPTIMEWAITOVERFLOW (net/ipv4/tcp_minisocks.c).",
+    },
+    {
+      value: "bind-eaddrinuse",
+      label: "Without SO_REUSEADDR, a program that bind()s its local port itself gets EADDRINUSE while a TIME-WAIT socket holds that port, whatever tcp_tw_reuse says",
+      correct: true,
+      feedback: "True: tcp_tw_reuse is read only when connect() picks the port; bind() checks conflicts in inet_csk_get_port() and inet_csk_bind_conflict() (net/ipv4/inet_connection_sock.c). The capture time-wait-bind-eaddrinuse shows it.",
+    },
+    {
+      value: "new-syn",
+      label: "A server that closed first lets a new SYN from the same client address and port take over its TIME-WAIT socket if the SYN's sequence number is above the old connection's or its timestamp is newer",
+      correct: true,
+      feedback: "True: RFC 9293 §3.6.1 allows it (MAY-2), and tcp_timewait_state_process() in net/ipv4/tcp_minisocks.c returns TCP_TW_SYN in those two cases; the capture time-wait-new-syn shows it 0.9 s into the TIME-WAIT.",
+    },
+    {
+      value: "assassination",
+      label: "With the default tcp_rfc1337 = 0, an RST carrying the sequence number a TIME-WAIT socket expects ends that TIME-WAIT at once",
+      correct: true,
+      feedback: "True: tcp_timewait_state_process() kills the TIME-WAIT socket on such an RST unless tcp_rfc1337 is set (\"TIME_WAIT assassination\", RFC 1337 §3 fix F1 is to ignore it).",
+    },
+    {
+      value: "reuse-isn",
+      label: "When Linux lets a new connection take over a TIME-WAIT 4-tuple, it starts the new sequence numbers 65537 above the old connection's next sequence number",
+      correct: true,
+      feedback: "True: tcp_twsk_unique() and tcp_timewait_state_process() use tw_snd_nxt + 65535 + 2, so old segments fall below the new window.",
+    },
+    {
+      value: "reuse-server",
+      label: "tcp_tw_reuse=1 shrinks the TIME-WAIT pile of a server that closes first",
+      correct: false,
+      feedback:
+        "False: it only acts in connect(), when a new outgoing connection needs a port (tcp_twsk_unique() in net/ipv4/tcp_ipv4.c). A server's TIME-WAIT sockets are not taken over by anything it does itself.",
+    },
+    {
+      value: "recycle",
+      label: "tcp_tw_recycle=1 is the safer alternative for servers behind NAT",
+      correct: false,
+      feedback: "False: tcp_tw_recycle was removed in Linux 4.12 (commit 4396e46187ca) because it dropped SYNs from clients behind NAT, whose timestamps are not monotonic.",
+    },
+    {
+      value: "reuse-no-ts",
+      label: "tcp_tw_reuse=1 also reuses TIME-WAIT 4-tuples of connections that ran without TCP timestamps",
+      correct: false,
+      feedback: "False: tcp_twsk_unique() reuses a TIME-WAIT only if the old connection recorded a timestamp (tw_ts_recent_stamp); without timestamps nothing would reject its old duplicates (PAWS, RFC 7323 §5).",
+    },
+    {
+      value: "reuseaddr-shortens",
+      label: "Setting SO_REUSEADDR on a socket makes its TIME-WAIT shorter",
+      correct: false,
+      feedback: "False: SO_REUSEADDR changes what bind() allows (man 7 socket; inet_bind_conflict() in net/ipv4/inet_connection_sock.c); the TIME-WAIT socket still lasts TCP_TIMEWAIT_LEN.",
+    },
+    {
+      value: "buckets-fixed",
+      label: "tcp_max_tw_buckets defaults to 180000 on every machine",
+      correct: false,
+      feedback: "False: its default is half the number of buckets of the namespace's TCP hash table, so it depends on memory (tcp_set_hashinfo(), called by tcp_sk_init() in net/ipv4/tcp_ipv4.c).",
+    },
+  ];
+  const exercise: ExerciseDefinition<string[]> = choiceExercise({
+    id: "time-wait-reuse-facts",
+    lessonId,
+    title: "tcp_tw_reuse and friends",
+    prompt: "Which statements about Linux 6.18 are true?",
+    multiple: true,
+    options,
+    draw: { correct: [2, 3], wrong: 3 },
+    solution:
+      "tcp_tw_reuse (0 off, 1 on, 2 loopback only, default 2) and tcp_tw_reuse_delay (default 1000 ms) are documented in Documentation/networking/ip-sysctl.rst; the check is tcp_twsk_unique() in net/ipv4/tcp_ipv4.c, only in connect(), only with timestamps, and a taken-over 4-tuple starts 65537 above the old snd_nxt. bind() of a port held by TIME-WAIT fails with EADDRINUSE unless SO_REUSEADDR is set on both sockets (inet_bind_conflict()), which does not shorten TIME-WAIT. A server's TIME-WAIT ends early only through the peer: a new SYN that passes the checks of tcp_timewait_state_process() (RFC 9293 §3.6.1), or an in-window RST while tcp_rfc1337 = 0. tcp_tw_recycle no longer exists (removed in 4.12). tcp_max_tw_buckets: half the namespace's hash buckets by default; inet_twsk_alloc() refuses beyond it and tcp_time_wait() counts TCPTimeWaitOverflow.",
+    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, options, true), invalid: [{ choice: ["reuse-outgoing", "tw-recycle-2"] }, { choice: [] }] },
+  });
+  return exercise;
 }
