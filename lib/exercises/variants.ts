@@ -84,20 +84,20 @@ export function choiceWrongAnswers(exercise: ExerciseDefinition<unknown>, seed: 
 }
 
 /**
- * Wrong orders of an ordering variant: for each rule whose two items the
- * variant holds, the right order with those two swapped (its reason must be
- * named); then, if that makes fewer than two, neighbours swapped.
+ * Wrong orders of an ordering variant: the right order with two neighbours
+ * exchanged, which breaks at most the one rule between them. With such a rule
+ * its reason must be named; without one, the count of items in place.
  */
 export function orderingWrongAnswers(exercise: ExerciseDefinition<unknown>, seed: number, rules: { first: string; then: string; why: string }[]): IncorrectTestAnswer[] {
   const order = (exercise.correctAnswer(seed) as { order: string[] }).order;
-  const swapped = (a: number, b: number) => order.map((v, i) => (i === a ? order[b]! : i === b ? order[a]! : v));
   const answers: IncorrectTestAnswer[] = [];
-  for (const rule of rules) {
-    const [a, b] = [order.indexOf(rule.first), order.indexOf(rule.then)];
-    if (a >= 0 && b >= 0) answers.push({ answer: { order: swapped(a, b) }, mistake: opening(rule.why) });
+  for (let i = 0; i + 1 < order.length; i++) {
+    const [a, b] = [order[i]!, order[i + 1]!];
+    const rule = rules.find((r) => r.first === a && r.then === b);
+    answers.push({ answer: { order: order.map((v, k) => (k === i ? b : k === i + 1 ? a : v)) }, mistake: rule ? opening(rule.why) : /in the right place/ });
   }
-  for (let i = 0; answers.length < 2 && i + 1 < order.length; i++) answers.push({ answer: { order: swapped(i, i + 1) }, mistake: /in the right place/ });
-  return answers.slice(0, 4);
+  // Those that name a reason first.
+  return answers.sort((x, y) => Number(String(y.mistake) !== "/in the right place/") - Number(String(x.mistake) !== "/in the right place/")).slice(0, 4);
 }
 
 /**

@@ -8,6 +8,7 @@ import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { synFloodSysctlsTask } from "@/lib/labs/tasks/synFloodSysctls";
 import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { variantRandom } from "@/lib/exercises/variantRandom";
+import { choiceWrongAnswers, orderingWrongAnswers, scenarioExercise } from "@/lib/exercises/variants";
 
 const lessonId = "lesson-syn-flood";
 
@@ -223,150 +224,13 @@ const ssListenExercise = numericExercise({
   testAnswers: numericTestAnswers(ssListenVariant, NOT_A_NUMBER),
 });
 
-const cookiesWhenExercise = choiceExercise({
-  id: "syn-flood-cookies-when",
-  lessonId,
-  title: "When does Linux send a SYN cookie?",
-  prompt: "net.ipv4.tcp_syncookies has its default value, 1. Which SYN does Linux 6.18 answer with a cookie instead of a normal SYN-ACK?",
-  multiple: false,
-  hideAnswer: true,
-  options: [
-    {
-      value: "syn-queue-full",
-      label: "A SYN that arrives while the listener's SYN queue is full (more requests than sk_max_ack_backlog)",
-      correct: true,
-      feedback: "Right: tcp_conn_request() calls tcp_syn_flood_action() when inet_csk_reqsk_queue_is_full(), and with tcp_syncookies=1 that means a cookie (TcpExtTCPReqQFullDoCookies, TcpExtSyncookiesSent).",
-    },
-    {
-      value: "always",
-      label: "Every SYN: cookies replace the SYN queue entirely",
-      correct: false,
-      feedback: "That is tcp_syncookies=2 (ip-sysctl.rst). With 1, cookies are a fallback used only while the SYN queue overflows.",
-    },
-    {
-      value: "accept-full",
-      label: "A SYN that arrives while the accept queue is full",
-      correct: false,
-      feedback: "No: when the accept queue is full, tcp_conn_request() drops the SYN (TcpExtListenOverflows, TcpExtListenDrops). A cookie would only produce another connection with nowhere to go.",
-    },
-    {
-      value: "max-syn-backlog",
-      label: "A SYN that arrives once the SYN queue holds tcp_max_syn_backlog requests",
-      correct: false,
-      feedback: "In Linux 6.x the SYN queue is full at sk_max_ack_backlog = min(backlog, somaxconn), not at tcp_max_syn_backlog; that sysctl only matters with tcp_syncookies=0 (tcp_conn_request in net/ipv4/tcp_input.c).",
-    },
-  ],
-  testAnswers: {
-    incorrect: () => [
-      { answer: { choice: "always" }, mistake: /tcp_syncookies=2/ },
-      { answer: { choice: "accept-full" }, mistake: /drops the SYN/ },
-      { answer: { choice: "max-syn-backlog" }, mistake: /not at tcp_max_syn_backlog/ },
-    ],
-    invalid: [{ choice: "never" }, { choice: ["always", "accept-full"] }],
-  },
-  solution:
-    "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full (inet_csk_reqsk_queue_is_full: qlen > sk_max_ack_backlog)? If so, tcp_syn_flood_action() sends a cookie when tcp_syncookies is 1 or 2, or drops the SYN when it is 0. Next it asks whether the accept queue is full and drops the SYN if so. ip-sysctl.rst: tcp_syncookies 1 = 'Send out syncookies when the syn backlog queue of a socket overflows', 2 = unconditionally.",
-});
+const cookiesWhenExercise = cookiesWhen();
 
-const ackOverflowExercise = choiceExercise({
-  id: "syn-flood-final-ack-overflow",
-  lessonId,
-  title: "The final ACK meets a full accept queue",
-  prompt:
-    "The application is slow to accept(); the accept queue is full and tcp_abort_on_overflow = 0 (the default). A client's final handshake ACK arrives for a request in the SYN queue. Which statements are true?",
-  multiple: true,
-  hideAnswer: true,
-  options: [
-    { value: "ack-dropped", label: "The server drops the ACK and keeps the request in the SYN queue", correct: true, feedback: "Right: tcp_check_req() goes to listen_overflow, marks the request acked and drops the segment (net/ipv4/tcp_minisocks.c)." },
-    { value: "client-connected", label: "The client's connect() has already returned success", correct: true, feedback: "Right: the client moved to ESTABLISHED when it got the SYN-ACK. It will only notice trouble when its data goes unanswered." },
-    { value: "synack-again", label: "The server will retransmit the SYN-ACK later, and the client's new ACK may then get in", correct: true, feedback: "Right: the request's SYN-ACK timer keeps running (reqsk_timer_handler), so a burst can recover once accept() catches up." },
-    { value: "counters", label: "TcpExtListenOverflows and TcpExtListenDrops go up", correct: true, feedback: "Right: both count this drop (net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock, 'exit_overflow')." },
-    { value: "rst", label: "The server answers with RST", correct: false, feedback: "Only with tcp_abort_on_overflow = 1. The default 0 lets a burst recover; ip-sysctl.rst warns that enabling it 'can harm clients of your server'." },
-    { value: "cookie", label: "The server sends a SYN cookie instead", correct: false, feedback: "Cookies answer SYNs when the SYN queue is full; they do nothing for a full accept queue." },
-  ],
-  solution:
-    "When the handshake completes, the kernel must create a child socket and add it to the accept queue. If sk_acceptq_is_full(), tcp_v4_syn_recv_sock() fails (ListenOverflows, ListenDrops) and tcp_check_req() drops the ACK unless tcp_abort_on_overflow = 1, in which case it resets the connection. The client, already ESTABLISHED, sees either silence (its data is retransmitted while the server re-sends its SYN-ACK) or, with abort_on_overflow, an RST.",
-  testAnswers: {
-    incorrect: () => [
-      { answer: { choice: ["ack-dropped", "client-connected", "synack-again", "counters", "rst"] }, mistake: /Only with tcp_abort_on_overflow = 1/ },
-      { answer: { choice: ["ack-dropped", "client-connected", "synack-again", "counters", "cookie"] }, mistake: /Cookies answer SYNs/ },
-      { answer: { choice: ["ack-dropped", "client-connected", "counters"] }, mistake: /1 more option is true as well/ },
-    ],
-    invalid: [{ choice: ["ack-dropped", "fin"] }, { choice: [] }],
-  },
-});
+const ackOverflowExercise = finalAckOverflow();
 
-const finTimeoutMythExercise = choiceExercise({
-  id: "syn-flood-fin-timeout-myth",
-  lessonId,
-  title: "Which settings help against a SYN flood?",
-  prompt: "A popular article recommends these sysctls \"to prevent syn-flood\". Which of them actually change how Linux 6.18 copes with a SYN flood?",
-  multiple: true,
-  hideAnswer: true,
-  options: [
-    { value: "syncookies", label: "net.ipv4.tcp_syncookies = 1", correct: true, feedback: "Yes: with cookies a full SYN queue no longer shuts out legitimate clients (it is the default)." },
-    { value: "synack-retries", label: "net.ipv4.tcp_synack_retries = 2", correct: true, feedback: "Yes: each spoofed request then occupies the SYN queue for 1+2+4 = 7 s instead of 63 s." },
-    { value: "backlog", label: "A larger listen() backlog together with net.core.somaxconn", correct: true, feedback: "Yes: the SYN queue limit is min(backlog, somaxconn) in Linux 6.x, so both must grow for a bigger queue." },
-    { value: "fin-timeout", label: "net.ipv4.tcp_fin_timeout = 30", correct: false, feedback: "No: tcp_fin_timeout is how long an orphaned connection stays in FIN-WAIT-2 (ip-sysctl.rst). A SYN flood never gets past SYN-RECV, so it is unaffected." },
-    {
-      value: "max-syn-backlog",
-      label: "net.ipv4.tcp_max_syn_backlog = 4096, with syncookies on",
-      correct: false,
-      feedback: "Not in Linux 6.x: with cookies on, the SYN queue's limit is min(backlog, somaxconn); tcp_max_syn_backlog is only consulted when tcp_syncookies = 0, by the three-quarters rule for unproven peers in tcp_conn_request().",
-    },
-  ],
-  solution:
-    "The SYN queue is bounded by sk_max_ack_backlog = min(backlog, somaxconn) (tcp_conn_request, inet_csk_reqsk_queue_is_full); cookies take over when it overflows; tcp_synack_retries decides how long each fake request lingers (reqsk_timer_handler). tcp_fin_timeout belongs to the close: it limits orphaned FIN-WAIT-2 (ip-sysctl.rst), and a half-open connection never gets there. tcp_max_syn_backlog only matters with cookies off, where requests from unproven peers are dropped once the queue passes 3/4 of it.",
-  testAnswers: {
-    incorrect: () => [
-      { answer: { choice: ["syncookies", "synack-retries", "backlog", "fin-timeout"] }, mistake: /FIN-WAIT-2/ },
-      { answer: { choice: ["syncookies", "synack-retries", "backlog", "max-syn-backlog"] }, mistake: /only consulted when tcp_syncookies = 0/ },
-      { answer: { choice: ["syncookies", "backlog"] }, mistake: /1 more option is true as well/ },
-    ],
-    invalid: [{ choice: ["syncookies", "tcp_tw_recycle"] }, {}],
-  },
-});
+const finTimeoutMythExercise = finTimeoutMyth();
 
-const connRequestOrderExercise = orderingExercise({
-  id: "syn-flood-conn-request-order",
-  lessonId,
-  title: "What Linux checks when a SYN reaches a listener",
-  prompt: "Put the checks tcp_conn_request() (net/ipv4/tcp_input.c, Linux 6.18) makes on an incoming SYN in the order it makes them.",
-  items: [
-    { value: "synq-full", label: "Is tcp_syncookies 2, or is the SYN queue full? If so: cookie (tcp_syncookies ≥ 1) or drop (0)" },
-    { value: "acceptq-full", label: "Is the accept queue full? If so: drop the SYN (ListenOverflows)" },
-    { value: "unproven", label: "With tcp_syncookies = 0: is the SYN queue past 3/4 of tcp_max_syn_backlog and the peer unproven? If so: drop" },
-    { value: "queue", label: "Create the request sock, add it to the SYN queue, send the SYN-ACK, start its timer" },
-  ],
-  hideAnswer: true,
-  rules: [
-    {
-      first: "synq-full",
-      then: "acceptq-full",
-      why: "The SYN queue (and tcp_syncookies = 2) is asked about first: whether a cookie will be sent decides how the rest goes, and a full accept queue drops the SYN either way.",
-    },
-    {
-      first: "acceptq-full",
-      then: "unproven",
-      why: "The three-quarters rule comes after the accept-queue check, inside `if (!want_cookie && !isn)`: it only applies to a request that will really be queued.",
-    },
-    {
-      first: "unproven",
-      then: "queue",
-      why: "Nothing is hashed into the SYN queue and no SYN-ACK leaves until every check has passed: a dropped SYN leaves no trace.",
-    },
-  ],
-  solution:
-    "tcp_conn_request(): (1) `if ((syncookies == 2 || inet_csk_reqsk_queue_is_full(sk)) && !isn)` → tcp_syn_flood_action(): cookie or drop; (2) `if (sk_acceptq_is_full(sk))` → LISTEN_OVERFLOWS, drop; (3) only for a non-cookie request with syncookies off: 'last quarter of backlog is filled with destinations proven to be alive'; (4) inet_csk_reqsk_queue_hash_add() and the SYN-ACK, unless it is a cookie, in which case nothing is stored.",
-  testAnswers: {
-    incorrect: () => [
-      { answer: { order: ["acceptq-full", "synq-full", "unproven", "queue"] }, mistake: /asked about first/ },
-      { answer: { order: ["synq-full", "unproven", "acceptq-full", "queue"] }, mistake: /comes after the accept-queue check/ },
-      { answer: { order: ["synq-full", "acceptq-full", "queue", "unproven"] }, mistake: /until every check has passed/ },
-    ],
-    invalid: [{ order: ["synq-full", "queue"] }, { order: "synq-full" }],
-  },
-});
+const connRequestOrderExercise = connRequestOrder();
 
 export const synFloodExercises: ExerciseDefinition<any>[] = [
   acceptQueueCapacityExercise,
@@ -407,3 +271,260 @@ export const synFloodExercises: ExerciseDefinition<any>[] = [
     },
   }),
 ];
+
+// ------------------------------------------------------------------ variants
+
+/** Which SYN gets a cookie depends on tcp_syncookies: 1, 2 or 0, each with its own answer. */
+function cookiesWhen() {
+  type Setting = 0 | 1 | 2;
+  const values = ["syn-queue-full", "always", "accept-full", "max-syn-backlog", "no-cookie"] as const;
+  type Value = (typeof values)[number];
+  const label: Record<Value, string> = {
+    "syn-queue-full": "Only a SYN that arrives while the listener's SYN queue is full (more requests than min(backlog, somaxconn)) and the accept queue has room",
+    always: "Every SYN that finds room in the accept queue, whether the SYN queue is full or not",
+    "accept-full": "A SYN that arrives while the accept queue is full",
+    "max-syn-backlog": "Only a SYN that arrives once the SYN queue holds tcp_max_syn_backlog requests",
+    "no-cookie": "None: with this setting the listener never answers with a cookie",
+  };
+  const answer: Record<Setting, Value> = { 1: "syn-queue-full", 2: "always", 0: "no-cookie" };
+  const acceptFull =
+    "No: when the accept queue is full, tcp_conn_request() drops the SYN, cookie or not (TcpExtListenOverflows, TcpExtListenDrops): a cookie would only produce another connection with nowhere to go.";
+  const feedback: Record<Setting, Record<Value, string>> = {
+    1: {
+      "syn-queue-full": "Right: tcp_conn_request() calls tcp_syn_flood_action() when inet_csk_reqsk_queue_is_full(), and with tcp_syncookies = 1 that means a cookie (TcpExtTCPReqQFullDoCookies, TcpExtSyncookiesSent).",
+      always: "A cookie for every SYN is what tcp_syncookies = 2 does (\"unconditionally\", ip-sysctl.rst); this listener's setting is not 2.",
+      "accept-full": acceptFull,
+      "max-syn-backlog": "In Linux 6.x the SYN queue is full at sk_max_ack_backlog = min(backlog, somaxconn), not at tcp_max_syn_backlog; that sysctl is read only when tcp_syncookies = 0 (tcp_conn_request() in net/ipv4/tcp_input.c).",
+      "no-cookie": "With tcp_syncookies = 1 Linux does send cookies, in one situation (ip-sysctl.rst, tcp_syncookies).",
+    },
+    2: {
+      "syn-queue-full": "A full SYN queue is what triggers a cookie with tcp_syncookies = 1; with this listener's setting the condition in tcp_conn_request() is a different one (ip-sysctl.rst, tcp_syncookies).",
+      always: "Right: with 2, tcp_conn_request() asks \"syncookies == 2 || inet_csk_reqsk_queue_is_full()\", so every SYN gets a cookie and nothing is stored; a full accept queue still drops the SYN. ip-sysctl.rst: 2 enables \"unconditionally generation of syncookies\", for testing.",
+      "accept-full": acceptFull,
+      "max-syn-backlog": "In Linux 6.x tcp_max_syn_backlog never decides on a cookie: it is read only when tcp_syncookies = 0 (tcp_conn_request() in net/ipv4/tcp_input.c).",
+      "no-cookie": "With this setting Linux does send cookies (ip-sysctl.rst, tcp_syncookies).",
+    },
+    0: {
+      "syn-queue-full": "tcp_syn_flood_action() chooses a cookie on a full SYN queue only when tcp_syncookies is 1 or 2 (net/ipv4/tcp_input.c); look at this listener's setting.",
+      always: "A cookie for every SYN is what tcp_syncookies = 2 does (ip-sysctl.rst); this listener's setting is not 2.",
+      "accept-full": acceptFull,
+      "max-syn-backlog": "With tcp_syncookies = 0, tcp_max_syn_backlog is read by the three-quarters rule: past 3/4 of it, SYNs from unproven peers are dropped (tcp_conn_request() in net/ipv4/tcp_input.c). Nothing in that rule sends a cookie.",
+      "no-cookie": "Right: with tcp_syncookies = 0, tcp_syn_flood_action() returns false and a SYN that finds the SYN queue full is dropped (TcpExtTCPReqQFullDrop; \"Possible SYN flooding on port …. Dropping request.\" once per listener).",
+    },
+  };
+  const solution: Record<Setting, string> = {
+    1: "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full (inet_csk_reqsk_queue_is_full: qlen > sk_max_ack_backlog)? If so, tcp_syn_flood_action() sends a cookie when tcp_syncookies is 1 or 2, or drops the SYN when it is 0. Next it asks whether the accept queue is full and drops the SYN if so, cookie or not. ip-sysctl.rst: tcp_syncookies 1 = \"Send out syncookies when the syn backlog queue of a socket overflows\" (the default).",
+    2: "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full? With 2 the answer is always yes, so tcp_syn_flood_action() marks every SYN for a cookie and no request sock is queued. The next check still drops the SYN when the accept queue is full. ip-sysctl.rst describes 2 as unconditional cookies, meant for testing: cookies lose window scaling and SACK unless the client sends timestamps.",
+    0: "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full? If the queue is full, tcp_syn_flood_action() returns false with tcp_syncookies = 0 and the SYN is dropped (TcpExtTCPReqQFullDrop, TcpExtListenDrops). Cookies are never sent; the only extra rule with 0 is that unproven peers are dropped once the queue passes 3/4 of tcp_max_syn_backlog.",
+  };
+  const build = (setting: Setting) => {
+    const options = values.map((value) => ({ value, label: label[value], correct: value === answer[setting], feedback: feedback[setting][value] }));
+    const exercise: ExerciseDefinition<string[]> = choiceExercise({
+      id: "syn-flood-cookies-when",
+      lessonId,
+      title: "When does Linux send a SYN cookie?",
+      prompt: `net.ipv4.tcp_syncookies is ${setting}${setting === 1 ? " (the default)" : ""}. Which SYN does Linux 6.18 answer with a SYN cookie instead of a normal SYN-ACK?`,
+      multiple: false,
+      options,
+      solution: solution[setting],
+      testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, options, false), invalid: [] },
+    });
+    return exercise;
+  };
+  return scenarioExercise(([1, 2, 0] as Setting[]).map(build), { invalid: [{ choice: "never" }, { choice: ["always", "accept-full"] }] });
+}
+
+/** The final ACK meets a full accept queue, with tcp_abort_on_overflow 0 or 1; each variant draws its statements from a pool. */
+function finalAckOverflow() {
+  type Statement = { value: string; label: string; truth: [boolean, boolean]; feedback: [string, string] };
+  const both = (text: string): [string, string] => [text, text];
+  const statements: Statement[] = [
+    {
+      value: "ack-dropped",
+      label: "The server drops the ACK and keeps the request in the SYN queue",
+      truth: [true, false],
+      feedback: [
+        "Right: tcp_check_req() goes to listen_overflow, marks the request acked and drops the segment (net/ipv4/tcp_minisocks.c).",
+        "Not with this setting: at listen_overflow, tcp_check_req() keeps the request only when tcp_abort_on_overflow is 0 (net/ipv4/tcp_minisocks.c).",
+      ],
+    },
+    {
+      value: "client-connected",
+      label: "The client's connect() has already returned success",
+      truth: [true, true],
+      feedback: both("Right: the client moved to ESTABLISHED when it got the SYN-ACK (RFC 9293 §3.10.7.3). It learns of trouble only later."),
+    },
+    {
+      value: "synack-again",
+      label: "The server will retransmit the SYN-ACK later, and the client's new ACK may then get in",
+      truth: [true, false],
+      feedback: [
+        "Right: the request's SYN-ACK timer keeps running (reqsk_timer_handler()), so a burst can recover once accept() catches up.",
+        "Not with this setting: the request does not outlive the overflow (tcp_check_req(), listen_overflow), so there is nothing left to retransmit.",
+      ],
+    },
+    {
+      value: "counters",
+      label: "TcpExtListenOverflows and TcpExtListenDrops go up",
+      truth: [true, true],
+      feedback: both("Right: tcp_v4_syn_recv_sock() counts both when sk_acceptq_is_full() (net/ipv4/tcp_ipv4.c, exit_overflow)."),
+    },
+    {
+      value: "rst",
+      label: "The server answers the ACK with an RST",
+      truth: [false, true],
+      feedback: [
+        "Only with tcp_abort_on_overflow = 1. The default 0 lets a burst recover; ip-sysctl.rst warns that enabling it \"can harm clients of your server\".",
+        "Right: with tcp_abort_on_overflow = 1, tcp_check_req() sends a reset for the ACK and removes the request (net/ipv4/tcp_minisocks.c).",
+      ],
+    },
+    {
+      value: "cookie",
+      label: "The server sends a SYN cookie instead",
+      truth: [false, false],
+      feedback: both("Cookies answer SYNs when the SYN queue is full (tcp_syn_flood_action()); they do nothing for a full accept queue."),
+    },
+    {
+      value: "client-econnreset",
+      label: "The client's next call on the connection fails with ECONNRESET",
+      truth: [false, true],
+      feedback: [
+        "Not with this setting: the server sends the client nothing at this point, so there is no reset to report; the client's first request just goes unanswered for a while.",
+        "Right: the RST reaches a client that is already ESTABLISHED; its kernel drops the connection and the next call reports ECONNRESET (RFC 9293 §3.10.7.4, reset processing).",
+      ],
+    },
+    {
+      value: "new-syns-dropped",
+      label: "While the accept queue stays full, new SYNs to this listener are dropped, cookie or not",
+      truth: [true, true],
+      feedback: both("Right: tcp_conn_request() checks sk_acceptq_is_full() right after the SYN-queue test and drops the SYN (TcpExtListenOverflows) (net/ipv4/tcp_input.c)."),
+    },
+    {
+      value: "syn-sent",
+      label: "The client is still in SYN-SENT, waiting for the server to accept()",
+      truth: [false, false],
+      feedback: both("The client's state changed when the SYN-ACK arrived, not when the server's application accepts: accept() is invisible on the wire (RFC 9293 §3.10.7.3)."),
+    },
+    {
+      value: "abort-recommended",
+      label: "ip-sysctl.rst recommends tcp_abort_on_overflow = 1 for busy servers",
+      truth: [false, false],
+      feedback: both("It says the opposite: enable it \"_only_ if you are really sure that listening daemon cannot be tuned to accept connections faster\", because it \"can harm clients of your server\" (ip-sysctl.rst)."),
+    },
+    {
+      value: "app-fix",
+      label: "The lasting fix is in the application: accept() faster, or a larger backlog for bursts",
+      truth: [true, true],
+      feedback: both("Right: an overflowing accept queue means accept() runs slower than connections arrive; SYN cookies and SYN-queue sysctls do not change that."),
+    },
+  ];
+  const build = (abort: 0 | 1) => {
+    const options = statements.map((s) => ({ value: s.value, label: s.label, correct: s.truth[abort], feedback: s.feedback[abort] }));
+    const exercise: ExerciseDefinition<string[]> = choiceExercise({
+      id: "syn-flood-final-ack-overflow",
+      lessonId,
+      title: "The final ACK meets a full accept queue",
+      prompt: `The application is slow to accept(); the accept queue is full and tcp_abort_on_overflow = ${abort}${abort === 0 ? " (the default)" : ""}. A client's final handshake ACK arrives for a request in the SYN queue. Which statements are true?`,
+      multiple: true,
+      options,
+      draw: { correct: [2, 3], wrong: 3 },
+      solution:
+        abort === 0
+          ? "When the handshake completes, the kernel must create a child socket and add it to the accept queue. If sk_acceptq_is_full(), tcp_v4_syn_recv_sock() fails (ListenOverflows, ListenDrops) and, with tcp_abort_on_overflow = 0, tcp_check_req() marks the request acked and drops the ACK. The request stays in the SYN queue, its timer retransmits the SYN-ACK, the client ACKs again, and once accept() has made room the connection goes through. The client, already ESTABLISHED, sees only silence meanwhile: its first request is retransmitted. New SYNs are dropped while the accept queue is full (tcp_conn_request()). The fix is in the application or the backlog."
+          : "When the handshake completes, the kernel must create a child socket and add it to the accept queue. If sk_acceptq_is_full(), tcp_v4_syn_recv_sock() fails (ListenOverflows, ListenDrops) and, with tcp_abort_on_overflow = 1, tcp_check_req() answers the ACK with an RST and removes the request: no SYN-ACK follows. The client was already ESTABLISHED (its connect() returned) and its next call fails with ECONNRESET. New SYNs are dropped while the accept queue is full (tcp_conn_request()). ip-sysctl.rst advises against 1: the default 0 lets bursts recover. The fix is in the application or the backlog.",
+      testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, options, true), invalid: [] },
+    });
+    return exercise;
+  };
+  return scenarioExercise([build(0), build(1)], { invalid: [{ choice: ["ack-dropped", "fin"] }, { choice: [] }] });
+}
+
+/** Which settings help against a SYN flood: a pool of ten, each variant draws its own. */
+function finTimeoutMyth() {
+  const options = [
+    { value: "syncookies", label: "net.ipv4.tcp_syncookies = 1", correct: true, feedback: "Yes: with cookies a full SYN queue no longer shuts out legitimate clients (tcp_syn_flood_action(); it is the default)." },
+    { value: "synack-retries", label: "net.ipv4.tcp_synack_retries = 2", correct: true, feedback: "Yes: each spoofed request then occupies the SYN queue for 1+2+4 = 7 s instead of 63 s (reqsk_timer_handler())." },
+    { value: "synack-retries-3", label: "net.ipv4.tcp_synack_retries = 3", correct: true, feedback: "Yes: each spoofed request then leaves the SYN queue after 1+2+4+8 = 15 s instead of 63 s (reqsk_timer_handler())." },
+    { value: "backlog", label: "A larger listen() backlog together with net.core.somaxconn", correct: true, feedback: "Yes: the SYN queue limit is min(backlog, somaxconn) in Linux 6.x (inet_csk_reqsk_queue_is_full()), so both must grow for a bigger queue." },
+    {
+      value: "max-syn-backlog",
+      label: "net.ipv4.tcp_max_syn_backlog = 4096, with syncookies on",
+      correct: false,
+      feedback: "Not in Linux 6.x: with cookies on, the SYN queue's limit is min(backlog, somaxconn); tcp_max_syn_backlog is only consulted when tcp_syncookies = 0, by the three-quarters rule for unproven peers in tcp_conn_request().",
+    },
+    {
+      value: "keepalive-time",
+      label: "net.ipv4.tcp_keepalive_time = 600",
+      correct: false,
+      feedback: "No: keepalive probes idle established connections whose application set SO_KEEPALIVE (ip-sysctl.rst); a spoofed request never gets past SYN-RECV.",
+    },
+    { value: "fin-timeout", label: "net.ipv4.tcp_fin_timeout = 30", correct: false, feedback: "No: tcp_fin_timeout is how long an orphaned connection stays in FIN-WAIT-2 (ip-sysctl.rst). A SYN flood never gets past SYN-RECV, so it is unaffected." },
+    { value: "tw-reuse", label: "net.ipv4.tcp_tw_reuse = 1", correct: false, feedback: "No: tcp_tw_reuse lets this host's own connect() take over a port in TIME-WAIT (ip-sysctl.rst); a spoofed SYN never creates a TIME-WAIT socket." },
+    {
+      value: "syn-retries",
+      label: "net.ipv4.tcp_syn_retries = 2",
+      correct: false,
+      feedback: "No: tcp_syn_retries limits the SYNs this host retransmits for its own connect() calls, the client side of a handshake (ip-sysctl.rst); a flood is about SYNs it receives.",
+    },
+    {
+      value: "abort-on-overflow",
+      label: "net.ipv4.tcp_abort_on_overflow = 1",
+      correct: false,
+      feedback: "No: it concerns the final ACK of a handshake that finds the accept queue full (tcp_check_req()); spoofed SYNs never send that ACK, and ip-sysctl.rst warns it \"can harm clients of your server\".",
+    },
+  ];
+  const exercise: ExerciseDefinition<string[]> = choiceExercise({
+    id: "syn-flood-fin-timeout-myth",
+    lessonId,
+    title: "Which settings help against a SYN flood?",
+    prompt: "A popular article recommends these settings \"to prevent syn-flood\". Which of them actually change how Linux 6.18 copes with a SYN flood?",
+    multiple: true,
+    options,
+    draw: { correct: [2, 3], wrong: 3 },
+    solution:
+      "The SYN queue is bounded by sk_max_ack_backlog = min(backlog, somaxconn) (tcp_conn_request, inet_csk_reqsk_queue_is_full); cookies take over when it overflows; tcp_synack_retries decides how long each fake request lingers (reqsk_timer_handler): 2 gives 7 s, 3 gives 15 s, the default 5 gives 63 s. tcp_fin_timeout belongs to the close: it limits orphaned FIN-WAIT-2 (ip-sysctl.rst), and a half-open connection never gets there. tcp_max_syn_backlog only matters with cookies off, where requests from unproven peers are dropped once the queue passes 3/4 of it. tcp_tw_reuse, tcp_keepalive_time and tcp_syn_retries concern TIME-WAIT, idle established connections and this host's own connects; tcp_abort_on_overflow concerns final ACKs, which spoofed SYNs never send.",
+    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, options, true), invalid: [{ choice: ["syncookies", "tcp_tw_recycle"] }, {}] },
+  });
+  return exercise;
+}
+
+/** The steps of tcp_conn_request() in the order the code takes them: a pool of eight, four per variant. */
+function connRequestOrder() {
+  const items = [
+    { value: "synq-full", label: "Is tcp_syncookies 2, or is the SYN queue full? If so: cookie (tcp_syncookies ≥ 1) or drop (0)" },
+    { value: "acceptq-full", label: "Is the accept queue full? If so: drop the SYN (ListenOverflows)" },
+    { value: "alloc", label: "Allocate a request sock and parse the SYN's TCP options (MSS, window scale, SACK, timestamps)" },
+    { value: "unproven", label: "With tcp_syncookies = 0: is the SYN queue past 3/4 of tcp_max_syn_backlog and the peer unproven? If so: drop" },
+    { value: "isn", label: "Choose the SYN-ACK's sequence number: a fresh secure ISN, or the cookie" },
+    { value: "queue", label: "Unless it is a cookie: add the request sock to the SYN queue and start its SYN-ACK timer" },
+    { value: "synack", label: "Send the SYN-ACK" },
+    { value: "free", label: "For a cookie: free the request sock again, so nothing is stored" },
+  ];
+  const rules = [
+    { first: "synq-full", then: "acceptq-full", why: "The SYN queue (and tcp_syncookies = 2) is asked about first: whether a cookie will be sent decides how the rest goes, and a full accept queue drops the SYN either way." },
+    { first: "acceptq-full", then: "alloc", why: "Nothing is allocated for a SYN that a full queue is about to drop: both queue checks come before inet_reqsk_alloc()." },
+    { first: "synq-full", then: "alloc", why: "Whether a cookie is wanted is known before the request sock is allocated: inet_reqsk_alloc() is told whether to attach it to the listener (!want_cookie)." },
+    { first: "alloc", then: "unproven", why: "The three-quarters rule asks tcp_peer_is_proven(req, dst), which needs the request sock and its route: it comes after the allocation." },
+    { first: "acceptq-full", then: "unproven", why: "The three-quarters rule comes after the accept-queue check, inside `if (!want_cookie && !isn)`: it only applies to a request that will really be queued." },
+    { first: "unproven", then: "isn", why: "A fresh ISN is computed only once the three-quarters rule has let the SYN through (isn = af_ops->init_seq() at the end of that block); a cookie ISN comes after it too." },
+    { first: "alloc", then: "isn", why: "The ISN is stored in the request sock (tcp_rsk(req)->snt_isn), and a cookie encodes the MSS parsed from the SYN's options: the request sock and options come first." },
+    { first: "isn", then: "queue", why: "The request is hashed into the SYN queue with its ISN already set, so that the client's ACK can be checked against it." },
+    { first: "unproven", then: "queue", why: "Nothing is hashed into the SYN queue until every check has passed: a dropped SYN leaves no trace." },
+    { first: "queue", then: "synack", why: "inet_csk_reqsk_queue_hash_add() runs before send_synack(): the request and its timer exist before the SYN-ACK leaves, so an ACK that comes back fast finds it." },
+    { first: "isn", then: "synack", why: "The SYN-ACK carries the ISN, so the ISN (or cookie) must be chosen first." },
+    { first: "synack", then: "free", why: "A cookie's request sock is needed to build the SYN-ACK; only after send_synack() does tcp_conn_request() free it (reqsk_free())." },
+  ];
+  const exercise: ExerciseDefinition<string[]> = orderingExercise({
+    id: "syn-flood-conn-request-order",
+    lessonId,
+    title: "What Linux checks when a SYN reaches a listener",
+    prompt: "Put these steps of tcp_conn_request() (net/ipv4/tcp_input.c, Linux 6.18), which handles every SYN that reaches a listener, in the order the code takes them.",
+    items,
+    draw: 4,
+    rules,
+    solution:
+      "tcp_conn_request(): (1) `if ((syncookies == 2 || inet_csk_reqsk_queue_is_full(sk)) && !isn)` → tcp_syn_flood_action(): cookie or drop; (2) `if (sk_acceptq_is_full(sk))` → LISTEN_OVERFLOWS, drop; (3) inet_reqsk_alloc() and tcp_parse_options() on the SYN; (4) only for a non-cookie request with syncookies off: 'last quarter of backlog is filled with destinations proven to be alive'; (5) the ISN: af_ops->init_seq() for a normal request, cookie_init_sequence() for a cookie; (6) unless it is a cookie, inet_csk_reqsk_queue_hash_add() puts the request in the SYN queue with its timer; (7) af_ops->send_synack(); (8) for a cookie, reqsk_free(): nothing is stored.",
+    testAnswers: { incorrect: (seed) => orderingWrongAnswers(exercise, seed, rules), invalid: [{ order: ["synq-full", "queue"] }, { order: "synq-full" }] },
+  });
+  return exercise;
+}
