@@ -8,7 +8,9 @@ Subcommands (see README.md beside this file):
   convert PCAP --scenario SCENARIO.json        (pcap -> segments only; for checking)
   compare A.json B.json                         (compare expect.segments of two files)
   summary FILE.json "text"                     (replace the Summary part of expect.notes)
-Internal (run inside a namespace by `run`): app, poll.
+  delaycheck [--delay S]                        (measure the delay relay: latency, accuracy)
+Internal (run inside a namespace by `run`): app, poll, relay.
+network.delay and delay faults go through a userspace relay (no netem in this kernel).
 Extensions to the scenario format: calls "crash" and "reboot" on a host, option
 "userTimeout" (TCP_USER_TIMEOUT, ms) on connect/accept.
 """
@@ -339,8 +341,10 @@ def default_table_sysctls():
 
 
 class Topology:
-    def __init__(self, hosts, tag):
+    def __init__(self, hosts, tag, relayed=()):
         self.hosts = hosts  # ordered list of host names
+        self.relayed = set(relayed)  # hosts whose port goes through a delay relay
+        self.relay_ifs = {}          # host -> (host-side port, bridge-side end) in the switch
         self.tag = tag
         self.ns = {h: "%s-%s" % (tag, h) for h in hosts}
         self.sw = "%s-sw" % tag
@@ -396,8 +400,17 @@ class Topology:
             sh(["ip", "-n", self.sw, "link", "add", a, "type", "veth", "peer", "name", b,
                 "netns", self.ns[h]])
             sh(["ip", "-n", self.ns[h], "link", "set", b, "name", "eth0"])
-            sh(["ip", "-n", self.sw, "link", "set", a, "master", "br0"])
-            sh(["ip", "-n", self.sw, "link", "set", a, "up"])
+            if h in self.relayed:
+                # p<i> stays out of the bridge; r<i>/b<i> joins the relay to it (b<i> in br0)
+                r, q = "r%d" % i, "b%d" % i
+                sh(["ip", "-n", self.sw, "link", "add", r, "type", "veth", "peer", "name", q])
+                sh(["ip", "-n", self.sw, "link", "set", q, "master", "br0"])
+                for dev in (q, r, a):
+                    sh(["ip", "-n", self.sw, "link", "set", dev, "up"])
+                self.relay_ifs[h] = (a, r)
+            else:
+                sh(["ip", "-n", self.sw, "link", "set", a, "master", "br0"])
+                sh(["ip", "-n", self.sw, "link", "set", a, "up"])
             sh(["ip", "-n", self.ns[h], "addr", "add", self.ip[h] + "/24", "dev", "eth0"])
             sh(["ip", "-n", self.ns[h], "link", "set", "eth0", "up"])
             out = sh(["ip", "-n", self.ns[h], "-o", "link", "show", "eth0"]).stdout
@@ -450,7 +463,7 @@ def fault_rules(topo, faults):
     per = {}
     for fi, f in enumerate(faults):
         if "delay" in f:
-            raise SystemExit("fault delay is not supported here (no netem in this kernel)")
+            continue  # delay faults: see delay_plan (the relay)
         src = f["from"]
         src_match = "ip saddr %s" % topo.ip[src]
         if src == "attacker":
@@ -556,6 +569,312 @@ class FaultTimer(threading.Thread):
                 p.wait(timeout=3)
             except Exception:
                 p.kill()
+
+
+# ---------------------------------------------------------------------------
+# delay (network.delay, fault delay) without netem: a userspace relay
+# ---------------------------------------------------------------------------
+#
+# This kernel has no sch_netem. A host whose sending must be delayed is not plugged
+# into the bridge directly: its switch-side veth end p<i> stays out of br0, a second
+# veth pair r<i>/b<i> is created in the switch namespace (b<i> in br0), and a relay
+# process in the switch namespace copies frames between p<i> and r<i> with AF_PACKET
+# sockets: host -> bridge after the host's delay (FIFO, never reordered), bridge ->
+# host at once. One-way delay between two hosts is then the sender's delay.
+
+ETH_P_ALL = 0x0003
+SOL_PACKET = 263
+PACKET_VNET_HDR = 15
+PACKET_OUTGOING = 4
+VNET_HDR_LEN = 10
+SO_TIMESTAMPNS = 35
+
+
+def delay_plan(sc, hosts):
+    """-> {host: [(after, until, delay)]}: the delay windows of every host's sending
+    (network.delay on every host, always; a delay fault on its `from` host, during
+    [after, until) if given). Hosts with no positive delay are left out, so their
+    port stays on the bridge exactly as without this feature."""
+    plan = {}
+    nd = float((sc.get("network") or {}).get("delay", 0) or 0)
+    if nd < 0:
+        raise SystemExit("network.delay must be >= 0")
+    if nd > 0:
+        for h in hosts:
+            plan.setdefault(h, []).append((None, None, nd))
+    for f in sc.get("faults", []):
+        if "delay" not in f:
+            continue
+        if "drop" in f:
+            raise SystemExit("a fault is either drop or delay, not both (split it in two)")
+        d = float(f["delay"])
+        after, until = f.get("after"), f.get("until")
+        if d < 0:
+            raise SystemExit("fault delay must be >= 0")
+        if after is not None and not isinstance(after, (int, float)):
+            raise SystemExit("fault delay: after must be a number of seconds (got %r)" % (after,))
+        if d > 0:
+            plan.setdefault(f["from"], []).append((after, until, d))
+    return plan
+
+
+def delay_at(windows, t):
+    """Delay of a frame the host sent at scenario time t (None: before t0 is known).
+    A window applies to frames sent during [after, until); a frame keeps the delay it
+    was sent with, so one sent just before `until` still arrives late."""
+    d = 0.0
+    for (after, until, dl) in windows:
+        if after is not None and (t is None or t < after):
+            continue
+        if until is not None and (t is None or t >= until):
+            continue
+        d += dl
+    return d
+
+
+def open_packet_socket(ifname):
+    # protocol 0 at creation, ETH_P_ALL at bind: the socket never sees frames of other
+    # interfaces. PACKET_VNET_HDR passes the skb's checksum/GSO state through: veth frames
+    # carry a partial TCP checksum (CHECKSUM_PARTIAL), and a GSO frame can be larger than
+    # the MTU; both would be broken by a plain raw copy.
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+    s.setsockopt(SOL_PACKET, PACKET_VNET_HDR, 1)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
+    s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+    s.bind((ifname, ETH_P_ALL))
+    s.setblocking(False)
+    return s
+
+
+def set_timer_slack_ns(ns):
+    # select() timeouts get the default 50 us timer slack added; 1 ns keeps the relay's
+    # send times within the wake-up latency
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(29, ctypes.c_ulong(ns), 0, 0, 0)  # PR_SET_TIMERSLACK
+    except Exception:
+        pass
+
+
+def relay_loop(hs, bs, windows, get_t0, stop, logrec=None):
+    """Copy frames host socket hs -> bridge socket bs after the delay of `windows`
+    (FIFO), bs -> hs at once, until stop() is true. get_t0() gives the scenario start
+    (or None before it is known). logrec(dir, rx, due, tx, frame) records each frame."""
+    import collections
+    q = collections.deque()   # (due, rx, frame): due times never decrease, so FIFO = due order
+    last_due = 0.0
+    spin = 0.0005             # wake this much before a due time, then poll: select() wake-ups
+    next_stop_check = 0.0     # are ~0.1 ms late and, on a busy machine, sometimes a few ms
+
+    def flush():
+        while q and q[0][0] <= time.time():
+            due, rx, frame = q.popleft()
+            bs.send(frame)
+            if logrec:
+                logrec("out", rx, due, time.time(), frame)
+
+    while True:
+        now = time.time()
+        if now >= next_stop_check:
+            if stop():
+                return
+            next_stop_check = now + 0.1
+        timeout = 0.1 if not q else max(0.0, q[0][0] - now - spin)
+        r, _, _ = select.select([hs, bs], [], [], timeout)
+        for s in r:
+            while True:
+                try:
+                    frame, anc, _fl, addr = s.recvmsg(65536 + VNET_HDR_LEN, 64)
+                except BlockingIOError:
+                    break
+                if addr[2] == PACKET_OUTGOING:   # our own sends, seen on the other socket's device
+                    continue
+                # the kernel's receive stamp (when the sender's veth handed the frame over),
+                # not when this process got round to reading it
+                rx = time.time()
+                for lvl, typ, val in anc:
+                    if lvl == socket.SOL_SOCKET and typ == SO_TIMESTAMPNS:
+                        sec, nsec = struct.unpack("qq", val[:16])
+                        rx = sec + nsec / 1e9
+                if s is bs:
+                    hs.send(frame)
+                    if logrec:
+                        logrec("in", rx, rx, time.time(), frame)
+                else:
+                    t0 = get_t0()
+                    due = max(rx + delay_at(windows, None if t0 is None else rx - t0), last_due)
+                    last_due = due
+                    q.append((due, rx, frame))
+                flush()
+        flush()
+
+
+def cmd_relay(args):
+    """Runs in the switch namespace: relay one delayed host's port (see Topology.up)."""
+    set_timer_slack_ns(1)
+    # real-time priority: the relay's only job is to send on time, and the apps, pollers
+    # and tcpdumps share 2 cores with it; it never busy-loops for more than `spin`
+    try:
+        os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(50))
+    except (OSError, AttributeError):
+        pass
+    windows = [tuple(w) for w in json.loads(args.windows)]
+    hs = open_packet_socket(args.host_if)
+    bs = open_packet_socket(args.bridge_if)
+    t0 = [None]
+
+    def get_t0():
+        if t0[0] is None and os.path.exists(args.t0_file):
+            s = open(args.t0_file).read().strip()
+            if s:
+                t0[0] = float(s)
+        return t0[0]
+
+    recs = []
+
+    def logrec(d, rx, due, tx, frame):
+        recs.append((d, rx, due, tx, frame[VNET_HDR_LEN:VNET_HDR_LEN + 14 + 60]))
+
+    open(args.ready, "w").close()
+    try:
+        relay_loop(hs, bs, windows, get_t0, lambda: os.path.exists(args.stop), logrec)
+    finally:
+        with open(args.log, "w") as f:
+            for (d, rx, due, tx, fr) in recs:
+                f.write("%s %.6f %.6f %.6f %s\n" % (d, rx, due, tx, fr.hex()))
+
+
+def cmd_delaycheck(args):
+    """Measure the delay relay with UDP probes between two namespaces (same clock on both
+    ends, so one-way times are measurable): straight through the bridge, through the relay
+    at delay 0 and at --delay. Prints one-way latencies and checks a burst stays in order."""
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def enter(path):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if libc.setns(fd, 0x40000000) != 0:   # CLONE_NEWNET
+                raise OSError(ctypes.get_errno(), "setns " + path)
+        finally:
+            os.close(fd)
+
+    def stats(v):
+        v = sorted(x * 1000 for x in v)
+        return "min %.3f  median %.3f  p99 %.3f  max %.3f ms" % (
+            v[0], v[len(v) // 2], v[min(len(v) - 1, int(len(v) * 0.99))], v[-1])
+
+    home = "/proc/%d/task/%d/ns/net" % (os.getpid(), threading.get_native_id())
+    home_fd = os.open(home, os.O_RDONLY)
+    for label, delay in (("bridge (no relay)", None), ("relay, delay 0", 0.0),
+                         ("relay, delay %g" % args.delay, args.delay)):
+        topo = Topology(["server", "client"], "capchk%d" % os.getpid(),
+                        relayed=["client"] if delay is not None else [])
+        work = tempfile.mkdtemp(prefix="capture-chk-")
+        relay = None
+        try:
+            topo.up()
+            if delay is not None:
+                hif, bif = topo.relay_ifs["client"]
+                ready = os.path.join(work, "ready")
+                relay = subprocess.Popen(["ip", "netns", "exec", topo.sw, sys.executable, HERE, "relay",
+                                          "--host-if", hif, "--bridge-if", bif,
+                                          "--windows", json.dumps([[None, None, delay]]),
+                                          "--t0-file", os.path.join(work, "t0"), "--ready", ready,
+                                          "--stop", os.path.join(work, "stop"),
+                                          "--log", os.path.join(work, "relay.txt")])
+                while not os.path.exists(ready):
+                    time.sleep(0.05)
+            enter("/run/netns/" + topo.ns["server"])
+            ss = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            ss.bind((topo.ip["server"], 7000))
+            enter("/run/netns/" + topo.ns["client"])
+            cs = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            cs.bind((topo.ip["client"], 7001))
+            if libc.setns(home_fd, 0x40000000) != 0:
+                raise OSError(ctypes.get_errno(), "setns back")
+            cs.settimeout(2 + (delay or 0))
+            ss.settimeout(2 + (delay or 0))
+            # arrival = the kernel's receive timestamp, so the measuring process's own
+            # wake-up latency (ms on a busy 2-core machine) is not counted
+            for x in (cs, ss):
+                x.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+
+            def rx(sock):
+                data, anc, _f, _a = sock.recvmsg(64, 64)
+                for lvl, typ, val in anc:
+                    if lvl == socket.SOL_SOCKET and typ == SO_TIMESTAMPNS:
+                        sec, nsec = struct.unpack("qq", val[:16])
+                        return data, sec + nsec / 1e9
+                return data, time.time()
+            srv = (topo.ip["server"], 7000)
+            cli = (topo.ip["client"], 7001)
+            time.sleep(0.5)
+            up, down = [], []
+            for k in range(args.count):
+                a = time.time()
+                cs.sendto(struct.pack("!I", k), srv)
+                b = rx(ss)[1]
+                a2 = time.time()
+                ss.sendto(struct.pack("!I", k), cli)
+                c = rx(cs)[1]
+                up.append(b - a - (delay or 0))
+                down.append(c - a2)
+                time.sleep(0.01)
+            # burst: back-to-back datagrams must arrive in order, each `delay` after it was sent
+            sent = []
+            for k in range(200):
+                sent.append(time.time())
+                cs.sendto(struct.pack("!I", k), srv)
+            got, late = [], []
+            for k in range(200):
+                data, tr = rx(ss)
+                n = struct.unpack("!I", data)[0]
+                late.append(tr - sent[n] - (delay or 0))
+                got.append(n)
+            print("%-20s client->server minus delay: %s" % (label, stats(up)))
+            print("%-20s server->client:             %s" % ("", stats(down)))
+            print("%-20s burst of 200 back to back: %s; arrival minus send minus delay: %s" % (
+                "", "in order" if got == sorted(got) else "REORDERED", stats(late)))
+            cs.close()
+            ss.close()
+        finally:
+            if relay is not None:
+                open(os.path.join(work, "stop"), "w").close()
+                try:
+                    relay.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    relay.kill()
+                recs = read_relay_log(os.path.join(work, "relay.txt"))
+                outs = [r for r in recs if r[0] == "out"]
+                if outs:
+                    print("%-20s relay: %d frames out; send minus due time: %s" % ("", len(outs), stats([r[3] - r[2] for r in outs])))
+            topo.down()
+            shutil.rmtree(work, ignore_errors=True)
+    os.close(home_fd)
+
+
+def read_relay_log(path):
+    out = []
+    if not os.path.exists(path):
+        return out
+    for ln in open(path):
+        d, rx, due, tx, hx = ln.split()
+        fr = bytes.fromhex(hx)
+        p = None
+        if len(fr) > 14 and fr[12:14] == b"\x08\x00":
+            p = parse_tcp_prefix(fr[14:])
+        out.append((d, float(rx), float(due), float(tx), p))
+    return out
+
+
+def parse_tcp_prefix(ip):
+    """parse_tcp for a header-only copy (the relay logs the first 60 bytes of IP)."""
+    try:
+        return parse_tcp(ip)
+    except (struct.error, IndexError):
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -1031,19 +1350,38 @@ def cmd_run(args):
     for k in sc.get("sysctl", {}):
         if k not in KNOWN_SYSCTLS:
             raise SystemExit("unknown sysctl %s" % k)
-    if (sc.get("network") or {}).get("delay", 0):
-        raise SystemExit("network.delay needs netem, which this kernel does not have")
     hosts = default_hosts(sc)
+    plan = delay_plan(sc, hosts)   # {} without delay: every port on the bridge, as before
     tag = "cap%d" % os.getpid()
-    topo = Topology(hosts, tag)
+    topo = Topology(hosts, tag, relayed=plan.keys())
     work = tempfile.mkdtemp(prefix="capture-")
     procs = []
     stopfile = os.path.join(work, "stop")
     stop_poll = os.path.join(work, "stop-poll")
-    tcpdumps, pollers = [], []
+    stop_relay = os.path.join(work, "stop-relay")
+    tcpdumps, pollers, relays = [], [], []
+    relaylogs = {}
     ft = None
     try:
         topo.up()
+        # delay relays first: they must forward before any helper sends anything
+        t0file = os.path.join(work, "t0")
+        for h, windows in plan.items():
+            hif, bif = topo.relay_ifs[h]
+            rl = os.path.join(work, "relay-%s.txt" % h)
+            relaylogs[h] = rl
+            p = subprocess.Popen(["ip", "netns", "exec", topo.sw, sys.executable, HERE, "relay",
+                                  "--host-if", hif, "--bridge-if", bif, "--windows", json.dumps(windows),
+                                  "--t0-file", t0file, "--ready", rl + ".ready", "--stop", stop_relay,
+                                  "--log", rl])
+            procs.append(p)
+            relays.append(p)
+        for (h, rl), rp in zip(relaylogs.items(), relays):
+            deadline = time.time() + 15
+            while not os.path.exists(rl + ".ready"):
+                if time.time() > deadline or rp.poll() is not None:
+                    raise RuntimeError("delay relay for %s did not start" % h)
+                time.sleep(0.05)
         eff_sysctl = {}
         for h in hosts:
             for k, v in sc.get("sysctl", {}).items():
@@ -1062,7 +1400,6 @@ def cmd_run(args):
         specf = os.path.join(work, "spec.json")
         json.dump(spec, open(specf, "w"))
         pcap = os.path.join(work, "wire.pcap")
-        t0file = os.path.join(work, "t0")
         # tcpdump on the server's veth: sees everything any host sends to or gets from the server
         td = subprocess.Popen(["ip", "netns", "exec", topo.ns["server"], "tcpdump", "-i", "eth0", "-n", "-U",
                                "-s", "256", "-w", pcap, "tcp"],
@@ -1189,6 +1526,13 @@ def cmd_run(args):
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+        open(stop_relay, "w").close()
+        for p in relays:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
         # ---------------- convert
         drops = read_drops(droppcaps)
         segs, order, raw, unmatched = convert_segments(pcap, t0, dict(ip2host), drops)
@@ -1221,7 +1565,8 @@ def cmd_run(args):
             polls[h] = [e for e in polls.get(h, []) if not any(a <= e[0] < b for a, b in windows)]
         states = build_states(topo, polls, order, multi)
         details = make_details(segs, raw, states, calls, nstat, eff_sysctl, ft.done_log,
-                               sc.get("faults", []), unmatched, t_end, multi, nft_dropped)
+                               [f for f in sc.get("faults", []) if "delay" not in f], unmatched, t_end, multi,
+                               nft_dropped, delay_details(plan, relaylogs, raw, t0))
         nmark = sum(1 for s in segs if s.get("dropped"))
         if per and nmark != nft_dropped:
             log("WARNING: %d segments marked dropped but the nft counters say %d" % (nmark, nft_dropped))
@@ -1259,8 +1604,54 @@ def cmd_run(args):
             shutil.rmtree(work, ignore_errors=True)
 
 
+def delay_details(plan, relaylogs, raw, t0):
+    """Notes on the delay relays: the windows, how many frames each relayed, how late the
+    relay sent them (send time minus due time), and for a client, each TCP segment's
+    measured delay from the relay taking it off the host's veth to tcpdump seeing it on
+    the server's interface."""
+    if not plan:
+        return ""
+    wire = {}
+    for p, _c in raw:
+        wire.setdefault(drop_key(p), []).append(p["ts"])
+    parts = []
+    for h, windows in plan.items():
+        recs = read_relay_log(relaylogs.get(h, ""))
+        outs = [r for r in recs if r[0] == "out"]
+        ins = [r for r in recs if r[0] == "in"]
+        ws = []
+        for (after, until, d) in windows:
+            w = "%.3f s" % d
+            if after is not None or until is not None:
+                w += " for segments sent in [%s, %s)" % ("%.3f" % after if after is not None else "start",
+                                                           "%.3f" % until if until is not None else "end")
+            ws.append(w)
+        txt = "%s: %s; relayed %d frames out (delayed side), %d in" % (h, " + ".join(ws), len(outs), len(ins))
+        late = sorted((r[3] - r[2]) * 1000 for r in outs)
+        if late:
+            txt += "; relay send minus due time: median %.3f ms, max %.3f ms" % (late[len(late) // 2], late[-1])
+        late = sorted((r[3] - r[1]) * 1000 for r in ins)
+        if late:
+            txt += "; frames to %s passed on after median %.3f ms, max %.3f ms" % (h, late[len(late) // 2], late[-1])
+        if h != "server":
+            err = []
+            for (_d, rx, due, tx, p) in outs:
+                if p is None:
+                    continue
+                ts = wire.get(drop_key(p))
+                if ts:
+                    err.append(((ts.pop(0) - rx) - (due - rx)) * 1000)
+            if err:
+                err.sort()
+                txt += ("; %d TCP segments reached the server's interface %.3f to %.3f ms (median %.3f) "
+                        "after their due time" % (len(err), err[0], err[-1], err[len(err) // 2]))
+        parts.append(txt)
+    return ("Delay (userspace relay in the switch namespace, no netem here; a segment's delay is fixed "
+            "when the relay takes it from the sender's veth): " + "; ".join(parts) + ".")
+
+
 def make_details(segs, raw, states, calls, nstat, eff_sysctl, fault_log, faults, unmatched, t_end, multi,
-                 nft_dropped=None):
+                 nft_dropped=None, delay_note=""):
     parts = []
     if eff_sysctl:
         parts.append("Effective sysctls (server namespace): " +
@@ -1318,6 +1709,8 @@ def make_details(segs, raw, states, calls, nstat, eff_sysctl, fault_log, faults,
         parts.append("Faults: %d segments dropped by the receiver's nft input rules (marked dropped; nft counters: %s)%s%s." % (
             nd, nft_dropped, ("; timed rules switched " + fl) if fl else "",
             ("; %d drop-log entries unmatched" % len(unmatched)) if unmatched else ""))
+    if delay_note:
+        parts.append(delay_note)
     # state durations
     dl = []
     seq_by = {}
@@ -1451,6 +1844,12 @@ def main():
     p.add_argument("--t0-file")
     p.add_argument("--out")
     p.add_argument("--stop")
+    k = sub.add_parser("delaycheck", help="measure the delay relay (latency at delay 0, accuracy)")
+    k.add_argument("--delay", type=float, default=0.1)
+    k.add_argument("--count", type=int, default=200)
+    y = sub.add_parser("relay")
+    for k in ("--host-if", "--bridge-if", "--windows", "--t0-file", "--ready", "--stop", "--log"):
+        y.add_argument(k)
     args = ap.parse_args()
     if args.cmd == "run":
         signal.signal(signal.SIGTERM, lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -1465,6 +1864,10 @@ def main():
         cmd_app(args)
     elif args.cmd == "poll":
         cmd_poll(args)
+    elif args.cmd == "relay":
+        cmd_relay(args)
+    elif args.cmd == "delaycheck":
+        cmd_delaycheck(args)
 
 
 if __name__ == "__main__":
