@@ -6,6 +6,7 @@ import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exe
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
 import { variantRandom } from "@/lib/exercises/variantRandom";
+import { choiceWrongAnswers, opening, scenarioExercise } from "@/lib/exercises/variants";
 
 type VariantRandom = ReturnType<typeof variantRandom>;
 
@@ -50,7 +51,6 @@ const finAck = numericExercise({
   title: "The ACK of a FIN",
   label: "Acknowledgment number",
   generate: finAckVariant,
-  hideAnswer: true,
   testAnswers: numericTestAnswers(finAckVariant),
 });
 
@@ -81,76 +81,33 @@ const orphanLifetime = numericExercise({
   title: "How long does an orphaned FIN-WAIT-2 live?",
   label: "Seconds in FIN-WAIT-2",
   generate: orphanLifetimeVariant,
-  hideAnswer: true,
   testAnswers: numericTestAnswers(orphanLifetimeVariant),
 });
 
 /**
- * One exercise whose variants are scenarios with different answers: the seed
- * picks a scenario (seed mod their number, so consecutive seeds differ), and
- * that scenario, built for the same seed, asks, grades and answers. Without a
- * seed, parse accepts what any scenario accepts.
+ * A scenario whose prompt carries numbers drawn from the seed: built again for
+ * each seed it is asked for (its values, and so parse, do not depend on them).
  */
-function scenarioExercise<Value>(spec: {
-  id: string;
-  lessonId: string;
-  title: string;
-  scenarios: ((seed: number) => ExerciseDefinition<Value>)[];
-  invalid: unknown[];
-}): ExerciseDefinition<Value> {
-  const pick = (seed: number) => spec.scenarios[((seed % spec.scenarios.length) + spec.scenarios.length) % spec.scenarios.length]!(seed);
-  const first = spec.scenarios[0]!(0);
+function seeded<Value>(build: (seed: number) => ExerciseDefinition<Value>): ExerciseDefinition<Value> {
+  const base = build(0);
   return {
-    id: spec.id,
-    lessonId: spec.lessonId,
-    kind: first.kind,
-    title: spec.title,
-    testAnswers: { incorrect: (seed) => pick(seed).testAnswers.incorrect(seed), invalid: spec.invalid },
-    publicVariant: (seed) => pick(seed).publicVariant(seed),
-    parse(raw: unknown, seed?: number) {
-      if (seed !== undefined) return (pick(seed).parse as (raw: unknown, seed?: number) => ReturnType<ExerciseDefinition<Value>["parse"]>)(raw, seed);
-      let refused: ReturnType<ExerciseDefinition<Value>["parse"]> | undefined;
-      for (let i = 0; i < spec.scenarios.length; i++) {
-        const parsed = spec.scenarios[i]!(i).parse(raw);
-        if (parsed.ok) return parsed;
-        refused ??= parsed;
-      }
-      return refused!;
-    },
-    grade: (seed, value) => pick(seed).grade(seed, value),
-    correctAnswer: (seed) => pick(seed).correctAnswer(seed),
+    ...base,
+    publicVariant: (seed) => build(seed).publicVariant(seed),
+    grade: (seed, value) => build(seed).grade(seed, value),
+    correctAnswer: (seed) => build(seed).correctAnswer(seed),
+    testAnswers: { incorrect: (seed) => build(seed).testAnswers.incorrect(seed), invalid: base.testAnswers.invalid },
   };
 }
 
-/** A single choice of one scenario; wrong test answers are its wrong options, each named by a phrase of its feedback. */
-function scenarioChoice(spec: {
-  id: string;
-  title: string;
-  prompt: string;
-  options: (ChoiceOption & { names?: RegExp })[];
-  solution: string;
-}) {
-  return choiceExercise({
-    id: spec.id,
+/** A single choice of one scenario; its wrong test answers are its wrong options, each named by its feedback. */
+function scenarioChoice(spec: { id: string; title: string; prompt: string; options: ChoiceOption[]; solution: string }): ExerciseDefinition<string[]> {
+  const exercise: ExerciseDefinition<string[]> = choiceExercise({
+    ...spec,
     lessonId,
-    title: spec.title,
-    prompt: spec.prompt,
     multiple: false,
-    options: spec.options.map(({ names: _names, ...option }) => option),
-    solution: spec.solution,
-    hideAnswer: true,
-    testAnswers: {
-      incorrect: () =>
-        spec.options
-          .filter((option) => !option.correct)
-          .map((option) => ({ answer: { choice: option.value }, mistake: option.names ?? new RegExp(escapeRegExp(option.feedback.slice(0, 40))) })),
-      invalid: [],
-    },
+    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, spec.options, false), invalid: [] },
   });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return exercise;
 }
 
 type OrderItem = { value: string; label: string };
@@ -166,7 +123,6 @@ function scenarioOrdering(spec: { id: string; title: string; prompt: string; ite
     prompt: spec.prompt,
     items: spec.items,
     rules: spec.rules,
-    hideAnswer: true,
     solution: spec.solution,
     testAnswers: {
       incorrect: () =>
@@ -174,7 +130,7 @@ function scenarioOrdering(spec: { id: string; title: string; prompt: string; ite
           const order = [...values];
           const [a, b] = [order.indexOf(rule.first), order.indexOf(rule.then)];
           [order[a], order[b]] = [order[b]!, order[a]!];
-          return { answer: { order }, mistake: new RegExp(escapeRegExp(rule.why.slice(0, 40))) };
+          return { answer: { order }, mistake: opening(rule.why) };
         }),
       invalid: [],
     },
@@ -190,197 +146,179 @@ const FIN_WAIT_1_TO_2 = {
 };
 const TIME_WAIT_TO_CLOSED = { first: "time-wait", then: "closed", why: "TIME-WAIT ends in CLOSED, after 60 s on Linux (TCP_TIMEWAIT_LEN)." };
 
-const activeCloserStates = scenarioExercise({
-  id: "four-way-close-active-states",
-  lessonId,
-  title: ACTIVE_TITLE,
-  invalid: [{ order: ["established", "closed"] }, { order: ["established", "fin-wait-1", "fin-wait-2", "close-wait", "closed"] }, { order: null }],
-  scenarios: [
+const activeCloserStates = scenarioExercise(
+  [
     // The passive closer.
-    () =>
-      scenarioOrdering({
-        id: "four-way-close-active-states",
-        title: ACTIVE_TITLE,
-        prompt:
-          "This time the peer's application calls close() first. This side's application reads the end of the stream and then calls close() itself. Order the states this side, the passive closer, goes through.",
-        items: [
-          { value: "established", label: "ESTABLISHED" },
-          { value: "close-wait", label: "CLOSE-WAIT" },
-          { value: "last-ack", label: "LAST-ACK" },
-          { value: "closed", label: "CLOSED" },
-        ],
-        rules: [
-          { first: "established", then: "close-wait", why: "The peer's FIN arriving in ESTABLISHED is what moves this side on: it ACKs the FIN and waits for its own application (RFC 9293 §3.6)." },
-          { first: "close-wait", then: "last-ack", why: "CLOSE-WAIT is the wait for the local application's close(); LAST-ACK starts only when that close() sends this side's FIN." },
-          { first: "last-ack", then: "closed", why: "LAST-ACK waits for the ACK of this side's FIN; when it arrives the connection is gone, and the passive closer has no TIME-WAIT." },
-        ],
-        solution:
-          "The peer's FIN arrives: ESTABLISHED → CLOSE-WAIT (the application's read() returns 0). The application calls close(), which sends this side's FIN: → LAST-ACK. The ACK of that FIN arrives: → CLOSED (RFC 9293 §3.6 and figure 5). TIME-WAIT belongs to the side that sent the first FIN, not to this one.",
-      }),
+    scenarioOrdering({
+      id: "four-way-close-active-states",
+      title: ACTIVE_TITLE,
+      prompt:
+        "This time the peer's application calls close() first. This side's application reads the end of the stream and then calls close() itself. Order the states this side, the passive closer, goes through.",
+      items: [
+        { value: "established", label: "ESTABLISHED" },
+        { value: "close-wait", label: "CLOSE-WAIT" },
+        { value: "last-ack", label: "LAST-ACK" },
+        { value: "closed", label: "CLOSED" },
+      ],
+      rules: [
+        { first: "established", then: "close-wait", why: "The peer's FIN arriving in ESTABLISHED is what moves this side on: it ACKs the FIN and waits for its own application (RFC 9293 §3.6)." },
+        { first: "close-wait", then: "last-ack", why: "CLOSE-WAIT is the wait for the local application's close(); LAST-ACK starts only when that close() sends this side's FIN." },
+        { first: "last-ack", then: "closed", why: "LAST-ACK waits for the ACK of this side's FIN; when it arrives the connection is gone, and the passive closer has no TIME-WAIT." },
+      ],
+      solution:
+        "The peer's FIN arrives: ESTABLISHED → CLOSE-WAIT (the application's read() returns 0). The application calls close(), which sends this side's FIN: → LAST-ACK. The ACK of that FIN arrives: → CLOSED (RFC 9293 §3.6 and figure 5). TIME-WAIT belongs to the side that sent the first FIN, not to this one.",
+    }),
     // The active closer of a normal four-segment close.
-    () =>
-      scenarioOrdering({
-        id: "four-way-close-active-states",
-        title: ACTIVE_TITLE,
-        prompt: "Order the states the side that calls close() first goes through in a normal four-segment close.",
-        items: [
-          { value: "established", label: "ESTABLISHED" },
-          { value: "fin-wait-1", label: "FIN-WAIT-1" },
-          { value: "fin-wait-2", label: "FIN-WAIT-2" },
-          { value: "time-wait", label: "TIME-WAIT" },
-          { value: "closed", label: "CLOSED" },
-        ],
-        rules: [
-          ESTABLISHED_TO_FIN_WAIT_1,
-          FIN_WAIT_1_TO_2,
-          { first: "fin-wait-2", then: "time-wait", why: "TIME-WAIT starts when the peer's FIN arrives, which is what FIN-WAIT-2 waits for." },
-          TIME_WAIT_TO_CLOSED,
-        ],
-        solution:
-          "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The ACK of the FIN: → FIN-WAIT-2. The peer's FIN (ACKed at once): → TIME-WAIT. After 60 s on Linux (TCP_TIMEWAIT_LEN): CLOSED (RFC 9293 §3.6 and figure 5). The passive side goes ESTABLISHED → CLOSE-WAIT → LAST-ACK → CLOSED.",
-      }),
+    scenarioOrdering({
+      id: "four-way-close-active-states",
+      title: ACTIVE_TITLE,
+      prompt: "Order the states the side that calls close() first goes through in a normal four-segment close.",
+      items: [
+        { value: "established", label: "ESTABLISHED" },
+        { value: "fin-wait-1", label: "FIN-WAIT-1" },
+        { value: "fin-wait-2", label: "FIN-WAIT-2" },
+        { value: "time-wait", label: "TIME-WAIT" },
+        { value: "closed", label: "CLOSED" },
+      ],
+      rules: [
+        ESTABLISHED_TO_FIN_WAIT_1,
+        FIN_WAIT_1_TO_2,
+        { first: "fin-wait-2", then: "time-wait", why: "TIME-WAIT starts when the peer's FIN arrives, which is what FIN-WAIT-2 waits for." },
+        TIME_WAIT_TO_CLOSED,
+      ],
+      solution:
+        "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The ACK of the FIN: → FIN-WAIT-2. The peer's FIN (ACKed at once): → TIME-WAIT. After 60 s on Linux (TCP_TIMEWAIT_LEN): CLOSED (RFC 9293 §3.6 and figure 5). The passive side goes ESTABLISHED → CLOSE-WAIT → LAST-ACK → CLOSED.",
+    }),
     // Simultaneous close.
-    () =>
-      scenarioOrdering({
-        id: "four-way-close-active-states",
-        title: ACTIVE_TITLE,
-        prompt:
-          "Both applications call close() at the same moment, so the two FINs cross in the network: each side receives the other's FIN before the ACK of its own. Order the states one side goes through.",
-        items: [
-          { value: "established", label: "ESTABLISHED" },
-          { value: "fin-wait-1", label: "FIN-WAIT-1" },
-          { value: "closing", label: "CLOSING" },
-          { value: "time-wait", label: "TIME-WAIT" },
-          { value: "closed", label: "CLOSED" },
-        ],
-        rules: [
-          ESTABLISHED_TO_FIN_WAIT_1,
-          {
-            first: "fin-wait-1",
-            then: "closing",
-            why: "CLOSING is entered from FIN-WAIT-1, when the peer's FIN arrives before the ACK of the FIN this side already sent (RFC 9293 §3.6, simultaneous close).",
-          },
-          { first: "closing", then: "time-wait", why: "CLOSING waits for the ACK of this side's FIN; TIME-WAIT begins only when that ACK arrives." },
-          TIME_WAIT_TO_CLOSED,
-        ],
-        solution:
-          "close() sends the FIN: ESTABLISHED → FIN-WAIT-1. The peer's FIN arrives first and is ACKed at once (tcp_fin() in net/ipv4/tcp_input.c): → CLOSING. The ACK of this side's FIN arrives: → TIME-WAIT, and after 60 s on Linux (TCP_TIMEWAIT_LEN): CLOSED. Both sides take this path, so both end in TIME-WAIT (RFC 9293 §3.6, figure 13).",
-      }),
+    scenarioOrdering({
+      id: "four-way-close-active-states",
+      title: ACTIVE_TITLE,
+      prompt:
+        "Both applications call close() at the same moment, so the two FINs cross in the network: each side receives the other's FIN before the ACK of its own. Order the states one side goes through.",
+      items: [
+        { value: "established", label: "ESTABLISHED" },
+        { value: "fin-wait-1", label: "FIN-WAIT-1" },
+        { value: "closing", label: "CLOSING" },
+        { value: "time-wait", label: "TIME-WAIT" },
+        { value: "closed", label: "CLOSED" },
+      ],
+      rules: [
+        ESTABLISHED_TO_FIN_WAIT_1,
+        {
+          first: "fin-wait-1",
+          then: "closing",
+          why: "CLOSING is entered from FIN-WAIT-1, when the peer's FIN arrives before the ACK of the FIN this side already sent (RFC 9293 §3.6, simultaneous close).",
+        },
+        { first: "closing", then: "time-wait", why: "CLOSING waits for the ACK of this side's FIN; TIME-WAIT begins only when that ACK arrives." },
+        TIME_WAIT_TO_CLOSED,
+      ],
+      solution:
+        "close() sends the FIN: ESTABLISHED → FIN-WAIT-1. The peer's FIN arrives first and is ACKed at once (tcp_fin() in net/ipv4/tcp_input.c): → CLOSING. The ACK of this side's FIN arrives: → TIME-WAIT, and after 60 s on Linux (TCP_TIMEWAIT_LEN): CLOSED. Both sides take this path, so both end in TIME-WAIT (RFC 9293 §3.6, figure 13).",
+    }),
     // An orphan whose peer never closes.
-    () =>
-      scenarioOrdering({
-        id: "four-way-close-active-states",
-        title: ACTIVE_TITLE,
-        prompt:
-          "An application calls close(). The peer's kernel ACKs the FIN, but the peer's application never calls close(), so its FIN never comes. Order the states the closing side goes through on Linux.",
-        items: [
-          { value: "established", label: "ESTABLISHED" },
-          { value: "fin-wait-1", label: "FIN-WAIT-1" },
-          { value: "fin-wait-2", label: "FIN-WAIT-2" },
-          { value: "closed", label: "CLOSED" },
-        ],
-        rules: [
-          ESTABLISHED_TO_FIN_WAIT_1,
-          FIN_WAIT_1_TO_2,
-          {
-            first: "fin-wait-2",
-            then: "closed",
-            why: "An orphaned FIN-WAIT-2 ends only when its timer runs out: tcp_fin_timeout seconds after the ACK (tcp_fin_time() in include/net/tcp.h).",
-          },
-        ],
-        solution:
-          "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The ACK of the FIN: → FIN-WAIT-2. The peer's FIN never comes, so there is no TIME-WAIT: the socket is an orphan (no file descriptor refers to it), and Linux drops an orphaned FIN-WAIT-2 after tcp_fin_timeout seconds, 60 by default (tcp_fin_time() in include/net/tcp.h; \"tcp_fin_timeout\" in Documentation/networking/ip-sysctl.rst): CLOSED, without sending anything.",
-      }),
+    scenarioOrdering({
+      id: "four-way-close-active-states",
+      title: ACTIVE_TITLE,
+      prompt:
+        "An application calls close(). The peer's kernel ACKs the FIN, but the peer's application never calls close(), so its FIN never comes. Order the states the closing side goes through on Linux.",
+      items: [
+        { value: "established", label: "ESTABLISHED" },
+        { value: "fin-wait-1", label: "FIN-WAIT-1" },
+        { value: "fin-wait-2", label: "FIN-WAIT-2" },
+        { value: "closed", label: "CLOSED" },
+      ],
+      rules: [
+        ESTABLISHED_TO_FIN_WAIT_1,
+        FIN_WAIT_1_TO_2,
+        {
+          first: "fin-wait-2",
+          then: "closed",
+          why: "An orphaned FIN-WAIT-2 ends only when its timer runs out: tcp_fin_timeout seconds after the ACK (tcp_fin_time() in include/net/tcp.h).",
+        },
+      ],
+      solution:
+        "close() sends FIN: ESTABLISHED → FIN-WAIT-1. The ACK of the FIN: → FIN-WAIT-2. The peer's FIN never comes, so there is no TIME-WAIT: the socket is an orphan (no file descriptor refers to it), and Linux drops an orphaned FIN-WAIT-2 after tcp_fin_timeout seconds, 60 by default (tcp_fin_time() in include/net/tcp.h; \"tcp_fin_timeout\" in Documentation/networking/ip-sysctl.rst): CLOSED, without sending anything.",
+    }),
   ],
-});
+  { invalid: [{ order: ["established", "closed"] }, { order: ["established", "fin-wait-1", "fin-wait-2", "close-wait", "closed"] }, { order: null }] },
+);
 
 const WHO_TITLE = "Who ends up in TIME-WAIT?";
 const WHO_INVALID = [{ choice: ["server", "client"] }, { choice: "the server" }, { choice: [] }];
 
-const whoTimeWait = scenarioExercise({
-  id: "four-way-close-who-time-wait",
-  lessonId,
-  title: WHO_TITLE,
-  invalid: WHO_INVALID,
-  scenarios: [
+const whoTimeWait = scenarioExercise(
+  [
     // The clients close first.
-    () =>
-      scenarioChoice({
-        id: "four-way-close-who-time-wait",
-        title: WHO_TITLE,
-        prompt:
-          "Each client sends one request, reads the whole response and then calls close(). The server calls close() on its side only after read() returns 0. Which side's sockets enter TIME-WAIT?",
-        options: [
-          { value: "client", label: "The clients'", correct: true, feedback: "Yes: the clients send the first FIN, and TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture client-active-close shows it." },
-          { value: "server", label: "The server's", correct: false, feedback: "TIME-WAIT is not tied to client or server: it is the state of the side that sent the first FIN. Ask which side's close() comes first here." },
-          { value: "both", label: "Both sides'", correct: false, feedback: "Both sides enter TIME-WAIT only in a simultaneous close, when the two FINs cross (RFC 9293 §3.6); here one side closes only after reading the other's end of stream." },
-          { value: "neither", label: "Neither side's", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
-        ],
-        solution:
-          "The client's close() sends the first FIN: the client goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT, the server CLOSE-WAIT → LAST-ACK → CLOSED. So the clients collect the TIME-WAIT sockets, 60 s each on Linux (TCP_TIMEWAIT_LEN), and the server has none.",
-      }),
+    scenarioChoice({
+      id: "four-way-close-who-time-wait",
+      title: WHO_TITLE,
+      prompt:
+        "Each client sends one request, reads the whole response and then calls close(). The server calls close() on its side only after read() returns 0. Which side's sockets enter TIME-WAIT?",
+      options: [
+        { value: "client", label: "The clients'", correct: true, feedback: "Yes: the clients send the first FIN, and TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture client-active-close shows it." },
+        { value: "server", label: "The server's", correct: false, feedback: "TIME-WAIT is not tied to client or server: it is the state of the side that sent the first FIN. Ask which side's close() comes first here." },
+        { value: "both", label: "Both sides'", correct: false, feedback: "Both sides enter TIME-WAIT only in a simultaneous close, when the two FINs cross (RFC 9293 §3.6); here one side closes only after reading the other's end of stream." },
+        { value: "neither", label: "Neither side's", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
+      ],
+      solution:
+        "The client's close() sends the first FIN: the client goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT, the server CLOSE-WAIT → LAST-ACK → CLOSED. So the clients collect the TIME-WAIT sockets, 60 s each on Linux (TCP_TIMEWAIT_LEN), and the server has none.",
+    }),
     // The server closes first (the original question).
-    () =>
-      scenarioChoice({
-        id: "four-way-close-who-time-wait",
-        title: WHO_TITLE,
-        prompt: "A web server closes each connection right after sending the response; the clients close theirs only after reading it. Which side's sockets enter TIME-WAIT?",
-        options: [
-          { value: "server", label: "The server's, because it closed first", correct: true, feedback: "Yes: TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture server-active-close shows it." },
-          { value: "client", label: "The clients', because TIME-WAIT is always on the client", correct: false, feedback: "TIME-WAIT is not tied to client or server; it is the state of the side that sent the first FIN." },
-          { value: "both", label: "Both sides", correct: false, feedback: "Only in a simultaneous close (both FINs cross) do both sides enter TIME-WAIT, through CLOSING." },
-          { value: "neither", label: "Neither: TIME-WAIT only happens after errors", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
-        ],
-        solution:
-          "The side that sends the first FIN goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT; the other side goes CLOSE-WAIT → LAST-ACK → CLOSED. Here the server closes first, so the server collects TIME-WAIT sockets: one per connection, for 60 s each on Linux.",
-      }),
+    scenarioChoice({
+      id: "four-way-close-who-time-wait",
+      title: WHO_TITLE,
+      prompt: "A web server closes each connection right after sending the response; the clients close theirs only after reading it. Which side's sockets enter TIME-WAIT?",
+      options: [
+        { value: "server", label: "The server's, because it closed first", correct: true, feedback: "Yes: TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture server-active-close shows it." },
+        { value: "client", label: "The clients', because TIME-WAIT is always on the client", correct: false, feedback: "TIME-WAIT is not tied to client or server; it is the state of the side that sent the first FIN." },
+        { value: "both", label: "Both sides", correct: false, feedback: "Only in a simultaneous close (both FINs cross) do both sides enter TIME-WAIT, through CLOSING." },
+        { value: "neither", label: "Neither: TIME-WAIT only happens after errors", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
+      ],
+      solution:
+        "The side that sends the first FIN goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT; the other side goes CLOSE-WAIT → LAST-ACK → CLOSED. Here the server closes first, so the server collects TIME-WAIT sockets: one per connection, for 60 s each on Linux.",
+    }),
     // Simultaneous close.
-    () =>
-      scenarioChoice({
-        id: "four-way-close-who-time-wait",
-        title: WHO_TITLE,
-        prompt:
-          "Two peers end a session by both calling close() at the same moment, so their FINs cross in the network and each side receives the other's FIN while still waiting for the ACK of its own. Which side's socket enters TIME-WAIT?",
-        options: [
-          { value: "both", label: "Both sides'", correct: true, feedback: "Yes: each side is in FIN-WAIT-1 when the other's FIN arrives, goes to CLOSING, and to TIME-WAIT when its own FIN is ACKed (RFC 9293 §3.6, simultaneous close)." },
-          { value: "client", label: "Only the side that connected", correct: false, feedback: "TIME-WAIT is not tied to who connected: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived." },
-          { value: "server", label: "Only the side that accepted", correct: false, feedback: "TIME-WAIT is not tied to who accepted: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived." },
-          { value: "neither", label: "Neither side's: crossing FINs cancel TIME-WAIT", correct: false, feedback: "Nothing cancels TIME-WAIT in a close that ends with FINs: its job, absorbing old duplicates and repeating a lost last ACK, is still there." },
-        ],
-        solution:
-          "Each side sends its FIN before the other's arrives: ESTABLISHED → FIN-WAIT-1. The peer's FIN then arrives and is ACKed: → CLOSING. The ACK of its own FIN arrives: → TIME-WAIT. Both sides take that path, so both hold a TIME-WAIT socket, 60 s on Linux (RFC 9293 §3.6, figure 13; the capture simultaneous-close).",
-      }),
+    scenarioChoice({
+      id: "four-way-close-who-time-wait",
+      title: WHO_TITLE,
+      prompt:
+        "Two peers end a session by both calling close() at the same moment, so their FINs cross in the network and each side receives the other's FIN while still waiting for the ACK of its own. Which side's socket enters TIME-WAIT?",
+      options: [
+        { value: "both", label: "Both sides'", correct: true, feedback: "Yes: each side is in FIN-WAIT-1 when the other's FIN arrives, goes to CLOSING, and to TIME-WAIT when its own FIN is ACKed (RFC 9293 §3.6, simultaneous close)." },
+        { value: "client", label: "Only the side that connected", correct: false, feedback: "TIME-WAIT is not tied to who connected: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived." },
+        { value: "server", label: "Only the side that accepted", correct: false, feedback: "TIME-WAIT is not tied to who accepted: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived." },
+        { value: "neither", label: "Neither side's: crossing FINs cancel TIME-WAIT", correct: false, feedback: "Nothing cancels TIME-WAIT in a close that ends with FINs: its job, absorbing old duplicates and repeating a lost last ACK, is still there." },
+      ],
+      solution:
+        "Each side sends its FIN before the other's arrives: ESTABLISHED → FIN-WAIT-1. The peer's FIN then arrives and is ACKed: → CLOSING. The ACK of its own FIN arrives: → TIME-WAIT. Both sides take that path, so both hold a TIME-WAIT socket, 60 s on Linux (RFC 9293 §3.6, figure 13; the capture simultaneous-close).",
+    }),
     // An abort.
-    () =>
-      scenarioChoice({
-        id: "four-way-close-who-time-wait",
-        title: WHO_TITLE,
-        prompt:
-          "To avoid TIME-WAIT, a server ends each connection with setsockopt(SO_LINGER, {l_onoff = 1, l_linger = 0}) followed by close(), before the client has closed. Which side's socket enters TIME-WAIT?",
-        options: [
-          { value: "neither", label: "Neither side's", correct: true, feedback: "Yes: with a zero linger time close() aborts the connection with RST (tcp_close() in net/ipv4/tcp.c), both sides go straight to CLOSED, and TIME-WAIT follows only a close that ends with FIN." },
-          { value: "server", label: "The server's, because it closed first", correct: false, feedback: "Closing first leads to TIME-WAIT only through FIN-WAIT. With l_onoff = 1 and l_linger = 0, close() sends no FIN: it aborts the connection (tcp_close() in net/ipv4/tcp.c)." },
-          { value: "client", label: "The client's, because it is left to finish the close", correct: false, feedback: "The client finishes nothing here: what the server's close() sends ends the connection on the client at once (RFC 9293 §3.10.7.4, reset processing), so the client never sends a FIN." },
-          { value: "both", label: "Both sides'", correct: false, feedback: "Both sides reach TIME-WAIT only when both send FINs, as in a simultaneous close; here the server's close() sends no FIN at all." },
-        ],
-        solution:
-          "SO_LINGER with l_onoff = 1 and l_linger = 0 turns close() into an abort: Linux discards the connection and sends RST instead of FIN (tcp_close() in net/ipv4/tcp.c, counted as TcpExtTCPAbortOnData). The server goes straight to CLOSED; the client, receiving an acceptable RST in ESTABLISHED, does too, and its next recv() fails with ECONNRESET (RFC 9293 §3.10.7.4). No FIN, so no TIME-WAIT anywhere, which is also why an abort loses data still in flight.",
-      }),
+    scenarioChoice({
+      id: "four-way-close-who-time-wait",
+      title: WHO_TITLE,
+      prompt:
+        "To avoid TIME-WAIT, a server ends each connection with setsockopt(SO_LINGER, {l_onoff = 1, l_linger = 0}) followed by close(), before the client has closed. Which side's socket enters TIME-WAIT?",
+      options: [
+        { value: "neither", label: "Neither side's", correct: true, feedback: "Yes: with a zero linger time close() aborts the connection with RST (tcp_close() in net/ipv4/tcp.c), both sides go straight to CLOSED, and TIME-WAIT follows only a close that ends with FIN." },
+        { value: "server", label: "The server's, because it closed first", correct: false, feedback: "Closing first leads to TIME-WAIT only through FIN-WAIT. With l_onoff = 1 and l_linger = 0, close() sends no FIN: it aborts the connection (tcp_close() in net/ipv4/tcp.c)." },
+        { value: "client", label: "The client's, because it is left to finish the close", correct: false, feedback: "The client finishes nothing here: what the server's close() sends ends the connection on the client at once (RFC 9293 §3.10.7.4, reset processing), so the client never sends a FIN." },
+        { value: "both", label: "Both sides'", correct: false, feedback: "Both sides reach TIME-WAIT only when both send FINs, as in a simultaneous close; here the server's close() sends no FIN at all." },
+      ],
+      solution:
+        "SO_LINGER with l_onoff = 1 and l_linger = 0 turns close() into an abort: Linux discards the connection and sends RST instead of FIN (tcp_close() in net/ipv4/tcp.c, counted as TcpExtTCPAbortOnData). The server goes straight to CLOSED; the client, receiving an acceptable RST in ESTABLISHED, does too, and its next recv() fails with ECONNRESET (RFC 9293 §3.10.7.4). No FIN, so no TIME-WAIT anywhere, which is also why an abort loses data still in flight.",
+    }),
   ],
-});
+  { invalid: WHO_INVALID },
+);
 
 const FIN_TIMEOUT_TITLE = "What tcp_fin_timeout controls";
 /** tcp_fin_timeout values for the variants: never 60 (the default and TIME-WAIT's length) and never 30 (twice it would be 60). */
 const FIN_TIMEOUTS = [5, 10, 15, 20, 25, 40, 45, 50];
 
-const finTimeoutMeaning = scenarioExercise({
-  id: "four-way-close-fin-timeout",
-  lessonId,
-  title: FIN_TIMEOUT_TITLE,
-  invalid: [{ choice: ["fin-wait-2", "msl"] }, { choice: "fin_wait_2" }, { value: "fin-wait-2" }],
-  scenarios: [
+const finTimeoutMeaning = scenarioExercise(
+  [
     // Which sockets does lowering it affect?
-    (seed) => {
+    seeded((seed) => {
       const n = variantRandom(seed).pick(FIN_TIMEOUTS);
       return scenarioChoice({
         id: "four-way-close-fin-timeout",
@@ -414,9 +352,9 @@ const finTimeoutMeaning = scenarioExercise({
         ],
         solution: `tcp_fin_timeout is the lifetime of an orphaned FIN-WAIT-2 socket: the application has closed it, its FIN was ACKed, the peer has not sent its FIN. With ${n}, such sockets are dropped after ${n} s (tcp_fin_time() in include/net/tcp.h). TIME-WAIT stays 60 s (TCP_TIMEWAIT_LEN), CLOSE-WAIT waits for the application whatever the setting, and a FIN-WAIT-2 reached by shutdown(SHUT_WR) is not an orphan, so it is not affected.`,
       });
-    },
+    }),
     // A half-close is not an orphan.
-    (seed) => {
+    seeded((seed) => {
       const minutes = variantRandom(seed).int(2, 10);
       return scenarioChoice({
         id: "four-way-close-fin-timeout",
@@ -450,9 +388,9 @@ const finTimeoutMeaning = scenarioExercise({
         ],
         solution: `shutdown(SHUT_WR) sends the FIN and keeps the socket open for reading: the client goes FIN-WAIT-1 → FIN-WAIT-2 and reads the server's data for the whole ${minutes} minutes, ACKing it, as in the capture half-close. The socket is not an orphan (the application holds it), so tcp_fin_timeout does not apply; when the server's FIN finally arrives the client moves to TIME-WAIT.`,
       });
-    },
+    }),
     // TIME-WAIT's length does not follow tcp_fin_timeout.
-    (seed) => {
+    seeded((seed) => {
       const n = variantRandom(seed).pick(FIN_TIMEOUTS);
       return scenarioChoice({
         id: "four-way-close-fin-timeout",
@@ -481,56 +419,51 @@ const finTimeoutMeaning = scenarioExercise({
         ],
         solution: `TIME-WAIT on Linux lasts TCP_TIMEWAIT_LEN, 60 s (include/net/tcp.h), whatever tcp_fin_timeout says; the captures client-active-close and server-active-close show 60 to 61 s. tcp_fin_timeout = ${n} would only matter if the client never sent its FIN: the orphaned FIN-WAIT-2 would then be dropped after ${n} s.`,
       });
-    },
+    }),
     // The definition (the original question).
-    () =>
-      scenarioChoice({
-        id: "four-way-close-fin-timeout",
-        title: FIN_TIMEOUT_TITLE,
-        prompt: "What does net.ipv4.tcp_fin_timeout (default 60) control on Linux 6.18?",
-        options: [
-          {
-            value: "fin-wait-2",
-            label: "How long an orphaned connection (closed by the application) may stay in FIN-WAIT-2 waiting for the peer's FIN",
-            correct: true,
-            feedback: "Right (Documentation/networking/ip-sysctl.rst, tcp_fin_timeout; tcp_fin_time() in include/net/tcp.h).",
-          },
-          {
-            value: "time-wait",
-            label: "How long a socket stays in TIME-WAIT",
-            correct: false,
-            feedback: "A very common error. TIME-WAIT is TCP_TIMEWAIT_LEN, a compile-time constant of 60 s (include/net/tcp.h); no sysctl changes it.",
-          },
-          {
-            value: "msl",
-            label: "The Maximum Segment Lifetime, so TIME-WAIT lasts twice this value",
-            correct: false,
-            feedback: "Linux has no MSL setting. TIME-WAIT is a fixed 60 s, and tcp_fin_timeout only concerns orphaned FIN-WAIT-2 sockets.",
-            names: /no MSL setting/,
-          },
-          {
-            value: "syn-flood",
-            label: "How long a half-open connection waits in the SYN queue during a SYN flood",
-            correct: false,
-            feedback: "That is tcp_synack_retries (5 retransmissions, about 63 s by default). tcp_fin_timeout is about closing, not opening.",
-          },
-        ],
-        solution:
-          "tcp_fin_timeout is the lifetime of an orphaned FIN-WAIT-2 socket: the application has closed it, its FIN was ACKed, the peer has not sent its FIN. After that many seconds the kernel drops it. It does not shorten TIME-WAIT (fixed 60 s, TCP_TIMEWAIT_LEN), it is not the MSL, and a FIN-WAIT-2 reached by shutdown(SHUT_WR) is not affected.",
-      }),
+    scenarioChoice({
+      id: "four-way-close-fin-timeout",
+      title: FIN_TIMEOUT_TITLE,
+      prompt: "What does net.ipv4.tcp_fin_timeout (default 60) control on Linux 6.18?",
+      options: [
+        {
+          value: "fin-wait-2",
+          label: "How long an orphaned connection (closed by the application) may stay in FIN-WAIT-2 waiting for the peer's FIN",
+          correct: true,
+          feedback: "Right (Documentation/networking/ip-sysctl.rst, tcp_fin_timeout; tcp_fin_time() in include/net/tcp.h).",
+        },
+        {
+          value: "time-wait",
+          label: "How long a socket stays in TIME-WAIT",
+          correct: false,
+          feedback: "A very common error. TIME-WAIT is TCP_TIMEWAIT_LEN, a compile-time constant of 60 s (include/net/tcp.h); no sysctl changes it.",
+        },
+        {
+          value: "msl",
+          label: "The Maximum Segment Lifetime, so TIME-WAIT lasts twice this value",
+          correct: false,
+          feedback: "Linux has no MSL setting. TIME-WAIT is a fixed 60 s, and tcp_fin_timeout only concerns orphaned FIN-WAIT-2 sockets.",
+        },
+        {
+          value: "syn-flood",
+          label: "How long a half-open connection waits in the SYN queue during a SYN flood",
+          correct: false,
+          feedback: "That is tcp_synack_retries (5 retransmissions, about 63 s by default). tcp_fin_timeout is about closing, not opening.",
+        },
+      ],
+      solution:
+        "tcp_fin_timeout is the lifetime of an orphaned FIN-WAIT-2 socket: the application has closed it, its FIN was ACKed, the peer has not sent its FIN. After that many seconds the kernel drops it. It does not shorten TIME-WAIT (fixed 60 s, TCP_TIMEWAIT_LEN), it is not the MSL, and a FIN-WAIT-2 reached by shutdown(SHUT_WR) is not affected.",
+    }),
   ],
-});
+  { invalid: [{ choice: ["fin-wait-2", "msl"] }, { choice: "fin_wait_2" }, { value: "fin-wait-2" }] },
+);
 
 const UNREAD_TITLE = "close() with unread data";
 
-const unreadData = scenarioExercise({
-  id: "four-way-close-unread-data",
-  lessonId,
-  title: UNREAD_TITLE,
-  invalid: [{ choice: ["rst", "fin"] }, { choice: "RST" }, { choice: [] }],
-  scenarios: [
+const unreadData = scenarioExercise(
+  [
     // Unread data, close() (the original question).
-    (seed) => {
+    seeded((seed) => {
       const bytes = variantRandom(seed).int(1, 40) * 50;
       return scenarioChoice({
         id: "four-way-close-unread-data",
@@ -551,39 +484,38 @@ const unreadData = scenarioExercise({
         solution:
           "If the receive queue still holds data when the application closes, tcp_close() counts TcpExtTCPAbortOnClose, moves to CLOSED and sends RST (the comment in net/ipv4/tcp.c cites RFC 2525 §2.17). The peer learns that its data was lost: its next recv() or send() fails with ECONNRESET. No FIN, no TIME-WAIT. The same happens with SO_LINGER {on, 0} (an abort), counted as TcpExtTCPAbortOnData.",
       });
-    },
+    }),
     // Everything read, close().
-    () =>
-      scenarioChoice({
-        id: "four-way-close-unread-data",
-        title: UNREAD_TITLE,
-        prompt: "The application has read everything the peer sent, up to the last byte, and the peer has not closed yet. The application now calls close() (no SO_LINGER). What does Linux send?",
-        options: [
-          { value: "fin", label: "A FIN; the socket enters FIN-WAIT-1", correct: true, feedback: "Yes: nothing is discarded, so tcp_close() closes normally and sends a FIN (RFC 9293 §3.6)." },
-          {
-            value: "rst",
-            label: "An RST: close() always resets, only shutdown() sends a FIN",
-            correct: false,
-            feedback: "close() resets only when it must throw away data the application never read, or when SO_LINGER asks for an abort (tcp_close() in net/ipv4/tcp.c). Check whether either is the case here.",
-          },
-          {
-            value: "nothing",
-            label: "Nothing until the peer closes first",
-            correct: false,
-            feedback: "Either side may close first: close() acts at once, whatever the peer is doing (RFC 9293 §3.6).",
-          },
-          {
-            value: "fin-then-rst",
-            label: "A FIN, then an RST once the FIN is acknowledged",
-            correct: false,
-            feedback: "Nothing sends an RST after a clean close: an orphaned socket that waits too long for the peer's FIN is dropped silently (tcp_fin_timeout), and an RST comes only if the peer later sends data to a socket that is gone.",
-          },
-        ],
-        solution:
-          "With nothing left unread and no SO_LINGER abort, close() is an ordinary close: tcp_close() moves ESTABLISHED → FIN-WAIT-1 and sends a FIN (tcp_close_state() and tcp_send_fin() in net/ipv4/tcp.c and tcp_output.c). Linux sends RST instead only when unread data would be discarded (TcpExtTCPAbortOnClose) or with SO_LINGER {on, 0} (TcpExtTCPAbortOnData).",
-      }),
+    scenarioChoice({
+      id: "four-way-close-unread-data",
+      title: UNREAD_TITLE,
+      prompt: "The application has read everything the peer sent, up to the last byte, and the peer has not closed yet. The application now calls close() (no SO_LINGER). What does Linux send?",
+      options: [
+        { value: "fin", label: "A FIN; the socket enters FIN-WAIT-1", correct: true, feedback: "Yes: nothing is discarded, so tcp_close() closes normally and sends a FIN (RFC 9293 §3.6)." },
+        {
+          value: "rst",
+          label: "An RST: close() always resets, only shutdown() sends a FIN",
+          correct: false,
+          feedback: "close() resets only when it must throw away data the application never read, or when SO_LINGER asks for an abort (tcp_close() in net/ipv4/tcp.c). Check whether either is the case here.",
+        },
+        {
+          value: "nothing",
+          label: "Nothing until the peer closes first",
+          correct: false,
+          feedback: "Either side may close first: close() acts at once, whatever the peer is doing (RFC 9293 §3.6).",
+        },
+        {
+          value: "fin-then-rst",
+          label: "A FIN, then an RST once the FIN is acknowledged",
+          correct: false,
+          feedback: "Nothing sends an RST after a clean close: an orphaned socket that waits too long for the peer's FIN is dropped silently (tcp_fin_timeout), and an RST comes only if the peer later sends data to a socket that is gone.",
+        },
+      ],
+      solution:
+        "With nothing left unread and no SO_LINGER abort, close() is an ordinary close: tcp_close() moves ESTABLISHED → FIN-WAIT-1 and sends a FIN (tcp_close_state() and tcp_send_fin() in net/ipv4/tcp.c and tcp_output.c). Linux sends RST instead only when unread data would be discarded (TcpExtTCPAbortOnClose) or with SO_LINGER {on, 0} (TcpExtTCPAbortOnData).",
+    }),
     // Unread data, but shutdown(SHUT_WR).
-    (seed) => {
+    seeded((seed) => {
       const bytes = variantRandom(seed).int(1, 40) * 50;
       return scenarioChoice({
         id: "four-way-close-unread-data",
@@ -617,40 +549,40 @@ const unreadData = scenarioExercise({
         ],
         solution: `shutdown(fd, SHUT_WR) sends a FIN (ESTABLISHED → FIN-WAIT-1, tcp_shutdown() in net/ipv4/tcp.c) and nothing else changes: the ${bytes} bytes stay in the receive queue, recv() still returns them, and the peer may keep sending (a half-close, RFC 9293 §3.6.1; the capture half-close). Only close() with unread data sends RST.`,
       });
-    },
+    }),
     // Everything read, SO_LINGER {on, 0}.
-    () =>
-      scenarioChoice({
-        id: "four-way-close-unread-data",
-        title: UNREAD_TITLE,
-        prompt:
-          "The application has read everything the peer sent. It sets SO_LINGER with l_onoff = 1 and l_linger = 0, then calls close(). What does Linux send?",
-        options: [
-          {
-            value: "rst",
-            label: "An RST; the socket goes straight to CLOSED, with no TIME-WAIT",
-            correct: true,
-            feedback: "Yes: a zero linger time makes close() an abort (tcp_close() in net/ipv4/tcp.c, counted as TcpExtTCPAbortOnData); the peer's next recv() fails with ECONNRESET.",
-          },
-          {
-            value: "fin",
-            label: "A FIN, as in any close: nothing was left unread",
-            correct: false,
-            feedback: "Reading everything rules out one reason for a reset, not the other: a linger time of 0 asks for an abort, whatever was read (tcp_close() checks it right after the unread data).",
-          },
-          {
-            value: "fin-wait",
-            label: "A FIN, and close() blocks until the peer acknowledges it",
-            correct: false,
-            feedback: "That is SO_LINGER with a nonzero time: close() then waits for the queued data and FIN to be acknowledged, or for the time to run out (man 7 socket). A linger time of 0 is a different case.",
-          },
-          { value: "nothing", label: "Nothing: the socket is freed silently", correct: false, feedback: "The peer must learn that this end is gone, or it would keep its side of the connection: Linux tells it with a segment." },
-        ],
-        solution:
-          "SO_LINGER {l_onoff = 1, l_linger = 0} turns close() into an abort: tcp_close() checks it right after the unread-data test (\"Check zero linger _after_ checking for unread data\" in net/ipv4/tcp.c), disconnects and sends RST, counting TcpExtTCPAbortOnData. No FIN, no FIN-WAIT states and no TIME-WAIT; anything still in flight is lost and the peer gets ECONNRESET.",
-      }),
+    scenarioChoice({
+      id: "four-way-close-unread-data",
+      title: UNREAD_TITLE,
+      prompt:
+        "The application has read everything the peer sent. It sets SO_LINGER with l_onoff = 1 and l_linger = 0, then calls close(). What does Linux send?",
+      options: [
+        {
+          value: "rst",
+          label: "An RST; the socket goes straight to CLOSED, with no TIME-WAIT",
+          correct: true,
+          feedback: "Yes: a zero linger time makes close() an abort (tcp_close() in net/ipv4/tcp.c, counted as TcpExtTCPAbortOnData); the peer's next recv() fails with ECONNRESET.",
+        },
+        {
+          value: "fin",
+          label: "A FIN, as in any close: nothing was left unread",
+          correct: false,
+          feedback: "Reading everything rules out one reason for a reset, not the other: a linger time of 0 asks for an abort, whatever was read (tcp_close() checks it right after the unread data).",
+        },
+        {
+          value: "fin-wait",
+          label: "A FIN, and close() blocks until the peer acknowledges it",
+          correct: false,
+          feedback: "That is SO_LINGER with a nonzero time: close() then waits for the queued data and FIN to be acknowledged, or for the time to run out (man 7 socket). A linger time of 0 is a different case.",
+        },
+        { value: "nothing", label: "Nothing: the socket is freed silently", correct: false, feedback: "The peer must learn that this end is gone, or it would keep its side of the connection: Linux tells it with a segment." },
+      ],
+      solution:
+        "SO_LINGER {l_onoff = 1, l_linger = 0} turns close() into an abort: tcp_close() checks it right after the unread-data test (\"Check zero linger _after_ checking for unread data\" in net/ipv4/tcp.c), disconnects and sends RST, counting TcpExtTCPAbortOnData. No FIN, no FIN-WAIT states and no TIME-WAIT; anything still in flight is lost and the peer gets ECONNRESET.",
+    }),
   ],
-});
+  { invalid: [{ choice: ["rst", "fin"] }, { choice: "RST" }, { choice: [] }] },
+);
 
 const SHAPE_TITLE = "Three segments or four?";
 const SHAPES = {
@@ -661,14 +593,10 @@ const SHAPES = {
   two: "F. (client), F. (server): two segments, with no final ACK",
 };
 
-const threeSegments = scenarioExercise({
-  id: "four-way-close-three-segments",
-  lessonId,
-  title: SHAPE_TITLE,
-  invalid: [{ choice: ["three", "four"] }, { choice: 3 }, { choice: [] }],
-  scenarios: [
+const threeSegments = scenarioExercise(
+  [
     // Data received, the server closes within the delayed-ACK time (the original question).
-    (seed) => {
+    seeded((seed) => {
       const ms = variantRandom(seed).int(1, 10);
       return scenarioChoice({
         id: "four-way-close-three-segments",
@@ -683,9 +611,9 @@ const threeSegments = scenarioExercise({
         solution:
           "A FIN that arrives in ESTABLISHED is acknowledged by the delayed-ACK timer, not at once (tcp_fin() in net/ipv4/tcp_input.c). Once data has arrived that timer waits about 40 ms (TCP_ATO_MIN; 43 ms in the capture client-active-close). The server's application closed well before that, so the kernel sent its FIN with the ACK flag acknowledging the client's FIN, and the close took three segments, as in the capture three-segment-close.",
       });
-    },
+    }),
     // Data received, the server closes long after.
-    (seed) => {
+    seeded((seed) => {
       const ms = variantRandom(seed).int(2, 9) * 100;
       return scenarioChoice({
         id: "four-way-close-three-segments",
@@ -699,24 +627,23 @@ const threeSegments = scenarioExercise({
         ],
         solution: `A FIN that arrives in ESTABLISHED is acknowledged by the delayed-ACK timer (tcp_fin() in net/ipv4/tcp_input.c), which waits about 40 ms once data has arrived (TCP_ATO_MIN in include/net/tcp.h; 43 ms in the capture client-active-close). The server closed ${ms} ms after the FIN, so that ACK had long gone: FIN, ACK, then the server's FIN and the client's ACK, four segments (RFC 9293 §3.6).`,
       });
-    },
+    }),
     // Simultaneous close.
-    () =>
-      scenarioChoice({
-        id: "four-way-close-three-segments",
-        title: SHAPE_TITLE,
-        prompt: "Client and server, 10 ms apart on the network, call close() at the same instant, so each FIN leaves before the other's arrives. What does the close look like on the wire?",
-        options: [
-          { value: "crossed", label: SHAPES.crossed, correct: true, feedback: "Yes: each FIN arrives in FIN-WAIT-1 and is ACKed at once (tcp_fin() in net/ipv4/tcp_input.c); both sides pass through CLOSING into TIME-WAIT (RFC 9293 §3.6)." },
-          { value: "three", label: SHAPES.three, correct: false, feedback: "A FIN can carry the ACK of the peer's FIN only if that FIN arrived before it was sent; here each FIN left before the other arrived." },
-          { value: "four", label: SHAPES.four, correct: false, feedback: "That is the shape of a close where one side finishes its FIN exchange before the other starts; here neither side had received anything when it sent its FIN." },
-          { value: "two", label: SHAPES.two, correct: false, feedback: "Each FIN occupies a sequence number and must be acknowledged, so two FINs alone never finish a close." },
-        ],
-        solution:
-          "Both FINs are in flight at once. Each arrives at a side in FIN-WAIT-1, which ACKs it at once and enters CLOSING; each ACK then moves its receiver to TIME-WAIT. On the wire: F. and F. crossing, then . and . , four segments, and both sides end in TIME-WAIT (RFC 9293 §3.6, figure 13; the capture simultaneous-close).",
-      }),
+    scenarioChoice({
+      id: "four-way-close-three-segments",
+      title: SHAPE_TITLE,
+      prompt: "Client and server, 10 ms apart on the network, call close() at the same instant, so each FIN leaves before the other's arrives. What does the close look like on the wire?",
+      options: [
+        { value: "crossed", label: SHAPES.crossed, correct: true, feedback: "Yes: each FIN arrives in FIN-WAIT-1 and is ACKed at once (tcp_fin() in net/ipv4/tcp_input.c); both sides pass through CLOSING into TIME-WAIT (RFC 9293 §3.6)." },
+        { value: "three", label: SHAPES.three, correct: false, feedback: "A FIN can carry the ACK of the peer's FIN only if that FIN arrived before it was sent; here each FIN left before the other arrived." },
+        { value: "four", label: SHAPES.four, correct: false, feedback: "That is the shape of a close where one side finishes its FIN exchange before the other starts; here neither side had received anything when it sent its FIN." },
+        { value: "two", label: SHAPES.two, correct: false, feedback: "Each FIN occupies a sequence number and must be acknowledged, so two FINs alone never finish a close." },
+      ],
+      solution:
+        "Both FINs are in flight at once. Each arrives at a side in FIN-WAIT-1, which ACKs it at once and enters CLOSING; each ACK then moves its receiver to TIME-WAIT. On the wire: F. and F. crossing, then . and . , four segments, and both sides end in TIME-WAIT (RFC 9293 §3.6, figure 13; the capture simultaneous-close).",
+    }),
     // Unread data on the server.
-    (seed) => {
+    seeded((seed) => {
       const ms = variantRandom(seed).int(1, 10);
       return scenarioChoice({
         id: "four-way-close-three-segments",
@@ -731,9 +658,9 @@ const threeSegments = scenarioExercise({
         solution:
           "When the server's application calls close(), 100 bytes are still unread in its receive queue. tcp_close() then discards them, moves to CLOSED and sends RST instead of FIN (RFC 2525 §2.17, counted as TcpExtTCPAbortOnClose; the capture close-with-unread-data). The client's FIN is never acknowledged on its own: the client, in FIN-WAIT-1, receives the R. and is closed too. Two segments.",
       });
-    },
+    }),
     // No data received, the server closes after the next clock tick.
-    (seed) => {
+    seeded((seed) => {
       const ms = variantRandom(seed).int(2, 20) * 10;
       return scenarioChoice({
         id: "four-way-close-three-segments",
@@ -752,9 +679,10 @@ const threeSegments = scenarioExercise({
         ],
         solution: `A FIN that arrives in ESTABLISHED is acknowledged by the delayed-ACK timer (tcp_fin() in net/ipv4/tcp_input.c), armed ato after now (tcp_send_delayed_ack() in net/ipv4/tcp_output.c). The socket's ato is 0 until data arrives, so with no data received the timer fires at the next clock tick: 0.7 to 6.2 ms after the FIN in the captures time-wait-reuse and fin-wait-2-orphan-timeout. The server closed ${ms} ms after the FIN, so the ACK had already left: four segments.`,
       });
-    },
+    }),
   ],
-});
+  { invalid: [{ choice: ["three", "four"] }, { choice: 3 }, { choice: [] }] },
+);
 
 // Kurose-and-Ross style: a whole exchange with random ISNs (sometimes near 2^32,
 // so the numbers wrap) and sometimes a lost data segment.
