@@ -3,9 +3,19 @@ import { headerFieldsExercises } from "@/content/lessons/01-header-fields/exerci
 
 function grade(id: string, seed: number, raw: unknown) {
   const exercise = headerFieldsExercises.find((e) => e.id === id)!;
-  const parsed = exercise.parse(raw);
+  const parsed = exercise.parse(raw, seed);
   if (!parsed.ok) throw new Error(parsed.errors.join());
   return exercise.grade(seed, parsed.value);
+}
+
+/** The first seed whose variant shows the learner all of `labels` (variants draw from a pool). */
+function seedShowing(id: string, labels: string[]): number {
+  const exercise = headerFieldsExercises.find((e) => e.id === id)!;
+  for (let seed = 0; seed < 500; seed++) {
+    const text = JSON.stringify(exercise.publicVariant(seed).inputs);
+    if (labels.every((label) => text.includes(label))) return seed;
+  }
+  throw new Error(`no variant of ${id} shows ${labels.join(", ")}`);
 }
 
 describe("header-fields exercises", () => {
@@ -55,17 +65,24 @@ describe("header-fields exercises", () => {
   });
 
   it("SYN-only options: a wrong selection does not name the correct options it left out", () => {
-    const graded = grade("header-fields-syn-only-options", 0, { choice: ["mss", "ts"] });
+    const exercise = headerFieldsExercises.find((e) => e.id === "header-fields-syn-only-options")!;
+    // a variant with all three SYN-only options and Timestamps among the others
+    let seed = 0;
+    while ((exercise.correctAnswer(seed) as { choice: string[] }).choice.length < 3 || !JSON.stringify(exercise.publicVariant(seed)).includes('"ts"')) seed++;
+    const graded = grade("header-fields-syn-only-options", seed, { choice: ["mss", "ts"] });
     expect(graded.score).toBeLessThan(1);
     const labels = graded.feedback.items.map((i) => i.label);
-    expect(labels).not.toContain("Window scale");
-    expect(labels).not.toContain("SACK-permitted");
-    expect(graded.feedback.items.find((i) => i.label === "Not selected")?.message).toMatch(/2 more options/);
+    expect(labels.join(" ")).not.toMatch(/Window scale|SACK-permitted/);
+    expect(graded.feedback.items.map((i) => i.message).join(" ")).toMatch(/2 more options/);
   });
 
   it("field meanings: swapping sequence and acknowledgment number is named, without stating the right meanings", () => {
-    const graded = grade("header-fields-match-meanings", 0, { "Sequence number": "m1", "Acknowledgment number": "m0", Window: "m2", "Data offset": "m3", Checksum: "m4" });
-    expect(graded.score).toBe(0.6);
+    const exercise = headerFieldsExercises.find((e) => e.id === "header-fields-match-meanings")!;
+    const seed = seedShowing(exercise.id, ["Sequence number", "Acknowledgment number"]);
+    const right = exercise.correctAnswer(seed) as Record<string, string>;
+    const swapped = { ...right, "Sequence number": right["Acknowledgment number"]!, "Acknowledgment number": right["Sequence number"]! };
+    const graded = grade("header-fields-match-meanings", seed, swapped);
+    expect(graded.score).toBeCloseTo(1 - 2 / Object.keys(right).length, 6);
     const seq = graded.feedback.items.find((i) => i.label === "Sequence number")!;
     expect(seq.message).toMatch(/describes the acknowledgment number/);
     expect(seq.message).not.toContain("Where this segment's first byte");
