@@ -236,7 +236,6 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     title: "When does connect() start failing?",
     label: "Seconds until the first EADDRNOTAVAIL",
     generate: portExhaustion,
-    hideAnswer: true,
     testAnswers: numericTestAnswers(portExhaustion, NOT_A_NUMBER),
   }),
 
@@ -246,7 +245,6 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     title: "How many connections per second can one client sustain?",
     label: "Connections per second (round down)",
     generate: sustainableRate,
-    hideAnswer: true,
     testAnswers: numericTestAnswers(sustainableRate, NOT_A_NUMBER),
   }),
 
@@ -256,7 +254,6 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
     title: "How many TIME-WAIT sockets on the server?",
     label: "TIME-WAIT sockets",
     generate: serverCount,
-    hideAnswer: true,
     testAnswers: numericTestAnswers(serverCount, NOT_A_NUMBER),
   }),
 

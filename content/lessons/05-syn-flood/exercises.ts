@@ -104,7 +104,6 @@ const acceptQueueCapacityExercise = numericExercise({
   title: "How many connections fit in the accept queue?",
   label: "Connections",
   generate: acceptQueueVariant,
-  hideAnswer: true,
   testAnswers: numericTestAnswers(acceptQueueVariant, NOT_A_NUMBER),
 });
 
@@ -146,7 +145,6 @@ const synAckGiveUpExercise = numericExercise({
   title: "How long does a spoofed SYN occupy the SYN queue?",
   label: "Seconds after the first SYN-ACK",
   generate: synAckGiveUpVariant,
-  hideAnswer: true,
   testAnswers: numericTestAnswers(synAckGiveUpVariant, NOT_A_NUMBER),
 });
 
@@ -187,7 +185,6 @@ const legitLatencyExercise = numericExercise({
   title: "What a dropped SYN costs a legitimate client",
   label: "connect() latency",
   generate: legitLatencyVariant,
-  hideAnswer: true,
   testAnswers: numericTestAnswers(legitLatencyVariant, NOT_A_NUMBER),
 });
 
@@ -220,7 +217,6 @@ const ssListenExercise = numericExercise({
   title: "Reading ss -ltn for a listener",
   label: "Connections",
   generate: ssListenVariant,
-  hideAnswer: true,
   testAnswers: numericTestAnswers(ssListenVariant, NOT_A_NUMBER),
 });
 

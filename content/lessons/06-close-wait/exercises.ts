@@ -98,7 +98,6 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     title: "How fast does CLOSE-WAIT pile up?",
     label: "Sockets in CLOSE-WAIT",
     generate: leakCount,
-    hideAnswer: true,
     testAnswers: numericTestAnswers(leakCount, NOT_A_NUMBER),
   }),
 
@@ -108,7 +107,6 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     title: "When does accept() fail with EMFILE?",
     label: "Minutes until accept() fails",
     generate: emfile,
-    hideAnswer: true,
     testAnswers: numericTestAnswers(emfile, NOT_A_NUMBER),
   }),
 
@@ -118,7 +116,6 @@ export const closeWaitExercises: ExerciseDefinition<any>[] = [
     title: "When does the peer forget the connection?",
     label: "Time the client's socket disappears",
     generate: peerForgets,
-    hideAnswer: true,
     testAnswers: numericTestAnswers(peerForgets, NOT_A_NUMBER),
   }),
 

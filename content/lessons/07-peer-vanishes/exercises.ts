@@ -205,7 +205,6 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
         message: "A powered-off host sends nothing at all, ICMP included: your side only has the silence after its own segments.",
       },
     ],
-    hideAnswer: true,
     hints: [
       "Ask first: is the peer's kernel still running? If it is, it closes the sockets of a dead process itself.",
       "A dead host sends nothing. Your side can only notice when it sends and gets no answer.",
@@ -227,7 +226,6 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
     lessonId,
     title: "When does keepalive give up?",
     label: "Time your app gets ETIMEDOUT",
-    hideAnswer: true,
     generate(random) {
       const { idle, intvl, cnt, crashAt, answer, mistakes } = keepaliveVariant(random);
       return {
@@ -254,7 +252,6 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
     lessonId,
     title: "The time budget of tcp_retries2",
     label: "Time budget",
-    hideAnswer: true,
     generate(random) {
       const { n, answer, mistakes } = retries2Variant(random);
       return {
@@ -360,7 +357,6 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
     title: "HTTP keep-alive: who closes?",
     prompt: "An HTTP/1.1 client talks to a server through persistent (keep-alive) connections. Which statements are true?",
     multiple: true,
-    hideAnswer: true,
     options: [
       {
         value: "client-close-server-fin",

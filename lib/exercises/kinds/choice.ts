@@ -35,13 +35,6 @@ export type ChoiceSpec = {
   /** The worked explanation shown after any submission. */
   solution: string;
   hints?: string[];
-  /**
-   * After a wrong answer, say nothing about the correct options the learner
-   * did not pick (only how many, for a multiple choice), so the feedback
-   * explains the learner's own choices without handing over the answer; the
-   * worked solution still has it. Off by default.
-   */
-  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
@@ -131,31 +124,23 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
       if (chosen.some((value) => !options.some((option) => option.value === value))) {
         return { score: 0, feedback: { summary: "That answer names an option this variant does not have.", items: [], solution: spec.solution } };
       }
+      // One item per option the learner picked, marked by whether picking it was
+      // right. A correct option they missed is counted, never named: its label,
+      // its feedback and the ✓ it would get are the answer (the worked solution
+      // has them, for after a correct answer, a reveal or the last attempt).
       const items: FeedbackItem[] = [];
       let right = 0;
       let missed = 0;
       for (const option of options) {
         const picked = chosen.includes(option.value);
-        const correct = picked === option.correct;
-        if (correct) right++;
+        if (picked === option.correct) right++;
         if (!picked && option.correct) missed++;
-        // Say something about every option the learner picked and every correct one they missed.
-        if (picked || option.correct) items.push({ label: option.label, correct, message: option.feedback });
+        if (picked) items.push({ label: option.label, correct: option.correct, message: option.feedback });
       }
       const score = spec.multiple ? right / options.length : chosen.every((value) => options.find((o) => o.value === value)?.correct) ? 1 : 0;
       const exact = score === 1;
-      if (spec.hideAnswer && !exact) {
-        // Keep only what the learner picked; a missed correct option is counted, not named.
-        const pickedItems = items.filter((item) => options.some((o) => o.label === item.label && chosen.includes(o.value)));
-        items.length = 0;
-        items.push(...pickedItems);
-        if (spec.multiple && missed > 0) {
-          items.push({
-            label: "Not selected",
-            correct: false,
-            message: `${missed} more ${missed === 1 ? "option is" : "options are"} true as well.`,
-          });
-        }
+      if (spec.multiple && missed > 0) {
+        items.push({ label: "Not selected", correct: false, message: `${missed} more ${missed === 1 ? "option is" : "options are"} true as well.` });
       }
       return {
         score: exact ? 1 : spec.multiple ? Math.round(score * 100) / 100 : 0,

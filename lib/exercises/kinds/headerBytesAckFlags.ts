@@ -155,8 +155,7 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
         correct: flagsCorrect,
         message: flagsCorrect
           ? `Right: ${describeFlags(setFlags)}.`
-          : `You ${wrongFlags.map((f) => (header.flags[f] ? `missed ${f.toUpperCase()}` : `added ${f.toUpperCase()}`)).join(", ")}. ` +
-            flagsAdvice(header, wrongFlags),
+          : `${flagsMistakes(header, wrongFlags)} ${flagsAdvice(header, wrongFlags)}`,
       },
     ];
     const score = (ackCorrect ? 0.5 : 0) + (flagsCorrect ? 0.5 : 0);
@@ -190,7 +189,7 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
       if (swapped !== header.ack) answers.push({ answer: { ack: String(swapped), flags }, mistake: /big-endian/ });
       // The belief that ACK is on in every segment but the first SYN, or forgetting it.
       const toggled = header.flags.ack ? flags.filter((f) => f !== "ack") : [...flags, "ack"];
-      answers.push({ answer: { ack: String(header.ack), flags: toggled }, mistake: header.flags.ack ? /missed ACK/ : /added ACK/ });
+      answers.push({ answer: { ack: String(header.ack), flags: toggled }, mistake: header.flags.ack ? /ACK is bit 0x10/ : /added ACK/ });
       // Reading the flags one bit off: the neighbour of the lowest set flag.
       const lowest = FLAG_NAMES.lastIndexOf(flags[flags.length - 1]!);
       const neighbour = FLAG_NAMES[lowest === FLAG_NAMES.length - 1 ? lowest - 1 : lowest + 1]!;
@@ -217,6 +216,21 @@ function ackAdvice(header: TcpHeader, given: number): string {
     "Not the value of bytes 8–11. Count two hex digits per byte from byte 0, take the four bytes after the sequence number and read them as one big-endian number." +
     (header.flags.ack ? "" : " The ACK flag is off here, so the receiver ignores this field (RFC 9293 §3.1), but the question asks what the field holds.")
   );
+}
+
+/**
+ * Which flags the learner got wrong, like a multiple choice: the ones they
+ * selected that are not set are named, the set ones they missed only counted
+ * (naming them would hand over the flags byte).
+ */
+function flagsMistakes(header: TcpHeader, wrong: readonly FlagName[]): string {
+  const added = wrong.filter((f) => !header.flags[f]).map((f) => f.toUpperCase());
+  const missed = wrong.filter((f) => header.flags[f]).length;
+  const parts = [
+    ...(added.length > 0 ? [`You added ${added.join(", ")}, which ${added.length === 1 ? "is" : "are"} not set`] : []),
+    ...(missed > 0 ? [`${missed} ${missed === 1 ? "flag that is set is" : "flags that are set are"} not selected`] : []),
+  ];
+  return `${parts.join("; ")}.`;
 }
 
 /** Why the flags were misread: names the flags byte's layout and the rules about ACK and RST. */

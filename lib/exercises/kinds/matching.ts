@@ -22,14 +22,12 @@ export type MatchingSpec = {
   draw?: number;
   solution: string;
   hints?: string[];
-  /** What it means to match an item to a particular wrong meaning (a meaning's text, or a distractor's). */
-  confusions?: { item: string; meaning: string; message: string }[];
   /**
-   * After a wrong match, do not state the item's right meaning: say what the
-   * chosen meaning gets wrong (a confusion) or only that it is wrong; the
-   * worked solution still has every pair. Off by default.
+   * What it means to match an item to a particular wrong meaning (a meaning's
+   * text, or a distractor's). A wrong match without one is only called wrong:
+   * feedback never states an item's right meaning (the worked solution does).
    */
-  hideAnswer?: boolean;
+  confusions?: { item: string; meaning: string; message: string }[];
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
@@ -124,11 +122,7 @@ export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<
         const correct = given === key(index);
         const chosen = given === undefined ? undefined : meanings[indexOfKey(given)];
         const confusion = spec.confusions?.find((c) => c.item === pair.item && c.meaning === chosen);
-        const wrong = confusion
-          ? confusion.message
-          : spec.hideAnswer
-            ? `Not what ${pair.item} tells the receiver.`
-            : `${pair.item} means: ${pair.meaning}. ${pair.why}`;
+        const wrong = confusion ? confusion.message : `That is not what ${pair.item} means.`;
         return { label: pair.item, correct, message: correct ? pair.why : wrong };
       });
       const right = items.filter((item) => item.correct).length;

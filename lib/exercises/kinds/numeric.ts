@@ -24,12 +24,6 @@ export type NumericSpec = {
   title: string;
   label: string;
   generate(random: ReturnType<typeof variantRandom>): NumericVariant;
-  /**
-   * Keep the answer out of the feedback for a wrong value that matches no
-   * listed mistake: say only whether it is too high or too low (the worked
-   * solution still has the answer). Off by default.
-   */
-  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
@@ -104,9 +98,8 @@ export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
                 ? `${answer}${suffix} is right.`
                 : mistake
                   ? mistake.message
-                  : spec.hideAnswer
-                    ? `You gave ${value}${suffix}, which is too ${value > answer ? "high" : "low"}. The hints and the worked solution show the steps.`
-                    : `You gave ${value}${suffix}; the answer is ${answer}${suffix}${tolerance > 0 ? ` (within ${tolerance})` : ""}.`,
+                  : // Never the answer itself: only which way the value is off.
+                    `You gave ${value}${suffix}, which is too ${value > answer ? "high" : "low"}. The hints show the steps.`,
             },
           ],
           solution,

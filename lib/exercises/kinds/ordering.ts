@@ -21,19 +21,50 @@ export type OrderingSpec = {
   solution: string;
   hints?: string[];
   /**
-   * Why one item comes before another: every rule a submitted order breaks
-   * is named in the feedback with its reason.
+   * Why one item comes before another. A wrong order's feedback names at most
+   * MAX_RULES_NAMED of the rules it breaks, with their reason, and never so
+   * many that what they say fixes the whole order.
    */
   rules?: { first: string; then: string; why: string }[];
-  /**
-   * After a wrong order, mark each position right or wrong without saying
-   * which item belongs there (the broken rules say why); the worked solution
-   * still has the order. Off by default.
-   */
-  hideAnswer?: boolean;
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
+
+/** At most this many broken rules are named after a wrong order. */
+export const MAX_RULES_NAMED = 2;
+
+/**
+ * The broken rules to name: the first ones, in the order the spec lists them,
+ * up to MAX_RULES_NAMED, skipping any that would, with those already named,
+ * fix the whole order of `values` (each rule says "first before then").
+ */
+export function namedRules<Rule extends { first: string; then: string }>(values: readonly string[], broken: readonly Rule[]): Rule[] {
+  const named: Rule[] = [];
+  for (const rule of broken) {
+    if (named.length >= MAX_RULES_NAMED) break;
+    if (!determinesOrder(values, [...named, rule])) named.push(rule);
+  }
+  return named;
+}
+
+/** Do these "first before then" facts, followed transitively, put every pair of `values` in order? */
+export function determinesOrder(values: readonly string[], facts: readonly { first: string; then: string }[]): boolean {
+  const index = new Map(values.map((value, i) => [value, i]));
+  const before = values.map(() => values.map(() => false));
+  for (const { first, then } of facts) {
+    const [a, b] = [index.get(first), index.get(then)];
+    if (a !== undefined && b !== undefined) before[a]![b] = true;
+  }
+  for (let k = 0; k < values.length; k++) {
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values.length; j++) if (before[i]![k] && before[k]![j]) before[i]![j] = true;
+    }
+  }
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) if (!before[i]![j] && !before[j]![i]) return false;
+  }
+  return true;
+}
 
 export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[]> {
   const poolValues = spec.items.map((item) => item.value);
@@ -92,23 +123,23 @@ export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[
       }
       const inPlace = order.filter((value, i) => value === values[i]).length;
       const score = Math.round((inPlace / values.length) * 100) / 100;
-      const rules = (spec.rules ?? []).filter((rule) => values.includes(rule.first) && values.includes(rule.then));
-      const broken = rules.filter((rule) => order.indexOf(rule.first) > order.indexOf(rule.then));
+      if (score === 1) return { score, feedback: { summary: "Right order.", items: [{ label: "Order", correct: true, message: `All ${values.length} in place.` }], solution: spec.solution } };
+      // A wrong order is told how many items are in place, never which item
+      // belongs where, and why it breaks a rule or two.
+      const broken = (spec.rules ?? []).filter(
+        (rule) => values.includes(rule.first) && values.includes(rule.then) && order.indexOf(rule.first) > order.indexOf(rule.then),
+      );
+      const named = namedRules(values, broken);
       return {
         score,
         feedback: {
-          summary: score === 1 ? "Right order." : `${inPlace} of ${values.length} in the right place.`,
+          summary: `${inPlace} of ${values.length} in the right place.`,
           items: [
-            ...order.map((value, i) => ({
-              label: `${i + 1}. ${labelOf(value)}`,
-              correct: value === values[i],
-              message: value === values[i] ? "In place." : spec.hideAnswer ? "Not in place." : `Position ${i + 1} is ${labelOf(values[i]!)}.`,
-            })),
-            ...broken.map((rule) => ({
-              label: `${labelOf(rule.first)} comes before ${labelOf(rule.then)}`,
-              correct: false,
-              message: rule.why,
-            })),
+            ...named.map((rule) => ({ label: `${labelOf(rule.then)} placed before ${labelOf(rule.first)}`, correct: false, message: rule.why })),
+            ...(named.length < broken.length
+              ? [{ label: "More to fix", correct: false, message: `Your order breaks ${broken.length - named.length} more ${broken.length - named.length === 1 ? "rule" : "rules"} of the same kind.` }]
+              : []),
+            ...(broken.length === 0 ? [{ label: "Order", correct: false, message: `${values.length - inPlace} of ${values.length} are not in their place yet.` }] : []),
           ],
           solution: spec.solution,
         },

@@ -56,7 +56,8 @@ export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefiniti
         score: met ? 1 : 0,
         feedback: {
           summary: met ? "Goal reached: the server replayed your settings and saw it." : "Not yet: the server replayed your settings and the goal was not reached.",
-          items: [{ label: "Goal", correct: met, message }, ...run.lines.slice(-3).map((line) => ({ label: "Replay", correct: met, message: line }))],
+          // The goal check is the verdict; the replayed lines are what the learner's settings did, neither right nor wrong.
+          items: [{ label: "Goal", correct: met, message }, ...run.lines.slice(-3).map((line) => ({ label: "Your run", correct: null, message: line }))],
           solution: task.solution,
         },
       };

@@ -162,16 +162,27 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
       asked.forEach((segment, index) => {
         const row = rows[index] ?? { flags: "", seq: "", ack: "", lost: "" };
         const before = [...shown, ...asked.slice(0, index)];
+        // The fields a row is scored on: flags and seq always, ack when the
+        // segment carries one, the lost mark when the segment is lost. A blank
+        // cell is never credit: a cell that is right when left empty (no ack
+        // on a bare SYN, no x on a segment that arrives) is not scored, and
+        // writing something there anyway is a wrong field of its own.
+        const filled = (text: string) => text.trim() !== "";
+        const markedLost = row.lost.toLowerCase() === "x";
         const checks: [string, boolean, () => string][] = [
-          ["flags", normalizeFlags(row.flags) === normalizeFlags(segment.flags), () => flagsAdvice(segment.flags, row.flags)],
-          ["seq", Number(row.seq) === segment.absSeq && row.seq !== "", () => seqAdvice(segment, Number(row.seq), before)],
-          [
-            "ack",
-            segment.absAck === null ? row.ack === "" : Number(row.ack) === segment.absAck && row.ack !== "",
-            () => ackAdvice(segment, row.ack, before),
-          ],
-          ["lost mark", (row.lost.toLowerCase() === "x") === segment.dropped, () => (segment.dropped ? "the network loses this segment: write x" : "this segment arrives: leave the lost column empty")],
+          ["flags", filled(row.flags) && normalizeFlags(row.flags) === normalizeFlags(segment.flags), () => flagsAdvice(segment.flags, row.flags)],
+          ["seq", filled(row.seq) && Number(row.seq) === segment.absSeq, () => seqAdvice(segment, Number(row.seq), before)],
         ];
+        if (segment.absAck !== null || filled(row.ack)) {
+          checks.push(["ack", segment.absAck !== null && filled(row.ack) && Number(row.ack) === segment.absAck, () => ackAdvice(segment, row.ack, before)]);
+        }
+        if (segment.dropped || markedLost) {
+          checks.push([
+            "lost mark",
+            segment.dropped && markedLost,
+            () => (segment.dropped ? "the network loses this segment: write x" : "this segment arrives: leave the lost column empty"),
+          ]);
+        }
         for (const [, ok] of checks) {
           total++;
           if (ok) right++;
@@ -184,7 +195,9 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
           message:
             wrong.length === 0
               ? `Right: ${line(segment)}`
-              : `Expected a different ${wrong.map(([field]) => field).join(", ")}: ${[...new Set(wrong.map(([, , advice]) => advice()))].join("; ")}.`,
+              : !filled(row.flags) && !filled(row.seq)
+                ? "No answer for this segment."
+                : `Expected a different ${wrong.map(([field]) => field).join(", ")}: ${[...new Set(wrong.map(([, , advice]) => advice()))].join("; ")}.`,
         });
       });
       const score = Math.round((right / total) * 100) / 100;

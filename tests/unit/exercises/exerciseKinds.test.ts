@@ -175,7 +175,10 @@ describe("matching exercises", () => {
     expect(gradeRaw(matching, 3, matching.correctAnswer(3)).score).toBe(1);
     const half = gradeRaw(matching, 3, { tcp_fin_timeout: "m2", tcp_syn_retries: "m1" });
     expect(half.score).toBe(0.5);
-    expect(half.feedback.items[0].message).toContain("orphaned FIN-WAIT-2");
+    // A wrong match is called wrong, never told its right meaning.
+    expect(half.feedback.items[0].correct).toBe(false);
+    expect(half.feedback.items[0].message).toBe("That is not what tcp_fin_timeout means.");
+    expect(JSON.stringify(half.feedback.items)).not.toContain("orphaned FIN-WAIT-2");
   });
 
   it("refuse an answer that leaves an item unmatched", () => {

@@ -115,7 +115,7 @@ describe("four-way-close exercises", () => {
   it("the active closer's states: FIN-WAIT-2 before FIN-WAIT-1 is named as such", () => {
     const g = grade("four-way-close-active-states", 1, { order: ["established", "fin-wait-2", "fin-wait-1", "time-wait", "closed"] });
     expect(g.score).toBe(0.6);
-    const broken = g.feedback.items.find((i) => i.label === "FIN-WAIT-1 comes before FIN-WAIT-2");
+    const broken = g.feedback.items.find((i) => i.label === "FIN-WAIT-2 placed before FIN-WAIT-1");
     expect(broken?.message).toMatch(/wait for the ACK of the FIN just sent/);
   });
 
