@@ -8,6 +8,7 @@ import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
 import { peerVanishesKeepaliveTask } from "@/lib/labs/tasks/peerVanishesKeepalive";
 import { variantRandom } from "@/lib/exercises/variantRandom";
+import { choiceWrongAnswers, matchingWrongAnswers, scenarioIndex } from "@/lib/exercises/variants";
 import { parseScenario, simulateDetailed } from "@/lib/tcp";
 
 const lessonId = "lesson-peer-vanishes";
@@ -141,85 +142,90 @@ function rebootVariant(random: ReturnType<typeof variantRandom>) {
   return { bytes, rebootAt, isn, scenario, shown: firstThrough, lost: firstThrough - 4 };
 }
 
+/** HTTP keep-alive statements: a pool of twelve, each variant draws its own. */
+const HTTP_KEEP_ALIVE_OPTIONS = [
+  {
+    value: "client-close-server-fin",
+    label: "When a request carries Connection: close, the server closes after its response, so the server sends the first FIN and its host holds the TIME-WAIT socket",
+    correct: true,
+    feedback: "True: a server that receives the close option must initiate the close after the final response (RFC 9112 §9.6), and the side that sends the first FIN enters TIME-WAIT.",
+  },
+  {
+    value: "idle-timeout-server",
+    label: "A server that closes keep-alive connections idle for 60 s collects the TIME-WAIT sockets of those connections on its own host",
+    correct: true,
+    feedback: "True: the idle timeout makes the server the active closer.",
+  },
+  {
+    value: "pool-race",
+    label: "A client pool that keeps idle connections longer than the server's idle timeout can send a request just as the server closes that connection, and get an RST or end-of-file instead of a response",
+    correct: true,
+    feedback: "True: RFC 9112 §9.5 describes this race. Keep the client's idle timeout below the server's, and retry idempotent requests (§9.3.1).",
+  },
+  {
+    value: "server-off",
+    label: "A server with keep-alive turned off answers with Connection: close and closes after the response, so the TIME-WAIT sockets pile up on the server",
+    correct: true,
+    feedback: "True: a server that sends the close option must close the connection after that response (RFC 9112 §9.6); it sends the first FIN.",
+  },
+  {
+    value: "pool-evicts",
+    label: "When a client's pool closes an idle connection itself, the client sends the first FIN and holds the TIME-WAIT socket",
+    correct: true,
+    feedback: "True: whoever closes first is the active closer (RFC 9293 §3.6); here that is the client, a cheap place for the TIME-WAIT when the server is busy.",
+  },
+  {
+    value: "persistent-default",
+    label: "An HTTP/1.1 connection stays open after a response unless the close connection option is sent",
+    correct: true,
+    feedback: "True: HTTP/1.1 defaults to persistent connections (RFC 9112 §9.3).",
+  },
+  {
+    value: "same-thing",
+    label: "HTTP keep-alive turns on TCP keepalive probes for the connection",
+    correct: false,
+    feedback: "No: HTTP keep-alive means reusing one connection for several requests. TCP keepalive probes are a socket option (SO_KEEPALIVE) that HTTP does not touch.",
+  },
+  {
+    value: "client-close-client-fin",
+    label: "With Connection: close in the request, the client sends the first FIN, so the TIME-WAIT sockets pile up on the clients",
+    correct: false,
+    feedback: "No: the client that sent close waits for the response; the server must initiate the close once it has sent it (RFC 9112 §9.6).",
+  },
+  {
+    value: "idle-probes",
+    label: "A server's idle timeout works by sending keepalive probes to idle clients",
+    correct: false,
+    feedback: "No: an idle timeout is the server's own timer; when it expires the server simply closes the connection (a FIN).",
+  },
+  {
+    value: "nginx-keepidle",
+    label: "nginx's keepalive_timeout sets TCP_KEEPIDLE on the connections it accepts",
+    correct: false,
+    feedback: "No: keepalive_timeout is an HTTP idle timeout. When it expires nginx closes the connection with a FIN; no TCP keepalive probe is involved (man 7 tcp describes TCP_KEEPIDLE).",
+  },
+  {
+    value: "needs-header",
+    label: "An HTTP/1.1 client must send Connection: keep-alive, or the server closes after each response",
+    correct: false,
+    feedback: "No: HTTP/1.1 connections are persistent unless the close option is sent (RFC 9112 §9.3); Connection: keep-alive was an HTTP/1.0 extension.",
+  },
+  {
+    value: "retry-any",
+    label: "When the server closes a connection just as a request goes out on it, the client library may automatically retry any request, POST included",
+    correct: false,
+    feedback: "No: a user agent MUST NOT automatically retry a request with a non-idempotent method unless it knows the request was not processed or its semantics are idempotent (RFC 9112 §9.3.1).",
+  },
+];
+let httpKeepAliveExercise: ExerciseDefinition<any> | undefined;
+function httpKeepAlive(): ExerciseDefinition<any> {
+  return (httpKeepAliveExercise ??= peerVanishesExercises.find((e) => e.id === "peer-vanishes-http-keep-alive")!);
+}
+
 // ------------------------------------------------------------------ exercises
 
 export const peerVanishesExercises: ExerciseDefinition<any>[] = [
-  matchingExercise({
-    id: "peer-vanishes-what-you-see",
-    lessonId,
-    title: "What your side sees",
-    prompt:
-      "Your app has an open connection to a peer. Match each thing that happens to the peer with what your side of the connection sees. Assume your app keeps reading, and keepalive is off.",
-    pairs: [
-      {
-        item: "The peer's process is killed; it had read everything sent to it",
-        meaning: "A FIN at once: recv() returns 0 (end of file)",
-        why: "The kernel outlives the process: on exit it closes every descriptor, and closing a socket sends FIN (tcp_close() in net/ipv4/tcp.c).",
-      },
-      {
-        item: "The peer's process is killed with received bytes still unread",
-        meaning: "An RST at once: recv() fails with ECONNRESET",
-        why: "tcp_close() resets instead of closing gracefully when data the application never read is thrown away (RFC 2525 §2.17).",
-      },
-      {
-        item: "The peer's host loses power while your app is idle",
-        meaning: "Nothing at all: your socket stays ESTABLISHED",
-        why: "Nothing is sent by the dead host and your side sends nothing either: the connection is half-open (RFC 9293 §3.5.1) until your side sends.",
-      },
-      {
-        item: "The peer's host loses power while your app is sending",
-        meaning: "Unanswered retransmissions, then ETIMEDOUT",
-        why: "Your kernel retransmits with exponential backoff until the tcp_retries2 time budget (or TCP_USER_TIMEOUT) is spent, then drops the connection without sending an RST.",
-      },
-      {
-        item: "The peer's host reboots, then your app sends",
-        meaning: "An RST in answer to that segment: ECONNRESET",
-        why: "The rebooted kernel has no socket for the old connection and answers like a closed port (RFC 9293 §3.10.7.1).",
-      },
-    ],
-    distractors: ["An ICMP message that ends the connection at once", "A FIN that the peer's kernel sends when it boots again"],
-    confusions: [
-      {
-        item: "The peer's process is killed; it had read everything sent to it",
-        meaning: "An RST at once: recv() fails with ECONNRESET",
-        message: "Only unread data makes the kernel reset. With everything read, closing the socket is an orderly close.",
-      },
-      {
-        item: "The peer's process is killed with received bytes still unread",
-        meaning: "A FIN at once: recv() returns 0 (end of file)",
-        message: "Unread data changes what close() sends: the kernel cannot pretend the bytes were delivered, so it does not close gracefully.",
-      },
-      {
-        item: "The peer's host loses power while your app is idle",
-        meaning: "Unanswered retransmissions, then ETIMEDOUT",
-        message: "An idle connection sends nothing, so there is nothing to retransmit and no timer running.",
-      },
-      {
-        item: "The peer's host reboots, then your app sends",
-        meaning: "A FIN that the peer's kernel sends when it boots again",
-        message: "A freshly booted kernel knows nothing about old connections, so it cannot send anything on them by itself.",
-      },
-      {
-        item: "The peer's host loses power while your app is sending",
-        meaning: "An ICMP message that ends the connection at once",
-        message: "A powered-off host sends nothing at all, ICMP included: your side only has the silence after its own segments.",
-      },
-    ],
-    hints: [
-      "Ask first: is the peer's kernel still running? If it is, it closes the sockets of a dead process itself.",
-      "A dead host sends nothing. Your side can only notice when it sends and gets no answer.",
-    ],
-    solution:
-      "Process killed: its kernel closes its sockets, FIN, or RST when received data was never read (tcp_close(), RFC 2525 §2.17). Host dead: nothing is sent; an idle connection stays ESTABLISHED on your side (half-open, RFC 9293 §3.5.1), while a sending one retransmits until tcp_retries2's budget runs out and fails with ETIMEDOUT, no RST. Host rebooted: the new kernel has no socket for the old 4-tuple and answers your next segment with RST (RFC 9293 §3.10.7.1): ECONNRESET.",
-    testAnswers: {
-      incorrect: () => [
-        { answer: { ...allRight(), "The peer's process is killed; it had read everything sent to it": "m1" }, mistake: /Only unread data makes the kernel reset/ },
-        { answer: { ...allRight(), "The peer's host loses power while your app is idle": "m3" }, mistake: /idle connection sends nothing/ },
-        { answer: { ...allRight(), "The peer's host reboots, then your app sends": "m6" }, mistake: /knows nothing about old connections/ },
-      ],
-      invalid: [{ "The peer's host reboots, then your app sends": "m9" }, { nothing: "m0" }],
-    },
-  }),
+  whatYouSee(),
 
   numericExercise({
     id: "peer-vanishes-keepalive-time",
@@ -314,39 +320,25 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
   simulatorTaskExercise({
     id: "peer-vanishes-keepalive-minute",
     lessonId,
-    title: "Notice a dead peer within a minute",
-    goal:
-      "Your app holds an idle connection with SO_KEEPALIVE on, and the peer's host crashes 2 s into the run. Set TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT so that your app gets ETIMEDOUT no later than 60 s after the crash, while tolerating at least two lost probes in a row (TCP_KEEPCNT ≥ 3) and never probing more often than every 5 s (TCP_KEEPINTVL ≥ 5).",
+    title: "Notice a dead peer in time",
     model: peerVanishesKeepaliveTask,
-    check(metrics) {
-      const learned = Number(metrics.learnedAfter);
-      const intvl = Number(metrics.keepIntvl);
-      const cnt = Number(metrics.keepCnt);
-      if (cnt < 3) return { met: false, message: `TCP_KEEPCNT = ${cnt}: one or two lost probes would already kill a healthy connection. Allow at least 3.` };
-      if (intvl < 5) return { met: false, message: `TCP_KEEPINTVL = ${intvl} s probes more often than every 5 s.` };
-      if (learned < 0) return { met: false, message: "Your app was never told: check that the probes fit in the time simulated." };
-      if (learned > 60) return { met: false, message: `Your app learned ${learned} s after the crash: too late. The time to detect is about TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL after the last segment received.` };
-      return { met: true, message: `Your app got ETIMEDOUT ${learned} s after the crash, with ${cnt} probes ${intvl} s apart.` };
-    },
-    example: { keepIdle: 30, keepIntvl: 5, keepCnt: 4 },
-    hints: [
-      "Detection takes about TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL, counted from the last segment the peer sent (0.7 s here).",
-      "With at least 3 probes at least 5 s apart, the probing alone takes 15 s: what is left for TCP_KEEPIDLE?",
-    ],
-    solution:
-      "Detection time ≈ TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL after the last segment received (0.7 s). For example 30 + 4 × 5 = 50 s: ETIMEDOUT about 48.7 s after the crash at 2 s. Any idle time up to about 45 s works with 3 probes 5 s apart. The defaults, 7200 + 9 × 75 = 7875 s, take more than two hours.",
+    ...keepaliveTask(1),
+    variant: keepaliveTask,
     testAnswers: {
-      incorrect: () => [
-        { answer: { actions: [] }, mistake: /too late/ },
-        {
-          answer: { actions: [{ set: "keepIdle", value: 30 }, { set: "keepIntvl", value: 1 }, { set: "keepCnt", value: 5 }] },
-          mistake: /more often than every 5 s/,
-        },
-        {
-          answer: { actions: [{ set: "keepIdle", value: 30 }, { set: "keepIntvl", value: 10 }, { set: "keepCnt", value: 1 }] },
-          mistake: /Allow at least 3/,
-        },
-      ],
+      incorrect(seed) {
+        const { minCnt, minIntvl } = keepaliveDeadline(seed);
+        return [
+          { answer: { actions: [] }, mistake: /too late/ },
+          {
+            answer: { actions: [{ set: "keepIdle", value: 10 }, { set: "keepIntvl", value: Math.max(1, minIntvl - 3) }, { set: "keepCnt", value: minCnt }] },
+            mistake: new RegExp(`more often than every ${minIntvl} s`),
+          },
+          {
+            answer: { actions: [{ set: "keepIdle", value: 10 }, { set: "keepIntvl", value: minIntvl }, { set: "keepCnt", value: minCnt - 1 }] },
+            mistake: new RegExp(`Allow at least ${minCnt}`),
+          },
+        ];
+      },
       invalid: [{ actions: [{ set: "keepIdle", value: 0 }] }, { actions: [{ set: "tcp_retries2", value: 3 }] }, { actions: "faster" }],
     },
   }),
@@ -357,53 +349,13 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
     title: "HTTP keep-alive: who closes?",
     prompt: "An HTTP/1.1 client talks to a server through persistent (keep-alive) connections. Which statements are true?",
     multiple: true,
-    options: [
-      {
-        value: "client-close-server-fin",
-        label: "When a request carries Connection: close, the server closes after its response, so the server sends the first FIN and its host holds the TIME-WAIT socket",
-        correct: true,
-        feedback: "True: a server that receives the close option must initiate the close after the final response (RFC 9112 §9.6), and the side that sends the first FIN enters TIME-WAIT.",
-      },
-      {
-        value: "idle-timeout-server",
-        label: "A server that closes keep-alive connections idle for 60 s collects the TIME-WAIT sockets of those connections on its own host",
-        correct: true,
-        feedback: "True: the idle timeout makes the server the active closer.",
-      },
-      {
-        value: "pool-race",
-        label: "A client pool that keeps idle connections longer than the server's idle timeout can send a request just as the server closes that connection, and get an RST or end-of-file instead of a response",
-        correct: true,
-        feedback: "True: RFC 9112 §9.5 describes this race. Keep the client's idle timeout below the server's, and retry idempotent requests (§9.3.1).",
-      },
-      {
-        value: "same-thing",
-        label: "HTTP keep-alive turns on TCP keepalive probes for the connection",
-        correct: false,
-        feedback: "No: HTTP keep-alive means reusing one connection for several requests. TCP keepalive probes are a socket option (SO_KEEPALIVE) that HTTP does not touch.",
-      },
-      {
-        value: "client-close-client-fin",
-        label: "With Connection: close in the request, the client sends the first FIN, so the TIME-WAIT sockets pile up on the clients",
-        correct: false,
-        feedback: "No: the client that sent close waits for the response; the server must initiate the close once it has sent it (RFC 9112 §9.6).",
-      },
-      {
-        value: "idle-probes",
-        label: "A server's idle timeout works by sending keepalive probes to idle clients",
-        correct: false,
-        feedback: "No: an idle timeout is the server's own timer; when it expires the server simply closes the connection (a FIN).",
-      },
-    ],
+    options: HTTP_KEEP_ALIVE_OPTIONS,
+    draw: { correct: [2, 3], wrong: 3 },
     hints: ["The side that sends the first FIN is the one that enters TIME-WAIT.", "Who decides to end the connection in each case: the client, or the server?"],
     solution:
-      "HTTP/1.1 connections are persistent by default (RFC 9112 §9.3). A request with Connection: close makes the server close after its response (§9.6), so the server sends the first FIN and holds the TIME-WAIT; the same happens when the server turns keep-alive off (it sends Connection: close itself) or when its idle timeout expires. Only when the client closes an idle connection first (its pool evicts it) does the TIME-WAIT land on the client. A client reusing a connection the server is closing at that moment gets an RST or EOF (§9.5). TCP keepalive is a separate socket option.",
+      "HTTP/1.1 connections are persistent by default (RFC 9112 §9.3); Connection: keep-alive was an HTTP/1.0 extension. A request with Connection: close makes the server close after its response (§9.6), so the server sends the first FIN and holds the TIME-WAIT; the same happens when the server turns keep-alive off (it sends Connection: close itself) or when its idle timeout expires. Only when the client closes an idle connection first (its pool evicts it) does the TIME-WAIT land on the client. A client reusing a connection the server is closing at that moment gets an RST or EOF (§9.5), and may retry automatically only idempotent requests (§9.3.1). TCP keepalive is a separate socket option; a server's keepalive_timeout is an HTTP idle timeout that ends in a FIN.",
     testAnswers: {
-      incorrect: () => [
-        { answer: { choice: ["client-close-server-fin", "same-thing"] }, mistake: /SO_KEEPALIVE/ },
-        { answer: { choice: ["client-close-client-fin", "idle-timeout-server", "pool-race"] }, mistake: /must initiate the close/ },
-        { answer: { choice: ["idle-probes"] }, mistake: /server's own timer/ },
-      ],
+      incorrect: (seed) => choiceWrongAnswers(httpKeepAlive(), seed, HTTP_KEEP_ALIVE_OPTIONS, true),
       invalid: [{ choice: ["keepalive-forever"] }, { choice: [] }],
     },
   }),
@@ -507,19 +459,153 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
   }),
 ];
 
-function allRight(): Record<string, string> {
-  return Object.fromEntries(
-    [
-      "The peer's process is killed; it had read everything sent to it",
-      "The peer's process is killed with received bytes still unread",
-      "The peer's host loses power while your app is idle",
-      "The peer's host loses power while your app is sending",
-      "The peer's host reboots, then your app sends",
-    ].map((item, index) => [item, `m${index}`]),
-  );
-}
 
 function rebootTraceAnswer(seed: number): unknown {
   const exercise = peerVanishesExercises.find((e) => e.id === "peer-vanishes-reboot-rst");
   return exercise ? (exercise.correctAnswer(seed) as { rows: unknown }).rows : null;
+}
+
+// ------------------------------------------------------------------ variants
+
+/** What your side sees when the peer vanishes: a pool of eight situations, five per variant. */
+function whatYouSee() {
+  const pool = [
+    {
+      item: "The peer's process is killed; it had read everything sent to it",
+      meaning: "A FIN at once: recv() returns 0 (end of file)",
+      why: "The kernel outlives the process: on exit it closes every descriptor, and closing a socket sends FIN (tcp_close() in net/ipv4/tcp.c).",
+      hint: "Ask first whether the peer's kernel is still running: on exit it closes the process's sockets itself (tcp_close() in net/ipv4/tcp.c), and this process had read everything.",
+    },
+    {
+      item: "The peer's process is killed with received bytes still unread",
+      meaning: "An RST at once: recv() fails with ECONNRESET",
+      why: "tcp_close() resets instead of closing gracefully when data the application never read is thrown away (RFC 2525 §2.17).",
+      hint: "The peer's kernel outlives the process and closes its sockets; what it sends depends on whether received data is thrown away (tcp_close(), RFC 2525 §2.17).",
+    },
+    {
+      item: "The peer's host loses power while your app is idle",
+      meaning: "Nothing at all: your socket stays ESTABLISHED",
+      why: "Nothing is sent by the dead host and your side sends nothing either: the connection is half-open (RFC 9293 §3.5.1) until your side sends.",
+      hint: "A dead host sends nothing, and an idle connection with keepalive off sends nothing either (RFC 9293 §3.5.1).",
+    },
+    {
+      item: "The peer's host loses power while your app is sending",
+      meaning: "Unanswered retransmissions, then ETIMEDOUT",
+      why: "Your kernel retransmits with exponential backoff until the tcp_retries2 time budget (or TCP_USER_TIMEOUT) is spent, then drops the connection without sending an RST.",
+      hint: "A dead host sends nothing at all; your side only has the silence after its own segments (tcp_retries2, ip-sysctl.rst).",
+    },
+    {
+      item: "The peer's host reboots, then your app sends",
+      meaning: "An RST in answer to that segment: ECONNRESET",
+      why: "The rebooted kernel has no socket for the old connection and answers like a closed port (RFC 9293 §3.10.7.1).",
+      hint: "A freshly booted kernel has no socket for the old connection; it answers your segment as it would any segment for a connection it does not know (RFC 9293 §3.10.7.1).",
+    },
+    {
+      item: "The peer's application hangs (its host keeps running) while your app keeps sending",
+      meaning: "ACKs until the peer's receive buffer is full, then a zero window, and no error however long",
+      why: "The peer's kernel acknowledges what fits in its buffer, then advertises a zero window; your kernel probes it and the answers keep the connection open (RFC 9293 §3.8.6.1; RFC 1122 §4.2.2.17).",
+      hint: "The peer's kernel is alive and keeps acknowledging what fits in its receive buffer; only its application is stuck (RFC 9293 §3.8.6.1, zero window).",
+    },
+    {
+      item: "The peer's host loses power while your app is idle, with SO_KEEPALIVE on",
+      meaning: "Unanswered keepalive probes, then ETIMEDOUT",
+      why: "After TCP_KEEPIDLE of silence your kernel probes every TCP_KEEPINTVL; after TCP_KEEPCNT unanswered probes it gives up with ETIMEDOUT (tcp_keepalive_timer() in net/ipv4/tcp_timer.c).",
+      hint: "With SO_KEEPALIVE your idle side does send something after TCP_KEEPIDLE, and a dead host answers none of it (tcp_keepalive_timer() in net/ipv4/tcp_timer.c).",
+    },
+    {
+      item: "The peer's host reboots while your app is idle, with SO_KEEPALIVE on",
+      meaning: "A keepalive probe draws an RST: ECONNRESET",
+      why: "The first probe that reaches the rebooted host finds no socket and is answered with RST (RFC 9293 §3.10.7.1); the capture keepalive-after-reboot shows it.",
+      hint: "With SO_KEEPALIVE your idle side sends probes; a rebooted kernel answers them as it would any segment for a connection it does not know (RFC 9293 §3.10.7.1).",
+    },
+  ];
+  const specific: Record<string, Record<string, string>> = {
+    "The peer's process is killed; it had read everything sent to it": {
+      "An RST at once: recv() fails with ECONNRESET": "Only unread data makes the kernel reset. With everything read, closing the socket is an orderly close.",
+    },
+    "The peer's process is killed with received bytes still unread": {
+      "A FIN at once: recv() returns 0 (end of file)": "Unread data changes what close() sends: the kernel cannot pretend the bytes were delivered, so it does not close gracefully.",
+    },
+    "The peer's host loses power while your app is idle": {
+      "Unanswered retransmissions, then ETIMEDOUT": "An idle connection sends nothing, so there is nothing to retransmit and no timer running.",
+      "Unanswered keepalive probes, then ETIMEDOUT": "Keepalive is off for this connection (RFC 1122 §4.2.3.6: it MUST default to off), so nothing probes it.",
+    },
+    "The peer's host reboots, then your app sends": {
+      "A FIN that the peer's kernel sends when it boots again": "A freshly booted kernel knows nothing about old connections, so it cannot send anything on them by itself.",
+    },
+    "The peer's host loses power while your app is sending": {
+      "An ICMP message that ends the connection at once": "A powered-off host sends nothing at all, ICMP included: your side only has the silence after its own segments.",
+    },
+  };
+  const pairs = pool.map(({ item, meaning, why }) => ({ item, meaning, why }));
+  const distractors = ["An ICMP message that ends the connection at once", "A FIN that the peer's kernel sends when it boots again"];
+  const meanings = [...pairs.map((p) => p.meaning), ...distractors];
+  const confusion = (item: string, meaning: string) => specific[item]?.[meaning] ?? pool.find((p) => p.item === item)!.hint;
+  const confusions = pairs.flatMap((pair) => meanings.filter((m) => m !== pair.meaning).map((meaning) => ({ item: pair.item, meaning, message: confusion(pair.item, meaning) })));
+  const exercise: ExerciseDefinition<Record<string, string>> = matchingExercise({
+    id: "peer-vanishes-what-you-see",
+    lessonId,
+    title: "What your side sees",
+    prompt:
+      "Your app has an open connection to a peer. Match each thing that happens to the peer with what your side of the connection sees. Assume your app keeps reading, and keepalive is off unless the item says otherwise.",
+    pairs,
+    distractors,
+    draw: 5,
+    confusions,
+    hints: [
+      "Ask first: is the peer's kernel still running? If it is, it closes the sockets of a dead process itself.",
+      "A dead host sends nothing. Your side can only notice when it sends and gets no answer.",
+    ],
+    solution:
+      "Process killed: its kernel closes its sockets, FIN, or RST when received data was never read (tcp_close(), RFC 2525 §2.17). Process hung: its kernel keeps ACKing until the receive buffer is full, then advertises a zero window, and answered window probes keep the connection open indefinitely (RFC 1122 §4.2.2.17). Host dead: nothing is sent; an idle connection stays ESTABLISHED on your side (half-open, RFC 9293 §3.5.1) unless keepalive probes it and gives up with ETIMEDOUT, while a sending one retransmits until tcp_retries2's budget runs out and fails with ETIMEDOUT, no RST. Host rebooted: the new kernel has no socket for the old 4-tuple and answers your next segment, data or keepalive probe, with RST (RFC 9293 §3.10.7.1): ECONNRESET.",
+    testAnswers: {
+      incorrect: (seed) => matchingWrongAnswers(exercise, seed, meanings, confusion),
+      invalid: [{ "The peer's host reboots, then your app sends": "m9" }, { nothing: "m0" }],
+    },
+  });
+  return exercise;
+}
+
+/** Keepalive settings that notice a dead peer in time: each variant has its own deadline, minimum probe count and minimum interval. */
+function keepaliveDeadline(seed: number) {
+  // [deadline after the crash (s), TCP_KEEPCNT at least, TCP_KEEPINTVL at least (s)]; seed 1 gets the first.
+  const variants: [number, number, number][] = [
+    [60, 3, 5],
+    [30, 3, 5],
+    [45, 4, 5],
+    [90, 5, 10],
+    [120, 4, 10],
+    [40, 3, 10],
+  ];
+  const [budget, minCnt, minIntvl] = variants[scenarioIndex(seed, variants.length, 5)]!;
+  // Idle time for the example: a round number that leaves a few seconds to spare (the last segment arrived at 0.7 s, the crash is at 2 s).
+  const idle = Math.max(1, Math.floor((budget + 2 - 0.7 - minCnt * minIntvl - 3) / 5) * 5);
+  return { budget, minCnt, minIntvl, example: { keepIdle: idle, keepIntvl: minIntvl, keepCnt: minCnt } };
+}
+
+/** The goal, check, example and solution of one keepalive deadline. */
+function keepaliveTask(seed: number) {
+  const { budget, minCnt, minIntvl, example } = keepaliveDeadline(seed);
+  const detect = Math.round((0.7 + example.keepIdle + example.keepCnt * example.keepIntvl - 2) * 10) / 10;
+  const maxIdle = Math.floor(budget + 2 - 0.7 - minCnt * minIntvl);
+  return {
+    goal: `Your app holds an idle connection with SO_KEEPALIVE on, and the peer's host crashes 2 s into the run. Set TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT so that your app gets ETIMEDOUT no later than ${budget} s after the crash, while tolerating at least ${minCnt - 1} lost probes in a row (TCP_KEEPCNT ≥ ${minCnt}) and never probing more often than every ${minIntvl} s (TCP_KEEPINTVL ≥ ${minIntvl}).`,
+    check(metrics: Record<string, string | number>) {
+      const learned = Number(metrics.learnedAfter);
+      const intvl = Number(metrics.keepIntvl);
+      const cnt = Number(metrics.keepCnt);
+      if (cnt < minCnt) return { met: false, message: `TCP_KEEPCNT = ${cnt}: ${cnt} lost probe${cnt === 1 ? "" : "s"} in a row would already kill a healthy connection. Allow at least ${minCnt}.` };
+      if (intvl < minIntvl) return { met: false, message: `TCP_KEEPINTVL = ${intvl} s probes more often than every ${minIntvl} s.` };
+      if (learned < 0) return { met: false, message: "Your app was never told: check that the probes fit in the time simulated." };
+      if (learned > budget)
+        return { met: false, message: `Your app learned ${learned} s after the crash: too late. The time to detect is about TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL after the last segment received.` };
+      return { met: true, message: `Your app got ETIMEDOUT ${learned} s after the crash, with ${cnt} probes ${intvl} s apart.` };
+    },
+    example,
+    hints: [
+      "Detection takes about TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL, counted from the last segment the peer sent (0.7 s here).",
+      `With at least ${minCnt} probes at least ${minIntvl} s apart, the probing alone takes ${minCnt * minIntvl} s: what is left for TCP_KEEPIDLE?`,
+    ],
+    solution: `Detection time ≈ TCP_KEEPIDLE + TCP_KEEPCNT × TCP_KEEPINTVL after the last segment received (0.7 s), as tcp_keepalive_timer() in net/ipv4/tcp_timer.c counts it. For example ${example.keepIdle} + ${example.keepCnt} × ${example.keepIntvl} = ${example.keepIdle + example.keepCnt * example.keepIntvl} s: ETIMEDOUT about ${detect} s after the crash at 2 s. With ${minCnt} probes ${minIntvl} s apart, any idle time up to about ${maxIdle} s meets the ${budget} s deadline; more probes or a longer interval leave less for it. The defaults, 7200 + 9 × 75 = 7875 s (ip-sysctl.rst), take more than two hours.`,
+  };
 }
