@@ -6,6 +6,7 @@ import { identifyRequest } from "@/lib/auth/identity";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
 import { findUserByEmail, mergeGuestInto } from "@/lib/db/accounts";
+import { acceptInvitations } from "@/lib/db/classes";
 import { readJsonBody } from "@/lib/http/jsonBody";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,8 @@ export async function POST(request: NextRequest) {
   if (!user || !valid) return NextResponse.json({ message: "That email and password do not match an account." }, { status: 401 });
   const identity = await identifyRequest(request);
   const moved = identity.user ? 0 : await mergeGuestInto(identity.guest.learnerId, user.learnerId);
+  // Invitations to co-teach a class sent to this email take effect at sign-in (decision record 0010).
+  await acceptInvitations(user.id, user.email);
   const response = NextResponse.json({ user: { email: user.email, role: user.role }, movedAttempts: moved });
   await startSession(request, response, user.id);
   return response;

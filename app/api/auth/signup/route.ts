@@ -6,6 +6,7 @@ import { identifyRequest } from "@/lib/auth/identity";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
 import { createUser } from "@/lib/db/accounts";
+import { acceptInvitations } from "@/lib/db/classes";
 import { readJsonBody } from "@/lib/http/jsonBody";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,8 @@ export async function POST(request: NextRequest) {
     guestLearnerId: identity.guest.learnerId,
   });
   if (!user) return NextResponse.json({ message: "An account with this email already exists; sign in instead.", errors: ["email: already registered"] }, { status: 409 });
+  // Invitations to co-teach a class sent to this email take effect at sign-up (decision record 0010).
+  await acceptInvitations(user.id, user.email);
   const response = NextResponse.json({ user: { email: user.email, role: user.role } }, { status: 201 });
   await startSession(request, response, user.id);
   return response;

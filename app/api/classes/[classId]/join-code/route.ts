@@ -1,0 +1,16 @@
+// POST /api/classes/:classId/join-code: a new join code (owner only); the old one stops working.
+import { NextResponse, type NextRequest } from "next/server";
+import { setJoinCode } from "@/lib/db/classes";
+import { inClass, reply, type RouteContext } from "@/lib/http/classRequests";
+import { freshJoinCode } from "@/lib/teaching/classServices";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: NextRequest, context: RouteContext<{ classId: string }>) {
+  const { classId } = await context.params;
+  const found = await inClass(request, classId, "regenerate-join-code");
+  if (found instanceof NextResponse) return found;
+  const joinCode = await freshJoinCode();
+  await setJoinCode(classId, joinCode);
+  return reply({ joinCode, joinPath: `/join/${joinCode}` }, 201);
+}
