@@ -2,6 +2,7 @@
 // several scenarios (a prompt, material and options of its own, so the right
 // answer differs), and the wrong test answers of a drawn variant, computed
 // from the variant itself so they never drift from what the learner sees.
+import { choiceExercise, type ChoiceOption } from "./kinds/choice";
 import type { ExerciseDefinition, IncorrectTestAnswer, Parsed } from "./types";
 
 type ParseWithSeed<Value> = (raw: unknown, seed?: number) => Parsed<Value>;
@@ -120,4 +121,32 @@ export function matchingWrongAnswers(
     answers.push({ answer: { ...right, [a]: right[b]!, [b]: right[a]! }, mistake: opening(confusion(a, meaning)) });
   }
   return answers;
+}
+
+/**
+ * A scenario whose prompt carries numbers drawn from the seed: built again for
+ * each seed it is asked for (its values, and so parse, do not depend on them).
+ */
+export function seededExercise<Value>(build: (seed: number) => ExerciseDefinition<Value>): ExerciseDefinition<Value> {
+  const base = build(0);
+  return {
+    ...base,
+    publicVariant: (seed) => build(seed).publicVariant(seed),
+    grade: (seed, value) => build(seed).grade(seed, value),
+    correctAnswer: (seed) => build(seed).correctAnswer(seed),
+    testAnswers: { incorrect: (seed) => build(seed).testAnswers.incorrect(seed), invalid: base.testAnswers.invalid },
+  };
+}
+
+export type ScenarioChoiceSpec = { id: string; title: string; prompt: string; options: ChoiceOption[]; solution: string };
+
+/** A single choice of one scenario; its wrong test answers are its wrong options, each named by its feedback. */
+export function scenarioChoiceExercise(lessonId: string, spec: ScenarioChoiceSpec): ExerciseDefinition<string[]> {
+  const exercise: ExerciseDefinition<string[]> = choiceExercise({
+    ...spec,
+    lessonId,
+    multiple: false,
+    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, spec.options, false), invalid: [] },
+  });
+  return exercise;
 }

@@ -6,7 +6,7 @@ import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice"
 import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { variantRandom } from "@/lib/exercises/variantRandom";
-import { choiceWrongAnswers, orderingWrongAnswers, scenarioExercise } from "@/lib/exercises/variants";
+import { choiceWrongAnswers, orderingWrongAnswers, scenarioChoiceExercise, scenarioExercise, seededExercise as seeded, type ScenarioChoiceSpec } from "@/lib/exercises/variants";
 
 type VariantRandom = ReturnType<typeof variantRandom>;
 
@@ -210,31 +210,8 @@ const acceptQueue = numericExercise({
   testAnswers: numericTestAnswers(acceptQueueVariant),
 });
 
-/**
- * A scenario whose prompt carries numbers drawn from the seed: built again for
- * each seed it is asked for (its values, and so parse, do not depend on them).
- */
-function seeded<Value>(build: (seed: number) => ExerciseDefinition<Value>): ExerciseDefinition<Value> {
-  const base = build(0);
-  return {
-    ...base,
-    publicVariant: (seed) => build(seed).publicVariant(seed),
-    grade: (seed, value) => build(seed).grade(seed, value),
-    correctAnswer: (seed) => build(seed).correctAnswer(seed),
-    testAnswers: { incorrect: (seed) => build(seed).testAnswers.incorrect(seed), invalid: base.testAnswers.invalid },
-  };
-}
-
-/** A single choice of one scenario; its wrong test answers are its wrong options, each named by its feedback. */
-function scenarioChoice(spec: { id: string; title: string; prompt: string; options: ChoiceOption[]; solution: string }): ExerciseDefinition<string[]> {
-  const exercise: ExerciseDefinition<string[]> = choiceExercise({
-    ...spec,
-    lessonId,
-    multiple: false,
-    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, spec.options, false), invalid: [] },
-  });
-  return exercise;
-}
+/** A single choice of one scenario of this lesson (see scenarioChoiceExercise). */
+const scenarioChoice = (spec: ScenarioChoiceSpec) => scenarioChoiceExercise(lessonId, spec);
 
 const WHY_THREE_TITLE = "Why not two segments?";
 

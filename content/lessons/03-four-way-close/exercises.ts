@@ -1,12 +1,11 @@
 // Exercises of the lesson on closing a connection (index.mdx beside this file).
 // The unit tests of this lesson check the numeric answers against the simulator.
 import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
-import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
 import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
 import { variantRandom } from "@/lib/exercises/variantRandom";
-import { choiceWrongAnswers, opening, scenarioExercise } from "@/lib/exercises/variants";
+import { choiceWrongAnswers, opening, scenarioChoiceExercise, scenarioExercise, seededExercise as seeded, type ScenarioChoiceSpec } from "@/lib/exercises/variants";
 
 type VariantRandom = ReturnType<typeof variantRandom>;
 
@@ -84,31 +83,8 @@ const orphanLifetime = numericExercise({
   testAnswers: numericTestAnswers(orphanLifetimeVariant),
 });
 
-/**
- * A scenario whose prompt carries numbers drawn from the seed: built again for
- * each seed it is asked for (its values, and so parse, do not depend on them).
- */
-function seeded<Value>(build: (seed: number) => ExerciseDefinition<Value>): ExerciseDefinition<Value> {
-  const base = build(0);
-  return {
-    ...base,
-    publicVariant: (seed) => build(seed).publicVariant(seed),
-    grade: (seed, value) => build(seed).grade(seed, value),
-    correctAnswer: (seed) => build(seed).correctAnswer(seed),
-    testAnswers: { incorrect: (seed) => build(seed).testAnswers.incorrect(seed), invalid: base.testAnswers.invalid },
-  };
-}
-
-/** A single choice of one scenario; its wrong test answers are its wrong options, each named by its feedback. */
-function scenarioChoice(spec: { id: string; title: string; prompt: string; options: ChoiceOption[]; solution: string }): ExerciseDefinition<string[]> {
-  const exercise: ExerciseDefinition<string[]> = choiceExercise({
-    ...spec,
-    lessonId,
-    multiple: false,
-    testAnswers: { incorrect: (seed) => choiceWrongAnswers(exercise, seed, spec.options, false), invalid: [] },
-  });
-  return exercise;
-}
+/** A single choice of one scenario of this lesson (see scenarioChoiceExercise). */
+const scenarioChoice = (spec: ScenarioChoiceSpec) => scenarioChoiceExercise(lessonId, spec);
 
 type OrderItem = { value: string; label: string };
 type OrderRule = { first: string; then: string; why: string };
