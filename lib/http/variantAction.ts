@@ -1,12 +1,10 @@
 // The shape of a request that acts on the learner's current variant ("show a
 // hint", "show solution"): a JSON body naming the variant, so a stale page
 // cannot act on a variant the learner has moved past.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
 import type { VariantActionOutcome } from "@/lib/exercises/learnerVariant";
-import { readJsonBody } from "./jsonBody";
-import { submissionLimiter } from "./rateLimit";
+import { learnerPost } from "./learnerPost";
 
 const variantActionSchema = z.object({ variantSeed: z.number().int().min(0).max(0xffffffff) });
 
@@ -15,17 +13,10 @@ export async function handleVariantAction(
   exerciseId: string,
   act: (learnerId: string, exerciseId: string, variantSeed: number) => Promise<VariantActionOutcome>,
 ): Promise<NextResponse> {
-  const identity = await identifyRequest(request);
-  const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
-  const limit = submissionLimiter.check(identity.learnerId);
-  if (!limit.allowed) {
-    const response = reply({ message: `Too many requests; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
-    response.headers.set("Retry-After", String(limit.retryAfterSeconds));
-    return response;
-  }
-  const body = await readJsonBody(request);
-  if (!body.ok) return reply({ message: body.message }, body.status);
-  const parsed = variantActionSchema.safeParse(body.value);
+  const post = await learnerPost(request);
+  if (!post.ok) return post.response;
+  const { identity, reply } = post;
+  const parsed = variantActionSchema.safeParse(post.body);
   if (!parsed.success) return reply({ message: "Say which variant: {\"variantSeed\": <the variant's seed>}." }, 400);
   const outcome = await act(identity.learnerId, exerciseId, parsed.data.variantSeed);
   switch (outcome.status) {

@@ -1,10 +1,8 @@
 // POST /api/exercises/:id/attempts {variantSeed, answer} -> graded and stored.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { submitAttempt } from "@/lib/exercises/learnerVariant";
-import { readJsonBody } from "@/lib/http/jsonBody";
-import { submissionLimiter } from "@/lib/http/rateLimit";
-import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
+import { learnerPost } from "@/lib/http/learnerPost";
 
 export const dynamic = "force-dynamic";
 
@@ -15,19 +13,10 @@ const submissionSchema = z.object({
 
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
-  const identity = await identifyRequest(request);
-  const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
-
-  const limit = submissionLimiter.check(identity.learnerId);
-  if (!limit.allowed) {
-    const response = reply({ message: `Too many submissions; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
-    response.headers.set("Retry-After", String(limit.retryAfterSeconds));
-    return response;
-  }
-
-  const body = await readJsonBody(request);
-  if (!body.ok) return reply({ message: body.message }, body.status);
-  const submission = submissionSchema.safeParse(body.value);
+  const post = await learnerPost(request, "Too many submissions");
+  if (!post.ok) return post.response;
+  const { identity, reply } = post;
+  const submission = submissionSchema.safeParse(post.body);
   if (!submission.success) {
     const errors = submission.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
     return reply({ message: "The submission is malformed.", errors }, 400);
