@@ -31,6 +31,9 @@ export function AccountMenu() {
       <Link href="/dashboard" className={link}>Dashboard</Link>
       {me?.email ? (
         <>
+          {/* Classes for every account; Teach for instructors (decision record 0010). */}
+          <Link href="/classes" className={link}>Classes</Link>
+          {me.role === "instructor" ? <Link href="/teach" className={link}>Teach</Link> : null}
           <span className="hidden text-slate-600 sm:inline dark:text-slate-400" data-testid="signed-in-as">{me.email}</span>
           <button type="button" onClick={signOut} className={link}>Sign out</button>
         </>

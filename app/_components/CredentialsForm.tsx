@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 
-export function CredentialsForm({ mode }: { mode: "signup" | "login" }) {
+/** returnTo: where to go after success (a path on this site, checked by the page), else the dashboard. */
+export function CredentialsForm({ mode, returnTo }: { mode: "signup" | "login"; returnTo?: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -23,7 +24,7 @@ export function CredentialsForm({ mode }: { mode: "signup" | "login" }) {
       });
       const body = await response.json();
       if (response.ok) {
-        router.push("/dashboard");
+        router.push(returnTo ?? "/dashboard");
         router.refresh();
         return;
       }

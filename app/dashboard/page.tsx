@@ -4,6 +4,8 @@ import Link from "next/link";
 import { identify } from "@/lib/auth/identity";
 import { continueWith, progressFor, type ExerciseProgress } from "@/lib/exercises/courseProgress";
 import { LessonLink } from "@/app/_components/LessonLink";
+import { studentAssignments } from "@/lib/teaching/classServices";
+import { StudentAssignmentList } from "@/app/_components/classes/StudentAssignmentList";
 
 export const metadata: Metadata = { title: "Your progress" };
 export const dynamic = "force-dynamic";
@@ -48,6 +50,9 @@ export default async function Dashboard() {
   const progress = await progressFor(identity.learnerId);
   const next = continueWith(progress);
   const attempted = progress.some((lesson) => lesson.read || lesson.exercises.some((e) => e.attempts.length > 0));
+  // Assignments of the learner's classes come first (issue "Instructors").
+  const now = new Date();
+  const assignments = identity.user ? await studentAssignments(identity.user.id, identity.learnerId, now) : [];
 
   return (
     <div>
@@ -62,6 +67,12 @@ export default async function Dashboard() {
           </>
         )}
       </p>
+      {assignments.length > 0 ? (
+        <section aria-labelledby="dashboard-assignments" className="mt-6" data-testid="dashboard-assignments">
+          <h2 id="dashboard-assignments" className="text-xl font-semibold">Your assignments</h2>
+          <StudentAssignmentList assignments={assignments} now={now} />
+        </section>
+      ) : null}
       {next ? (
         <p className="mt-4">
           <LessonLink slug={next.slug} className="inline-block rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800" data-testid="continue">

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CredentialsForm } from "@/app/_components/CredentialsForm";
+import { safeReturnPath } from "@/lib/http/returnPath";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default function Login() {
+// ?next=/path: come back there afterwards (a class's join link sends guests here).
+export default async function Login({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeReturnPath([(await searchParams).next].flat()[0]);
+  const query = next ? `?next=${encodeURIComponent(next)}` : "";
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
-      <CredentialsForm mode="login" />
-      <p className="mt-6">New here? <Link href="/signup" className="text-blue-700 underline dark:text-blue-300">Create an account</Link>.</p>
+      {next?.startsWith("/join/") ? <p className="mt-2 font-medium">Sign up or sign in to join the class; you come back to it afterwards.</p> : null}
+      <CredentialsForm mode="login" returnTo={next ?? undefined} />
+      <p className="mt-6">New here? <Link href={`/signup${query}`} className="text-blue-700 underline dark:text-blue-300">Create an account</Link>.</p>
     </div>
   );
 }
