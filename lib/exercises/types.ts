@@ -47,6 +47,12 @@ export type FeedbackItem = {
   message: string;
   /** For an item about one key idea of a free-text answer: its stable id and whether the answer states, omits or denies it. */
   idea?: { id: string; status: "found" | "missing" | "contradicted" };
+  /**
+   * On a wrong item that shows a known misconception: its stable kebab-case id
+   * and label from the catalog (lib/exercises/misconceptions.ts), so the same
+   * wrong belief shown by different exercises is counted once per student.
+   */
+  misconception?: { id: string; label: string };
 };
 
 export type Feedback = {

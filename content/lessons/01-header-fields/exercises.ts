@@ -3,7 +3,7 @@ import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/ty
 import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
 import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
 import { headerBytesAckFlags } from "@/lib/exercises/kinds/headerBytesAckFlags";
-import { matchingExercise } from "@/lib/exercises/kinds/matching";
+import { matchingExercise, type MatchingSpec } from "@/lib/exercises/kinds/matching";
 import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import type { variantRandom } from "@/lib/exercises/variantRandom";
@@ -32,17 +32,18 @@ function dataOffsetVariant(random: ReturnType<typeof variantRandom>) {
     hints: ["Start from the fixed part of the header: 20 bytes.", "The field counts 32-bit words, not bytes, and options are padded to a multiple of 4 bytes."],
     solution: `The fixed header is 20 bytes. The options take ${optionBytes} bytes, padded to ${padded}. The header is ${20 + padded} bytes, and the data offset counts 32-bit words: ${20 + padded} / 4 = ${answer} (RFC 9293 §3.1: "The number of 32-bit words in the TCP header").`,
     mistakes: distinctMistakes(answer, [
-      { value: 20 + padded, message: "That is the header length in bytes; the field counts 32-bit words, so divide by 4.", names: /in bytes.*32-bit words/ },
+      { value: 20 + padded, message: "That is the header length in bytes; the field counts 32-bit words, so divide by 4.", names: /in bytes.*32-bit words/, misconception: "data-offset-in-bytes" },
       {
         value: 20 + optionBytes,
         message: "That is a length in bytes, and without the padding: options are padded to a multiple of 4 bytes, and the field counts 32-bit words.",
         names: /in bytes.*padding/,
+        misconception: "data-offset-in-bytes",
       },
       ...(padded !== optionBytes
         ? [{ value: (20 + optionBytes) / 4, message: "The options are padded to a multiple of 4 bytes before the header length is counted.", names: /padded to a multiple of 4/ }]
         : []),
       { value: padded / 4, message: "That counts only the options: the fixed 20-byte header is part of the header length too.", names: /fixed 20-byte header/ },
-      { value: 5, message: "5 words is the fixed 20-byte header alone; the options make the header longer.", names: /fixed 20-byte header/ },
+      { value: 5, message: "5 words is the fixed 20-byte header alone; the options make the header longer.", names: /fixed 20-byte header/, misconception: "header-always-20-bytes" },
     ]),
   };
 }
@@ -67,15 +68,16 @@ const DATA_OFFSET_MEANING = "How long the header is, in 32-bit words";
 const FIN_MEANING = "The sender has no more data to send";
 const RST_MEANING = "Abort the connection, or refuse one";
 
-const FIELD_CONFUSIONS = [
-  { item: "Sequence number", meaning: ACK_MEANING, message: "That describes the acknowledgment number, which counts the peer's bytes; this field numbers the sender's own bytes (RFC 9293 §3.1)." },
-  { item: "Sequence number", meaning: SEGMENTS_SENT, message: "TCP numbers bytes, not segments, and the count starts at a random ISN, not at zero (RFC 9293 §3.1, §3.4)." },
-  { item: "Acknowledgment number", meaning: SEQUENCE_MEANING, message: "That describes the sequence number, which numbers the sender's own bytes; this field is about the bytes coming the other way (RFC 9293 §3.1)." },
-  { item: "Acknowledgment number", meaning: SEGMENTS_SENT, message: "Acknowledgments count bytes, not segments, and they are about the bytes coming the other way (RFC 9293 §3.1)." },
+const FIELD_CONFUSIONS: NonNullable<MatchingSpec["confusions"]> = [
+  { item: "Sequence number", meaning: ACK_MEANING, message: "That describes the acknowledgment number, which counts the peer's bytes; this field numbers the sender's own bytes (RFC 9293 §3.1).", misconception: "seq-ack-swapped" },
+  { item: "Sequence number", meaning: SEGMENTS_SENT, message: "TCP numbers bytes, not segments, and the count starts at a random ISN, not at zero (RFC 9293 §3.1, §3.4).", misconception: "tcp-counts-segments" },
+  { item: "Acknowledgment number", meaning: SEQUENCE_MEANING, message: "That describes the sequence number, which numbers the sender's own bytes; this field is about the bytes coming the other way (RFC 9293 §3.1).", misconception: "seq-ack-swapped" },
+  { item: "Acknowledgment number", meaning: SEGMENTS_SENT, message: "Acknowledgments count bytes, not segments, and they are about the bytes coming the other way (RFC 9293 §3.1).", misconception: "tcp-counts-segments" },
   {
     item: "Window",
     meaning: SEGMENTS_IN_FLIGHT,
     message: "The window counts bytes, not segments. How many segments a sender may have in flight is its own congestion window, which never travels in the header (RFC 9293 §3.1; RFC 5681).",
+    misconception: "tcp-counts-segments",
   },
   {
     item: "Data offset",
@@ -86,11 +88,13 @@ const FIELD_CONFUSIONS = [
     item: "Data offset",
     meaning: SEGMENT_LENGTH,
     message: "No TCP field gives the segment's length: the receiver works it out from the IP header. This field covers the TCP header alone, in 32-bit words (RFC 9293 §3.1).",
+    misconception: "tcp-header-has-length-field",
   },
   {
     item: "Checksum",
     meaning: PROVES_SENDER,
     message: "A checksum proves nothing about the sender: anyone who changes a segment can recompute it. It detects accidental corruption and misdelivery (RFC 9293 §3.1).",
+    misconception: "checksum-is-security",
   },
   {
     item: "Urgent pointer",
@@ -101,6 +105,7 @@ const FIELD_CONFUSIONS = [
     item: "Urgent pointer",
     meaning: SEGMENT_LENGTH,
     message: "It marks a position in the data, and only when URG is set; TCP carries no segment length at all (RFC 9293 §3.1).",
+    misconception: "tcp-header-has-length-field",
   },
   {
     item: "ACK flag",
@@ -116,11 +121,13 @@ const FIELD_CONFUSIONS = [
     item: "FIN flag",
     meaning: RST_MEANING,
     message: "A FIN is the orderly end of one direction: everything sent before it is delivered, and the other direction stays open (RFC 9293 §3.6).",
+    misconception: "fin-rst-confused",
   },
   {
     item: "RST flag",
     meaning: FIN_MEANING,
     message: "That is the orderly end of one direction, after all its data. A reset ends the whole connection at once, data in flight included (RFC 9293 §3.5.2).",
+    misconception: "fin-rst-confused",
   },
   {
     item: "Destination port",
@@ -417,12 +424,14 @@ const whyChecksumPseudoHeader = explainWhyExercise({
       ],
       unless: ["ip-header|ipv4-header|ip-checksum|ipv4-checksum|header-checksum"],
       message: "Routers do not check the TCP checksum; only the receiving host does. The IPv4 header checksum is the one routers check and rewrite at each hop.",
+      misconception: "routers-verify-tcp-checksum",
     },
     {
       id: "checksum-is-security",
       label: "What a checksum protects against",
       phrasings: ["encrypt*|decrypt*|secret*|confidential*|authenticat*|spoof*|tamper*|eavesdrop*|secur*|hide|hides|hiding|hidden|privacy|attacker*"],
       message: "A checksum hides and authenticates nothing: anyone can recompute it after changing a segment. It detects accidental corruption and misdelivery, not attacks.",
+      misconception: "checksum-is-security",
     },
   ],
   modelAnswer:

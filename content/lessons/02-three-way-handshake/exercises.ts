@@ -4,7 +4,7 @@
 import type { ExerciseDefinition } from "@/lib/exercises/types";
 import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
 import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exercises/kinds/numeric";
-import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+import { orderingExercise, type OrderingSpec } from "@/lib/exercises/kinds/ordering";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 import { choiceWrongAnswers, orderingWrongAnswers, scenarioChoiceExercise, scenarioExercise, seededExercise as seeded, type ScenarioChoiceSpec } from "@/lib/exercises/variants";
 
@@ -73,18 +73,20 @@ function ackNumberVariant(random: VariantRandom) {
         value: serverIsn,
         message: "That is the server's ISN itself. The SYN occupies one sequence number, so the ACK is one more (RFC 9293 §3.4).",
         names: /server's ISN itself/,
+        misconception: "syn-takes-no-sequence-number",
       },
       {
         value: (clientIsn + 1) >>> 0,
         message: "That is the client's own next sequence number (what the SYN-ACK acknowledged). The client's ACK acknowledges the server's SYN: server ISN + 1.",
         names: /client's own next sequence number/,
+        misconception: "seq-ack-swapped",
       },
       {
         value: (clientIsn + 2) >>> 0,
         message: "That adds one to the SYN-ACK's ack field, but the third segment acknowledges the server's SYN, not the client's own bytes.",
         names: /SYN-ACK's ack field/,
       },
-      ...(serverIsn === 4294967295 ? [{ value: 4294967296, message: "Sequence numbers are 32-bit and wrap around: the sum is taken modulo 2^32 (RFC 9293 §3.4).", names: /wrap/ }] : []),
+      ...(serverIsn === 4294967295 ? [{ value: 4294967296, message: "Sequence numbers are 32-bit and wrap around: the sum is taken modulo 2^32 (RFC 9293 §3.4).", names: /wrap/, misconception: "sequence-numbers-do-not-wrap" as const }] : []),
     ]),
   };
 }
@@ -134,6 +136,7 @@ function synGiveUpVariant(random: VariantRandom) {
         value: naive,
         message: `${naive} s is the classic 1 + 2 + 4 + … schedule of tcp_syn_retries=${retries} alone. With tcp_syn_linear_timeouts=${linear} the first ${linear} retransmissions wait 1 s each and count as extra tries.`,
         names: /classic 1 \+ 2 \+ 4/,
+        misconception: "syn-backoff-doubles-from-start",
       },
       {
         value: lastSynSeconds(retries, linear),
@@ -175,6 +178,7 @@ function acceptQueueVariant(random: VariantRandom) {
         value: cap,
         message: `Almost: the kernel caps the backlog at ${cap}, but it calls the queue full only when it holds more than that (sk_acceptq_is_full uses '>'), so one more fits.`,
         names: /one more fits/,
+        misconception: "accept-queue-holds-backlog",
       },
       ...(backlog > somaxconn
         ? [
@@ -182,20 +186,28 @@ function acceptQueueVariant(random: VariantRandom) {
               value: backlog + 1,
               message: `listen() caps the backlog at net.core.somaxconn (${somaxconn}); the larger backlog the application asked for does not count.`,
               names: /caps the backlog at net\.core\.somaxconn/,
+              misconception: "backlog-not-capped-by-somaxconn" as const,
             },
-            { value: backlog, message: `listen() caps the backlog at net.core.somaxconn (${somaxconn}): the requested ${backlog} is more than the kernel allows.`, names: /caps the backlog at net\.core\.somaxconn/ },
+            {
+              value: backlog,
+              message: `listen() caps the backlog at net.core.somaxconn (${somaxconn}): the requested ${backlog} is more than the kernel allows.`,
+              names: /caps the backlog at net\.core\.somaxconn/,
+              misconception: "backlog-not-capped-by-somaxconn" as const,
+            },
           ]
         : [
             {
               value: somaxconn + 1,
               message: `net.core.somaxconn only caps the backlog; the application asked for ${backlog}, which is below the cap, so that is what counts.`,
               names: /only caps the backlog/,
+              misconception: "somaxconn-sets-queue-size" as const,
             },
           ]),
       {
         value: 0,
         message: "The kernel completes handshakes on its own: connections wait in the accept queue even though the application never calls accept().",
         names: /completes handshakes on its own/,
+        misconception: "connect-waits-for-accept",
       },
     ]),
   };
@@ -378,7 +390,13 @@ const connectReturns = scenarioExercise(
         prompt: `A client calls a blocking connect() to port ${port} of a Linux host that is up and reachable, but where no socket listens on that port and no firewall filters it. When and how does connect() return?`,
         options: [
           { value: "refused", label: "It fails with ECONNREFUSED as soon as the host's RST+ACK arrives, one round trip after the SYN", correct: true, feedback: "Yes: a SYN to a port with no listener is answered at once with <SEQ=0><ACK=SEG.SEQ+1><CTL=RST,ACK> (RFC 9293 §3.10.7.1), as in the capture connection-refused." },
-          { value: "timedout", label: "It fails with ETIMEDOUT once the SYN retransmissions run out, about two minutes later", correct: false, feedback: "The SYN is retransmitted only while no answer comes. A host that is up does not leave a SYN to a closed port unanswered (RFC 9293 §3.10.7.1)." },
+          {
+            value: "timedout",
+            label: "It fails with ETIMEDOUT once the SYN retransmissions run out, about two minutes later",
+            correct: false,
+            feedback: "The SYN is retransmitted only while no answer comes. A host that is up does not leave a SYN to a closed port unanswered (RFC 9293 §3.10.7.1).",
+            misconception: "refused-vs-dropped-syn",
+          },
           { value: "wait-listener", label: "It blocks until some program starts listening on that port", correct: false, feedback: "connect() does not wait for a listener to appear: what becomes of a SYN is decided when it arrives." },
           { value: "success", label: "It returns 0: the host's kernel completes the handshake, and the first send() fails", correct: false, feedback: "Only a listening socket completes handshakes; with none on the port there is nobody to send a SYN-ACK." },
         ],
@@ -403,6 +421,7 @@ const connectReturns = scenarioExercise(
           label: "Only after the server's application calls accept().",
           correct: false,
           feedback: "accept() only takes an already established connection out of the accept queue. The handshake is done by the kernels alone, without the server's application.",
+          misconception: "connect-waits-for-accept",
         },
         {
           value: "server-ack",
@@ -423,7 +442,13 @@ const connectReturns = scenarioExercise(
         "A Linux 6.18 client with default settings (net.ipv4.tcp_syn_retries = 6, tcp_syn_linear_timeouts = 4) calls a blocking connect(). A firewall in front of the server silently drops every SYN. When and how does connect() return?",
       options: [
         { value: "timedout", label: "It fails with ETIMEDOUT about two minutes later, after the SYN retransmissions run out", correct: true, feedback: "Yes: 11 SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, and the give-up at 131 s (tcp_write_timeout() in net/ipv4/tcp_timer.c; the capture syn-retransmit-default shows 134.3 s)." },
-        { value: "refused", label: "It fails at once with ECONNREFUSED", correct: false, feedback: "ECONNREFUSED is the answer to a reset, and a firewall that drops the SYN sends nothing back at all." },
+        {
+          value: "refused",
+          label: "It fails at once with ECONNREFUSED",
+          correct: false,
+          feedback: "ECONNREFUSED is the answer to a reset, and a firewall that drops the SYN sends nothing back at all.",
+          misconception: "refused-vs-dropped-syn",
+        },
         { value: "forever", label: "It blocks until the application gives up: the kernel retries forever", correct: false, feedback: "The kernel's SYN retransmissions are bounded by tcp_syn_retries and tcp_syn_linear_timeouts (tcp_write_timeout() in net/ipv4/tcp_timer.c)." },
         { value: "one-rto", label: "It fails with ETIMEDOUT after the first retransmission timeout, 1 s", correct: false, feedback: "One unanswered SYN is no reason to give up: SYNs get lost, and the kernel retransmits them (RFC 6298 §2.1 for the initial timeout; tcp_retransmit_timer() in net/ipv4/tcp_timer.c)." },
       ],
@@ -478,12 +503,14 @@ const connectReturns = scenarioExercise(
           label: "It fails at once with ECONNREFUSED",
           correct: false,
           feedback: "A full accept queue is not a closed port: Linux sends no reset in answer to the SYN, and ECONNREFUSED needs one.",
+          misconception: "full-queue-sends-rst",
         },
         {
           value: "accept",
           label: "It blocks until the server's application calls accept() for this very connection",
           correct: false,
           feedback: "accept() never takes part in a handshake: it only takes finished connections out of the queue.",
+          misconception: "connect-waits-for-accept",
         },
       ],
       solution:
@@ -499,31 +526,47 @@ const SEQUENCE_SPACE_POOL: ChoiceOption[] = [
   { value: "fin", label: "A FIN without data", correct: true, feedback: "A FIN occupies one sequence number too, so its ACK is FIN seq + 1 (RFC 9293 §3.4)." },
   { value: "fin-data", label: "A FIN carrying 50 bytes of data", correct: true, feedback: "It occupies 51 sequence numbers, 50 for the data and one for the FIN, so its ACK is its seq + 51 (RFC 9293 §3.4)." },
   { value: "data", label: "A segment with 100 bytes of payload", correct: true, feedback: "100 bytes occupy 100 sequence numbers (RFC 9293 §3.4)." },
-  { value: "ack", label: "A pure ACK", correct: false, feedback: "A pure ACK carries no data, no SYN and no FIN: it occupies nothing, and nobody acknowledges it." },
-  { value: "rst", label: "An RST", correct: false, feedback: "An RST occupies no sequence space: SYN and FIN are the only controls that do (RFC 9293 §3.4), so nothing acknowledges a reset." },
+  {
+    value: "ack",
+    label: "A pure ACK",
+    correct: false,
+    feedback: "A pure ACK carries no data, no SYN and no FIN: it occupies nothing, and nobody acknowledges it.",
+    misconception: "pure-ack-takes-sequence-number",
+  },
+  {
+    value: "rst",
+    label: "An RST",
+    correct: false,
+    feedback: "An RST occupies no sequence space: SYN and FIN are the only controls that do (RFC 9293 §3.4), so nothing acknowledges a reset.",
+    misconception: "rst-takes-sequence-number",
+  },
   {
     value: "rst-ack",
     label: "The RST+ACK that refuses a SYN to a closed port",
     correct: false,
     feedback: "A refusing reset occupies no sequence space either: its ACK field acknowledges the SYN, and RST itself is not one of the controls that count (RFC 9293 §3.4).",
+    misconception: "rst-takes-sequence-number",
   },
   {
     value: "dup-ack",
     label: "A duplicate ACK that reports a gap in the received data",
     correct: false,
     feedback: "A duplicate ACK repeats the last acknowledgment number without data, SYN or FIN (RFC 5681 §2), so it occupies no sequence numbers.",
+    misconception: "pure-ack-takes-sequence-number",
   },
   {
     value: "window-update",
     label: "A window update: an ACK that announces a larger window, without data",
     correct: false,
     feedback: "Announcing more receive space carries no data, no SYN and no FIN, so it occupies no sequence numbers (RFC 9293 §3.4).",
+    misconception: "pure-ack-takes-sequence-number",
   },
   {
     value: "keepalive",
     label: "A keepalive probe sent by Linux on an idle connection",
     correct: false,
     feedback: "A keepalive probe reuses an old number, one below the next one (RFC 9293 §3.8.4), and Linux sends it without data (tcp_xmit_probe_skb() in net/ipv4/tcp_output.c): the sender's next sequence number does not move.",
+    misconception: "pure-ack-takes-sequence-number",
   },
 ];
 
@@ -543,7 +586,7 @@ const seqSpace: ExerciseDefinition<string[]> = choiceExercise({
   },
 });
 
-const HANDSHAKE_RULES: { first: string; then: string; why: string }[] = [
+const HANDSHAKE_RULES: NonNullable<OrderingSpec["rules"]> = [
   { first: "listen", then: "syn", why: "The server was listening before the client connected: that is what lets it answer the SYN at all." },
   { first: "listen", then: "synrecv", why: "Only a listening socket turns an arriving SYN into a request in SYN-RECV (tcp_conn_request() in net/ipv4/tcp_input.c)." },
   { first: "syn", then: "synrecv", why: "The server creates a request only when a SYN arrives: the client's SYN comes first." },
@@ -563,11 +606,13 @@ const HANDSHAKE_RULES: { first: string; then: string; why: string }[] = [
     first: "estab-client",
     then: "accept",
     why: "accept() hands out only connections whose handshake is complete, and the client completes its side before the server does.",
+    misconception: "connect-waits-for-accept",
   },
   {
     first: "estab-server",
     then: "accept",
     why: "accept() only takes connections that finished the handshake out of the accept queue; it plays no part in the handshake itself.",
+    misconception: "connect-waits-for-accept",
   },
   { first: "estab-server", then: "recv", why: "The client's bytes can be read only on an established connection, which the server has only once the handshake is complete." },
   { first: "accept", then: "recv", why: "recv() is called on the socket accept() returns, so accept() comes first." },

@@ -2,7 +2,7 @@
 // The unit tests of this lesson check the numeric answers against the simulator.
 import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
 import { distinctMistakes, numericExercise, numericTestAnswers } from "@/lib/exercises/kinds/numeric";
-import { orderingExercise } from "@/lib/exercises/kinds/ordering";
+import { orderingExercise, type OrderingSpec } from "@/lib/exercises/kinds/ordering";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
 import { variantRandom } from "@/lib/exercises/variantRandom";
 import { choiceWrongAnswers, opening, scenarioChoiceExercise, scenarioExercise, seededExercise as seeded, type ScenarioChoiceSpec } from "@/lib/exercises/variants";
@@ -26,7 +26,7 @@ function finAckVariant(random: VariantRandom) {
       `The SYN used sequence number ${isn}, so data starts at ${(isn + 1) >>> 0}; ${bytes} bytes use ${(isn + 1) >>> 0} to ${(isn + bytes) >>> 0}. ` +
       `The FIN's seq is the next one, ${finSeq}, and a FIN occupies one sequence number (RFC 9293 §3.4), so the ACK of the FIN is ${finSeq} + 1 = ${answer} (modulo 2^32).`,
     mistakes: distinctMistakes(answer, [
-      { value: finSeq, message: "That is the FIN's own sequence number. The FIN occupies one sequence number, so its ACK is one more.", names: /FIN's own sequence number/ },
+      { value: finSeq, message: "That is the FIN's own sequence number. The FIN occupies one sequence number, so its ACK is one more.", names: /FIN's own sequence number/, misconception: "fin-takes-no-sequence-number" },
       {
         value: (isn + bytes) >>> 0,
         message: "Remember that the SYN used the ISN itself: data starts at ISN + 1, and the FIN comes after the data and takes one more.",
@@ -38,7 +38,7 @@ function finAckVariant(random: VariantRandom) {
         names: /relative number/,
       },
       ...(isn + bytes + 2 >= 4294967296
-        ? [{ value: isn + bytes + 2, message: "Sequence numbers are 32-bit and wrap around: take the sum modulo 2^32 (RFC 9293 §3.4).", names: /wrap around/ }]
+        ? [{ value: isn + bytes + 2, message: "Sequence numbers are 32-bit and wrap around: take the sum modulo 2^32 (RFC 9293 §3.4).", names: /wrap around/, misconception: "sequence-numbers-do-not-wrap" as const }]
         : []),
     ]),
   };
@@ -67,9 +67,9 @@ function orphanLifetimeVariant(random: VariantRandom) {
       "Then it disappears without sending anything; a late segment from the peer draws an RST. A socket that entered FIN-WAIT-2 through shutdown(SHUT_WR) is not orphaned and waits for the peer's FIN indefinitely. tcp_fin_timeout has nothing to do with TIME-WAIT, which is a fixed 60 s.",
     mistakes: distinctMistakes(finTimeout, [
       { value: 60, message: "60 s is TCP_TIMEWAIT_LEN, the fixed TIME-WAIT length. An orphaned FIN-WAIT-2 lives tcp_fin_timeout seconds.", names: /TCP_TIMEWAIT_LEN/ },
-      { value: 2 * finTimeout, message: "tcp_fin_timeout is not an MSL that gets doubled: it is the FIN-WAIT-2 lifetime itself.", names: /not an MSL that gets doubled/ },
+      { value: 2 * finTimeout, message: "tcp_fin_timeout is not an MSL that gets doubled: it is the FIN-WAIT-2 lifetime itself.", names: /not an MSL that gets doubled/, misconception: "fin-timeout-is-msl" },
       { value: 0, message: "Linux does not drop it at once: it waits tcp_fin_timeout seconds for the peer's FIN.", names: /does not drop it at once/ },
-      { value: 60 + finTimeout, message: "The FIN-WAIT-2 wait and TIME-WAIT do not add up here: the peer never sends its FIN, so this socket never reaches TIME-WAIT.", names: /never reaches TIME-WAIT/ },
+      { value: 60 + finTimeout, message: "The FIN-WAIT-2 wait and TIME-WAIT do not add up here: the peer never sends its FIN, so this socket never reaches TIME-WAIT.", names: /never reaches TIME-WAIT/, misconception: "fin-wait-2-timeout-enters-time-wait" },
     ]),
   };
 }
@@ -87,7 +87,7 @@ const orphanLifetime = numericExercise({
 const scenarioChoice = (spec: ScenarioChoiceSpec) => scenarioChoiceExercise(lessonId, spec);
 
 type OrderItem = { value: string; label: string };
-type OrderRule = { first: string; then: string; why: string };
+type OrderRule = NonNullable<OrderingSpec["rules"]>[number];
 
 /** An ordering of one scenario; wrong test answers swap the two items of a rule, which the feedback then names. */
 function scenarioOrdering(spec: { id: string; title: string; prompt: string; items: OrderItem[]; rules: OrderRule[]; solution: string }) {
@@ -138,7 +138,7 @@ const activeCloserStates = scenarioExercise(
       ],
       rules: [
         { first: "established", then: "close-wait", why: "The peer's FIN arriving in ESTABLISHED is what moves this side on: it ACKs the FIN and waits for its own application (RFC 9293 §3.6)." },
-        { first: "close-wait", then: "last-ack", why: "CLOSE-WAIT is the wait for the local application's close(); LAST-ACK starts only when that close() sends this side's FIN." },
+        { first: "close-wait", then: "last-ack", why: "CLOSE-WAIT is the wait for the local application's close(); LAST-ACK starts only when that close() sends this side's FIN.", misconception: "close-wait-is-last-ack" },
         { first: "last-ack", then: "closed", why: "LAST-ACK waits for the ACK of this side's FIN; when it arrives the connection is gone, and the passive closer has no TIME-WAIT." },
       ],
       solution:
@@ -232,9 +232,9 @@ const whoTimeWait = scenarioExercise(
         "Each client sends one request, reads the whole response and then calls close(). The server calls close() on its side only after read() returns 0. Which side's sockets enter TIME-WAIT?",
       options: [
         { value: "client", label: "The clients'", correct: true, feedback: "Yes: the clients send the first FIN, and TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture client-active-close shows it." },
-        { value: "server", label: "The server's", correct: false, feedback: "TIME-WAIT is not tied to client or server: it is the state of the side that sent the first FIN. Ask which side's close() comes first here." },
+        { value: "server", label: "The server's", correct: false, feedback: "TIME-WAIT is not tied to client or server: it is the state of the side that sent the first FIN. Ask which side's close() comes first here.", misconception: "time-wait-on-server" },
         { value: "both", label: "Both sides'", correct: false, feedback: "Both sides enter TIME-WAIT only in a simultaneous close, when the two FINs cross (RFC 9293 §3.6); here one side closes only after reading the other's end of stream." },
-        { value: "neither", label: "Neither side's", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
+        { value: "neither", label: "Neither side's", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state.", misconception: "time-wait-is-a-problem" },
       ],
       solution:
         "The client's close() sends the first FIN: the client goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT, the server CLOSE-WAIT → LAST-ACK → CLOSED. So the clients collect the TIME-WAIT sockets, 60 s each on Linux (TCP_TIMEWAIT_LEN), and the server has none.",
@@ -246,9 +246,9 @@ const whoTimeWait = scenarioExercise(
       prompt: "A web server closes each connection right after sending the response; the clients close theirs only after reading it. Which side's sockets enter TIME-WAIT?",
       options: [
         { value: "server", label: "The server's, because it closed first", correct: true, feedback: "Yes: TIME-WAIT belongs to the active closer, whoever it is (RFC 9293 §3.6). The capture server-active-close shows it." },
-        { value: "client", label: "The clients', because TIME-WAIT is always on the client", correct: false, feedback: "TIME-WAIT is not tied to client or server; it is the state of the side that sent the first FIN." },
+        { value: "client", label: "The clients', because TIME-WAIT is always on the client", correct: false, feedback: "TIME-WAIT is not tied to client or server; it is the state of the side that sent the first FIN.", misconception: "time-wait-on-client" },
         { value: "both", label: "Both sides", correct: false, feedback: "Only in a simultaneous close (both FINs cross) do both sides enter TIME-WAIT, through CLOSING." },
-        { value: "neither", label: "Neither: TIME-WAIT only happens after errors", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state." },
+        { value: "neither", label: "Neither: TIME-WAIT only happens after errors", correct: false, feedback: "TIME-WAIT is the normal end of every active close that ends with FIN, not an error state.", misconception: "time-wait-is-a-problem" },
       ],
       solution:
         "The side that sends the first FIN goes FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT; the other side goes CLOSE-WAIT → LAST-ACK → CLOSED. Here the server closes first, so the server collects TIME-WAIT sockets: one per connection, for 60 s each on Linux.",
@@ -261,8 +261,8 @@ const whoTimeWait = scenarioExercise(
         "Two peers end a session by both calling close() at the same moment, so their FINs cross in the network and each side receives the other's FIN while still waiting for the ACK of its own. Which side's socket enters TIME-WAIT?",
       options: [
         { value: "both", label: "Both sides'", correct: true, feedback: "Yes: each side is in FIN-WAIT-1 when the other's FIN arrives, goes to CLOSING, and to TIME-WAIT when its own FIN is ACKed (RFC 9293 §3.6, simultaneous close)." },
-        { value: "client", label: "Only the side that connected", correct: false, feedback: "TIME-WAIT is not tied to who connected: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived." },
-        { value: "server", label: "Only the side that accepted", correct: false, feedback: "TIME-WAIT is not tied to who accepted: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived." },
+        { value: "client", label: "Only the side that connected", correct: false, feedback: "TIME-WAIT is not tied to who connected: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived.", misconception: "time-wait-on-client" },
+        { value: "server", label: "Only the side that accepted", correct: false, feedback: "TIME-WAIT is not tied to who accepted: it follows from sending a FIN before receiving the peer's. Ask what each side had sent when the other's FIN arrived.", misconception: "time-wait-on-server" },
         { value: "neither", label: "Neither side's: crossing FINs cancel TIME-WAIT", correct: false, feedback: "Nothing cancels TIME-WAIT in a close that ends with FINs: its job, absorbing old duplicates and repeating a lost last ACK, is still there." },
       ],
       solution:
@@ -312,18 +312,21 @@ const finTimeoutMeaning = scenarioExercise(
             label: `Sockets in TIME-WAIT: they now last ${n} s`,
             correct: false,
             feedback: "A very common error. TIME-WAIT is TCP_TIMEWAIT_LEN, a compile-time constant of 60 s (include/net/tcp.h); no sysctl changes it.",
+            misconception: "fin-timeout-sets-time-wait",
           },
           {
             value: "close-wait",
             label: `Sockets in CLOSE-WAIT: the kernel closes them after ${n} s`,
             correct: false,
             feedback: "CLOSE-WAIT waits for the local application to call close(), and no kernel timer ends that wait: only the program can.",
+            misconception: "close-wait-ended-by-kernel",
           },
           {
             value: "half-closed",
             label: `Sockets in FIN-WAIT-2 after shutdown(SHUT_WR): they are dropped after ${n} s`,
             correct: false,
             feedback: "A socket half-closed with shutdown(SHUT_WR) is still held by its application, which may read for as long as the peer sends; the kernel puts no time limit on that FIN-WAIT-2.",
+            misconception: "fin-timeout-limits-half-close",
           },
         ],
         solution: `tcp_fin_timeout is the lifetime of an orphaned FIN-WAIT-2 socket: the application has closed it, its FIN was ACKed, the peer has not sent its FIN. With ${n}, such sockets are dropped after ${n} s (tcp_fin_time() in include/net/tcp.h). TIME-WAIT stays 60 s (TCP_TIMEWAIT_LEN), CLOSE-WAIT waits for the application whatever the setting, and a FIN-WAIT-2 reached by shutdown(SHUT_WR) is not an orphan, so it is not affected.`,
@@ -348,12 +351,14 @@ const finTimeoutMeaning = scenarioExercise(
             label: "It is dropped after 60 s in FIN-WAIT-2, and the rest of the answer draws an RST",
             correct: false,
             feedback: "tcp_fin_timeout limits only orphaned FIN-WAIT-2 sockets, those that close() has left without a file descriptor (tcp_fin_time() in include/net/tcp.h). Ask whether anything still reads from this one.",
+            misconception: "fin-timeout-limits-half-close",
           },
           {
             value: "time-wait",
             label: "After 60 s in FIN-WAIT-2 it moves to TIME-WAIT",
             correct: false,
             feedback: "No timer moves a socket into TIME-WAIT: TIME-WAIT begins when the peer's FIN arrives (RFC 9293 §3.6).",
+            misconception: "fin-wait-2-timeout-enters-time-wait",
           },
           {
             value: "both-directions",
@@ -379,18 +384,21 @@ const finTimeoutMeaning = scenarioExercise(
             label: `${n} s`,
             correct: false,
             feedback: "tcp_fin_timeout bounds only an orphaned FIN-WAIT-2; here the client's FIN came at once, so that timer never mattered, and TIME-WAIT has a length of its own that no sysctl changes.",
+            misconception: "fin-timeout-sets-time-wait",
           },
           {
             value: "tw-2n",
             label: `${2 * n} s`,
             correct: false,
             feedback: "tcp_fin_timeout is not an MSL that TIME-WAIT doubles: Linux has no MSL setting at all, and its TIME-WAIT length is a compile-time constant.",
+            misconception: "fin-timeout-is-msl",
           },
           {
             value: "tw-60-plus-n",
             label: `${60 + n} s`,
             correct: false,
             feedback: "The FIN-WAIT-2 limit and TIME-WAIT do not add up: the client's FIN came at once, so FIN-WAIT-2 was brief, and TIME-WAIT's length does not depend on tcp_fin_timeout.",
+            misconception: "fin-timeout-sets-time-wait",
           },
         ],
         solution: `TIME-WAIT on Linux lasts TCP_TIMEWAIT_LEN, 60 s (include/net/tcp.h), whatever tcp_fin_timeout says; the captures client-active-close and server-active-close show 60 to 61 s. tcp_fin_timeout = ${n} would only matter if the client never sent its FIN: the orphaned FIN-WAIT-2 would then be dropped after ${n} s.`,
@@ -413,18 +421,21 @@ const finTimeoutMeaning = scenarioExercise(
           label: "How long a socket stays in TIME-WAIT",
           correct: false,
           feedback: "A very common error. TIME-WAIT is TCP_TIMEWAIT_LEN, a compile-time constant of 60 s (include/net/tcp.h); no sysctl changes it.",
+          misconception: "fin-timeout-sets-time-wait",
         },
         {
           value: "msl",
           label: "The Maximum Segment Lifetime, so TIME-WAIT lasts twice this value",
           correct: false,
           feedback: "Linux has no MSL setting. TIME-WAIT is a fixed 60 s, and tcp_fin_timeout only concerns orphaned FIN-WAIT-2 sockets.",
+          misconception: "fin-timeout-is-msl",
         },
         {
           value: "syn-flood",
           label: "How long a half-open connection waits in the SYN queue during a SYN flood",
           correct: false,
           feedback: "That is tcp_synack_retries (5 retransmissions, about 63 s by default). tcp_fin_timeout is about closing, not opening.",
+          misconception: "fin-timeout-helps-syn-flood",
         },
       ],
       solution:
@@ -453,7 +464,7 @@ const unreadData = scenarioExercise(
             feedback:
               "Yes: tcp_close() in net/ipv4/tcp.c sends RST when unread data is discarded (RFC 2525 §2.17; RFC 9293 §3.6 allows it). The capture close-with-unread-data shows R. and the peer's next recv() fails with ECONNRESET.",
           },
-          { value: "fin", label: "A FIN, as in any close", correct: false, feedback: "Not when data is discarded: a FIN would tell the peer everything was delivered, which is false." },
+          { value: "fin", label: "A FIN, as in any close", correct: false, feedback: "Not when data is discarded: a FIN would tell the peer everything was delivered, which is false.", misconception: "close-always-sends-fin" },
           { value: "nothing", label: "Nothing until the data has been read", correct: false, feedback: "After close() nobody can read the data any more: the kernel throws it away." },
           { value: "fin-then-rst", label: "A FIN, then an RST when the data expires", correct: false, feedback: "There is no data expiry: whatever Linux sends, it decides at close() time." },
         ],
@@ -627,9 +638,9 @@ const threeSegments = scenarioExercise(
         prompt: `The client sent 100 bytes and then called close(). The server's application never read those bytes; it calls close() ${ms} ms after the client's FIN arrived. What does the close look like on the wire?`,
         options: [
           { value: "fin-rst", label: SHAPES.finRst, correct: true, feedback: "Yes: the server's close() would discard 100 unread bytes, so tcp_close() (net/ipv4/tcp.c) sends RST instead of FIN, and the client, in FIN-WAIT-1, is reset." },
-          { value: "three", label: SHAPES.three, correct: false, feedback: "A FIN would tell the client everything it sent was delivered to the server's application, which is false here: the bytes were never read." },
+          { value: "three", label: SHAPES.three, correct: false, feedback: "A FIN would tell the client everything it sent was delivered to the server's application, which is false here: the bytes were never read.", misconception: "close-always-sends-fin" },
           { value: "four", label: SHAPES.four, correct: false, feedback: "The timing alone would not give four segments (the delayed ACK had not fired), and something else about this server changes what its close() sends." },
-          { value: "two", label: SHAPES.two, correct: false, feedback: "A FIN from the server would claim that everything the client sent was delivered to its application; check whether that holds here." },
+          { value: "two", label: SHAPES.two, correct: false, feedback: "A FIN from the server would claim that everything the client sent was delivered to its application; check whether that holds here.", misconception: "close-always-sends-fin" },
         ],
         solution:
           "When the server's application calls close(), 100 bytes are still unread in its receive queue. tcp_close() then discards them, moves to CLOSED and sends RST instead of FIN (RFC 2525 §2.17, counted as TcpExtTCPAbortOnClose; the capture close-with-unread-data). The client's FIN is never acknowledged on its own: the client, in FIN-WAIT-1, receives the R. and is closed too. Two segments.",
@@ -718,6 +729,12 @@ const traceFillIn = traceFillInExercise({
         // seq and ack swapped.
         { answer: change(pureAck, (row) => ({ ...row, seq: row.ack, ack: row.seq })), mistake: /swapped/ },
       ];
+      // The ACK of a data segment written as that segment's own seq: the latest earlier data row from the other side that it acknowledges.
+      const dataRow = right.findLastIndex((row, i) => {
+        const span = (Number(right[pureAck]!.ack) - Number(row.seq) + 4294967296) % 4294967296;
+        return i < pureAck && row.flags.includes("P") && row.seq !== right[pureAck]!.seq && span > 0 && span <= 2000;
+      });
+      if (dataRow >= 0) answers.push({ answer: change(pureAck, (row) => ({ ...row, ack: right[dataRow]!.seq })), mistake: /ack is too low/ });
       const lost = right.findIndex((row) => row.lost === "x");
       if (lost >= 0) {
         answers.push({ answer: change(lost, (row) => ({ ...row, lost: "" })), mistake: /network loses this segment/ });

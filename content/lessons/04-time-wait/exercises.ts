@@ -1,6 +1,6 @@
 // Exercises of the lesson on the TIME-WAIT and 2MSL (index.mdx beside this file).
 import type { ExerciseDefinition } from "@/lib/exercises/types";
-import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
 import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
 import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
@@ -8,6 +8,7 @@ import { matchingExercise } from "@/lib/exercises/kinds/matching";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { serverTimeWaitTask } from "@/lib/labs/tasks/serverTimeWait";
 import { variantRandom } from "@/lib/exercises/variantRandom";
+import type { MisconceptionId } from "@/lib/exercises/misconceptions";
 import { choiceWrongAnswers, matchingWrongAnswers, orderingWrongAnswers, scenarioExercise } from "@/lib/exercises/variants";
 
 const lessonId = "lesson-time-wait";
@@ -40,6 +41,7 @@ function portExhaustion(random: Random): Variant {
         value: Math.round((65535 / rate) * 10) / 10,
         message: "Not all 65535 ports: connect() picks only from ip_local_port_range.",
         names: /ip_local_port_range/,
+        misconception: "all-65535-ports-ephemeral",
       },
       {
         value: Math.round((size / rate) * 2 * 10) / 10,
@@ -71,11 +73,13 @@ function sustainableRate(random: Random): Variant {
         value: Math.floor(size / 240),
         message: "That uses the RFC's 2 × MSL = 240 s. Linux's TIME-WAIT is a fixed 60 s (TCP_TIMEWAIT_LEN).",
         names: /240 s/,
+        misconception: "time-wait-lasts-2msl",
       },
       {
         value: Math.floor(size / 120),
         message: "120 s would be 2 × a 60 s MSL; Linux has no MSL and simply uses 60 s for the whole TIME-WAIT.",
         names: /120 s/,
+        misconception: "time-wait-lasts-2msl",
       },
       { value: size, message: "That is the number of ports, not a rate: each port is busy for a while after each use.", names: /not a rate/ },
     ],
@@ -107,6 +111,7 @@ function serverCount(random: Random): Variant {
         value: rate * finTimeout,
         message: `tcp_fin_timeout (${finTimeout} s) is the orphaned FIN-WAIT-2 timeout; it does not shorten TIME-WAIT.`,
         names: /orphaned FIN-WAIT-2/,
+        misconception: "fin-timeout-sets-time-wait",
       },
       {
         value: rfc,
@@ -115,8 +120,9 @@ function serverCount(random: Random): Variant {
             ? `Linux does not wait 2 × MSL = 240 s; with 240 s the pile would indeed reach tcp_max_tw_buckets, but TIME-WAIT is shorter than that.`
             : "Linux does not wait 2 × MSL = 240 s: TIME-WAIT is a fixed constant, TCP_TIMEWAIT_LEN.",
         names: /2 × MSL = 240 s/,
+        misconception: "time-wait-lasts-2msl",
       },
-      { value: rate * 120, message: "Not 120 s: Linux has no MSL, and TCP_TIMEWAIT_LEN is the whole TIME-WAIT, not half of it.", names: /Not 120 s/ },
+      { value: rate * 120, message: "Not 120 s: Linux has no MSL, and TCP_TIMEWAIT_LEN is the whole TIME-WAIT, not half of it.", names: /Not 120 s/, misconception: "time-wait-lasts-2msl" },
     ],
   };
 }
@@ -196,6 +202,7 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
         phrasings: ["tcp_fin_timeout|fin_timeout|fin-timeout"],
         unless: ["fin-wait*|fin_wait*|finwait*|orphan*"],
         message: "tcp_fin_timeout is how long an orphaned socket may stay in FIN-WAIT-2 (ip-sysctl.rst); it does not change TIME-WAIT, whose length no sysctl sets.",
+        misconception: "fin-timeout-sets-time-wait",
       },
       {
         id: "server-holds-it",
@@ -206,12 +213,14 @@ export const timeWaitExercises: ExerciseDefinition<any>[] = [
           "passive .. time-wait|time_wait|timewait",
         ],
         message: "Here the server received the first FIN: it is the passive closer and goes CLOSE-WAIT, LAST-ACK, CLOSED. TIME-WAIT belongs to the side that sends the first FIN.",
+        misconception: "time-wait-on-server",
       },
       {
         id: "linux-msl-30s",
         label: "Linux and the MSL",
         phrasings: ["msl .. 30|thirty", "30|thirty s|sec|secs|second|seconds .. msl"],
         message: "Linux has no MSL at all: its TIME-WAIT length is one compile-time constant (include/net/tcp.h), not derived from an MSL.",
+        misconception: "linux-has-msl-setting",
       },
     ],
     modelAnswer:
@@ -352,7 +361,22 @@ function timeWaitMatchSysctls() {
   const confusion = (item: string, meaning: string) => `${item} does not set “${meaning}”. ${distractorWhy[meaning] ?? pool.find((p) => p.item === item)!.hint}`;
   // What each pairing gets wrong, for every item and every meaning that is not its own: the
   // item's own facts, never which item the chosen meaning belongs to.
-  const confusions = pairs.flatMap((pair) => meanings.filter((meaning) => meaning !== pair.meaning).map((meaning) => ({ item: pair.item, meaning, message: confusion(pair.item, meaning) })));
+  // The wrong matches that show a catalogued misconception: a sysctl taken for TIME-WAIT's length or for an MSL.
+  const misconceptionOf = (item: string, meaning: string): MisconceptionId | undefined =>
+    meaning === "How long TIME-WAIT lasts"
+      ? item === "net.ipv4.tcp_fin_timeout"
+        ? "fin-timeout-sets-time-wait"
+        : undefined
+      : meaning === "The maximum segment lifetime (MSL)"
+        ? item === "net.ipv4.tcp_fin_timeout"
+          ? "fin-timeout-is-msl"
+          : "linux-has-msl-setting"
+        : undefined;
+  const confusions = pairs.flatMap((pair) =>
+    meanings
+      .filter((meaning) => meaning !== pair.meaning)
+      .map((meaning) => ({ item: pair.item, meaning, message: confusion(pair.item, meaning), misconception: misconceptionOf(pair.item, meaning) })),
+  );
   const keyOf = (meaning: string) => `m${meanings.indexOf(meaning)}`;
   const exercise: ExerciseDefinition<Record<string, string>> = matchingExercise({
     id: "time-wait-match-sysctls",
@@ -459,12 +483,20 @@ function timeWaitWhoWaits() {
     client: "Right: the client sent the first FIN, the server's FIN acknowledges it, so the client is the active closer and ends in TIME-WAIT (RFC 9293 §3.6).",
     both: "Right: the FINs crossed (each carries ack 1), so both sides go FIN-WAIT-1 → CLOSING → TIME-WAIT (RFC 9293 §3.6, simultaneous close).",
   };
+  // What picking a wrong side shows: TIME-WAIT tied to a role, or to tcp_fin_timeout.
+  const wrongMisconception: Record<Side | "neither", MisconceptionId | undefined> = {
+    server: "time-wait-on-server",
+    client: "time-wait-on-client",
+    both: undefined,
+    neither: "fin-timeout-sets-time-wait",
+  };
   const build = (s: Scenario) => {
     const options = (["server", "client", "both", "neither"] as const).map((value) => ({
       value,
       label: label[value],
       correct: value === s.answer,
       feedback: value === s.answer ? rightWhy[value as Side] : wrongWhy[value],
+      misconception: value === s.answer ? undefined : wrongMisconception[value],
     }));
     const exercise: ExerciseDefinition<string[]> = choiceExercise({
       id: "time-wait-who-waits",
@@ -569,7 +601,7 @@ function timeWaitActiveCloserStates() {
 
 /** What tcp_fin_timeout changes: each variant asks it through one of several true consequences, among its own wrong ones. */
 function timeWaitFinTimeout() {
-  const options = [
+  const options: ChoiceOption[] = [
     {
       value: "orphan-fw2",
       label: "How long an orphaned connection (no process holds it any more) may stay in FIN-WAIT-2 waiting for the peer's FIN",
@@ -593,18 +625,21 @@ function timeWaitFinTimeout() {
       label: "The TIME-WAIT duration: 15 s instead of 60 s",
       correct: false,
       feedback: "TIME-WAIT is TCP_TIMEWAIT_LEN, 60 s, a compile-time constant (include/net/tcp.h). In the capture client-active-close TIME-WAIT lasted 60.07 s; the sysctl does not touch it.",
+      misconception: "fin-timeout-sets-time-wait",
     },
     {
       value: "msl",
       label: "The MSL, so 2MSL becomes 30 s",
       correct: false,
       feedback: "Linux has no MSL setting at all, and this sysctl is not one: TIME-WAIT is the fixed TCP_TIMEWAIT_LEN (include/net/tcp.h).",
+      misconception: "fin-timeout-is-msl",
     },
     {
       value: "close-wait",
       label: "How long CLOSE-WAIT sockets live before the kernel closes them",
       correct: false,
       feedback: "No timer ends CLOSE-WAIT: only the application's close() does (RFC 9293 §3.3.2: it waits for the local user).",
+      misconception: "close-wait-ended-by-kernel",
     },
     {
       value: "last-ack",
@@ -617,12 +652,14 @@ function timeWaitFinTimeout() {
       label: "How long a socket whose application called shutdown(SHUT_WR), and still holds it, may wait in FIN-WAIT-2",
       correct: false,
       feedback: "A socket its application still holds is not orphaned: it may wait in FIN-WAIT-2 for as long as the application keeps it (man 7 tcp, TCP_LINGER2 and tcp_fin_timeout concern orphans).",
+      misconception: "fin-timeout-limits-half-close",
     },
     {
       value: "syn-recv",
       label: "How long a half-open request (SYN-RECV) from a SYN flood stays in the SYN queue",
       correct: false,
       feedback: "A request's lifetime is set by its SYN-ACK retransmissions, tcp_synack_retries (reqsk_timer_handler() in net/ipv4/inet_connection_sock.c), not by tcp_fin_timeout.",
+      misconception: "fin-timeout-helps-syn-flood",
     },
   ];
   const exercise: ExerciseDefinition<string[]> = choiceExercise({
@@ -642,7 +679,7 @@ function timeWaitFinTimeout() {
 
 /** tcp_tw_reuse and friends: a pool of true and false statements, each with its source; each variant draws its own. */
 function timeWaitReuseFacts() {
-  const options = [
+  const options: ChoiceOption[] = [
     {
       value: "reuse-outgoing",
       label: "tcp_tw_reuse=1 lets connect() take over a TIME-WAIT 4-tuple for a new outgoing connection once the TIME-WAIT is older than tcp_tw_reuse_delay (1000 ms) and the old connection used timestamps",
@@ -691,12 +728,14 @@ function timeWaitReuseFacts() {
       correct: false,
       feedback:
         "False: it only acts in connect(), when a new outgoing connection needs a port (tcp_twsk_unique() in net/ipv4/tcp_ipv4.c). A server's TIME-WAIT sockets are not taken over by anything it does itself.",
+      misconception: "tw-reuse-shrinks-server-pile",
     },
     {
       value: "recycle",
       label: "tcp_tw_recycle=1 is the safer alternative for servers behind NAT",
       correct: false,
       feedback: "False: tcp_tw_recycle was removed in Linux 4.12 (commit 4396e46187ca) because it dropped SYNs from clients behind NAT, whose timestamps are not monotonic.",
+      misconception: "tw-recycle-exists",
     },
     {
       value: "reuse-no-ts",
@@ -709,12 +748,14 @@ function timeWaitReuseFacts() {
       label: "Setting SO_REUSEADDR on a socket makes its TIME-WAIT shorter",
       correct: false,
       feedback: "False: SO_REUSEADDR changes what bind() allows (man 7 socket; inet_bind_conflict() in net/ipv4/inet_connection_sock.c); the TIME-WAIT socket still lasts TCP_TIMEWAIT_LEN.",
+      misconception: "so-reuseaddr-shortens-time-wait",
     },
     {
       value: "buckets-fixed",
       label: "tcp_max_tw_buckets defaults to 180000 on every machine",
       correct: false,
       feedback: "False: its default is half the number of buckets of the namespace's TCP hash table, so it depends on memory (tcp_set_hashinfo(), called by tcp_sk_init() in net/ipv4/tcp_ipv4.c).",
+      misconception: "tw-buckets-default-180000",
     },
   ];
   const exercise: ExerciseDefinition<string[]> = choiceExercise({

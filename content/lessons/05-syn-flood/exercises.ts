@@ -1,7 +1,8 @@
 // Exercises of the lesson on the SYN flood (index.mdx beside this file).
 // The numeric ones compute their answers with the kernel's own rules, exported
 // here so the tests can check them against the simulator (lib/tcp).
-import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
+import type { MisconceptionId } from "@/lib/exercises/misconceptions";
 import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
@@ -87,12 +88,20 @@ function acceptQueueVariant(random: Random): Variant {
         value: limit,
         message: `${limit} is sk_max_ack_backlog itself, but the queue is full only above it: the test is '>' not '>=' (sk_acceptq_is_full in include/net/sock.h).`,
         names: /'>' not '>='/,
+        misconception: "accept-queue-holds-backlog",
       },
       ...(backlog !== limit
-        ? [{ value: backlog + 1, message: `somaxconn caps the backlog you pass to listen(): the kernel keeps min(backlog, somaxconn) (__sys_listen in net/socket.c).`, names: /somaxconn caps the backlog/ }]
+        ? [
+            {
+              value: backlog + 1,
+              message: `somaxconn caps the backlog you pass to listen(): the kernel keeps min(backlog, somaxconn) (__sys_listen in net/socket.c).`,
+              names: /somaxconn caps the backlog/,
+              misconception: "backlog-not-capped-by-somaxconn" as const,
+            },
+          ]
         : []),
       ...(somaxconn !== limit
-        ? [{ value: somaxconn + 1, message: `somaxconn is only an upper bound; the program asked for ${backlog}, which is smaller.`, names: /only an upper bound/ }]
+        ? [{ value: somaxconn + 1, message: `somaxconn is only an upper bound; the program asked for ${backlog}, which is smaller.`, names: /only an upper bound/, misconception: "somaxconn-sets-queue-size" as const }]
         : []),
     ]),
   };
@@ -129,11 +138,13 @@ function synAckGiveUpVariant(random: Random): Variant {
         value: 180,
         message: "About 180 s is a figure from old blog posts, not the kernel's rule: add up the doubling timeouts 1, 2, 4, … (reqsk_timer_handler).",
         names: /old blog posts/,
+        misconception: "synack-retries-180-seconds",
       },
       {
         value: 2 ** (retries + 1) - 1,
         message: "The doubling stops at TCP_RTO_MAX = 120 s (include/net/tcp.h): no single SYN-ACK timeout is longer than that.",
         names: /TCP_RTO_MAX = 120 s/,
+        misconception: "backoff-has-no-cap",
       },
     ]),
   };
@@ -164,16 +175,19 @@ function legitLatencyVariant(random: Random): Variant {
         value: 2 ** drops - 1,
         message: `${2 ** drops - 1} s is the older schedule (1, 2, 4, 8 s …, exponential from the first retry). Linux 6.18 keeps 1 s for the first 4 retransmissions (tcp_syn_linear_timeouts = 4).`,
         names: /tcp_syn_linear_timeouts = 4/,
+        misconception: "syn-backoff-doubles-from-start",
       },
       {
         value: 3 * (2 ** drops - 1),
         message: "That starts from a 3 s timeout, RFC 1122's initial RTO, which Linux keeps only as TCP_TIMEOUT_FALLBACK. The initial RTO is 1 s: TCP_TIMEOUT_INIT in include/net/tcp.h, after RFC 6298 §2.1.",
         names: /TCP_TIMEOUT_INIT/,
+        misconception: "initial-rto-3-seconds",
       },
       {
         value: drops,
         message: "Only the first tcp_syn_linear_timeouts = 4 retransmissions keep the 1 s timeout; after them the RTO doubles (ip-sysctl.rst).",
         names: /after them the RTO doubles/,
+        misconception: "no-exponential-backoff",
       },
     ]),
   };
@@ -204,6 +218,7 @@ function ssListenVariant(random: Random): Variant {
         value: sendQ - recvQ,
         message: "One short: the accept queue is full only when it holds more than Send-Q (sk_acceptq_is_full tests '>').",
         names: /One short/,
+        misconception: "accept-queue-holds-backlog",
       },
       { value: recvQ, message: "For a listener, Recv-Q is how many connections already wait, not how much room is left.", names: /already wait/ },
       { value: sendQ, message: "Send-Q of a listening socket is the queue's limit (sk_max_ack_backlog), not the room left in it.", names: /queue's limit/ },
@@ -313,8 +328,20 @@ function cookiesWhen() {
     2: "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full? With 2 the answer is always yes, so tcp_syn_flood_action() marks every SYN for a cookie and no request sock is queued. The next check still drops the SYN when the accept queue is full. ip-sysctl.rst describes 2 as unconditional cookies, meant for testing: cookies lose window scaling and SACK unless the client sends timestamps.",
     0: "tcp_conn_request() (net/ipv4/tcp_input.c) first asks: tcp_syncookies == 2, or is the SYN queue full? If the queue is full, tcp_syn_flood_action() returns false with tcp_syncookies = 0 and the SYN is dropped (TcpExtTCPReqQFullDrop, TcpExtListenDrops). Cookies are never sent; the only extra rule with 0 is that unproven peers are dropped once the queue passes 3/4 of tcp_max_syn_backlog.",
   };
+  // What a wrong pick shows: tcp_max_syn_backlog taken for the SYN queue's limit, cookies for every SYN, cookies for the accept queue.
+  const misconception: Partial<Record<Value, MisconceptionId>> = {
+    "max-syn-backlog": "max-syn-backlog-is-syn-queue-limit",
+    always: "syn-cookies-always-on",
+    "accept-full": "syn-cookies-help-accept-queue",
+  };
   const build = (setting: Setting) => {
-    const options = values.map((value) => ({ value, label: label[value], correct: value === answer[setting], feedback: feedback[setting][value] }));
+    const options = values.map((value) => ({
+      value,
+      label: label[value],
+      correct: value === answer[setting],
+      feedback: feedback[setting][value],
+      misconception: value === answer[setting] ? undefined : misconception[value],
+    }));
     const exercise: ExerciseDefinition<string[]> = choiceExercise({
       id: "syn-flood-cookies-when",
       lessonId,
@@ -332,7 +359,8 @@ function cookiesWhen() {
 
 /** The final ACK meets a full accept queue, with tcp_abort_on_overflow 0 or 1; each variant draws its statements from a pool. */
 function finalAckOverflow() {
-  type Statement = { value: string; label: string; truth: [boolean, boolean]; feedback: [string, string] };
+  /** misconception: what believing the statement shows, in a variant where it is false. */
+  type Statement = { value: string; label: string; truth: [boolean, boolean]; feedback: [string, string]; misconception?: MisconceptionId };
   const both = (text: string): [string, string] => [text, text];
   const statements: Statement[] = [
     {
@@ -369,6 +397,7 @@ function finalAckOverflow() {
       value: "rst",
       label: "The server answers the ACK with an RST",
       truth: [false, true],
+      misconception: "full-queue-sends-rst",
       feedback: [
         "Only with tcp_abort_on_overflow = 1. The default 0 lets a burst recover; ip-sysctl.rst warns that enabling it \"can harm clients of your server\".",
         "Right: with tcp_abort_on_overflow = 1, tcp_check_req() sends a reset for the ACK and removes the request (net/ipv4/tcp_minisocks.c).",
@@ -378,12 +407,14 @@ function finalAckOverflow() {
       value: "cookie",
       label: "The server sends a SYN cookie instead",
       truth: [false, false],
+      misconception: "syn-cookies-help-accept-queue",
       feedback: both("Cookies answer SYNs when the SYN queue is full (tcp_syn_flood_action()); they do nothing for a full accept queue."),
     },
     {
       value: "client-econnreset",
       label: "The client's next call on the connection fails with ECONNRESET",
       truth: [false, true],
+      misconception: "full-queue-sends-rst",
       feedback: [
         "Not with this setting: the server sends the client nothing at this point, so there is no reset to report; the client's first request just goes unanswered for a while.",
         "Right: the RST reaches a client that is already ESTABLISHED; its kernel drops the connection and the next call reports ECONNRESET (RFC 9293 §3.10.7.4, reset processing).",
@@ -399,6 +430,7 @@ function finalAckOverflow() {
       value: "syn-sent",
       label: "The client is still in SYN-SENT, waiting for the server to accept()",
       truth: [false, false],
+      misconception: "connect-waits-for-accept",
       feedback: both("The client's state changed when the SYN-ACK arrived, not when the server's application accepts: accept() is invisible on the wire (RFC 9293 §3.10.7.3)."),
     },
     {
@@ -415,7 +447,13 @@ function finalAckOverflow() {
     },
   ];
   const build = (abort: 0 | 1) => {
-    const options = statements.map((s) => ({ value: s.value, label: s.label, correct: s.truth[abort], feedback: s.feedback[abort] }));
+    const options = statements.map((s) => ({
+      value: s.value,
+      label: s.label,
+      correct: s.truth[abort],
+      feedback: s.feedback[abort],
+      misconception: s.truth[abort] ? undefined : s.misconception,
+    }));
     const exercise: ExerciseDefinition<string[]> = choiceExercise({
       id: "syn-flood-final-ack-overflow",
       lessonId,
@@ -437,7 +475,7 @@ function finalAckOverflow() {
 
 /** Which settings help against a SYN flood: a pool of ten, each variant draws its own. */
 function finTimeoutMyth() {
-  const options = [
+  const options: ChoiceOption[] = [
     { value: "syncookies", label: "net.ipv4.tcp_syncookies = 1", correct: true, feedback: "Yes: with cookies a full SYN queue no longer shuts out legitimate clients (tcp_syn_flood_action(); it is the default)." },
     { value: "synack-retries", label: "net.ipv4.tcp_synack_retries = 2", correct: true, feedback: "Yes: each spoofed request then occupies the SYN queue for 1+2+4 = 7 s instead of 63 s (reqsk_timer_handler())." },
     { value: "synack-retries-3", label: "net.ipv4.tcp_synack_retries = 3", correct: true, feedback: "Yes: each spoofed request then leaves the SYN queue after 1+2+4+8 = 15 s instead of 63 s (reqsk_timer_handler())." },
@@ -447,6 +485,7 @@ function finTimeoutMyth() {
       label: "net.ipv4.tcp_max_syn_backlog = 4096, with syncookies on",
       correct: false,
       feedback: "Not in Linux 6.x: with cookies on, the SYN queue's limit is min(backlog, somaxconn); tcp_max_syn_backlog is only consulted when tcp_syncookies = 0, by the three-quarters rule for unproven peers in tcp_conn_request().",
+      misconception: "max-syn-backlog-is-syn-queue-limit",
     },
     {
       value: "keepalive-time",
@@ -454,7 +493,13 @@ function finTimeoutMyth() {
       correct: false,
       feedback: "No: keepalive probes idle established connections whose application set SO_KEEPALIVE (ip-sysctl.rst); a spoofed request never gets past SYN-RECV.",
     },
-    { value: "fin-timeout", label: "net.ipv4.tcp_fin_timeout = 30", correct: false, feedback: "No: tcp_fin_timeout is how long an orphaned connection stays in FIN-WAIT-2 (ip-sysctl.rst). A SYN flood never gets past SYN-RECV, so it is unaffected." },
+    {
+      value: "fin-timeout",
+      label: "net.ipv4.tcp_fin_timeout = 30",
+      correct: false,
+      feedback: "No: tcp_fin_timeout is how long an orphaned connection stays in FIN-WAIT-2 (ip-sysctl.rst). A SYN flood never gets past SYN-RECV, so it is unaffected.",
+      misconception: "fin-timeout-helps-syn-flood",
+    },
     { value: "tw-reuse", label: "net.ipv4.tcp_tw_reuse = 1", correct: false, feedback: "No: tcp_tw_reuse lets this host's own connect() take over a port in TIME-WAIT (ip-sysctl.rst); a spoofed SYN never creates a TIME-WAIT socket." },
     {
       value: "syn-retries",

@@ -1,6 +1,7 @@
 // Exercises of the lesson on debugging CLOSE-WAIT (index.mdx beside this file).
 import type { ExerciseDefinition } from "@/lib/exercises/types";
-import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
+import type { MisconceptionId } from "@/lib/exercises/misconceptions";
 import { numericExercise, type NumericVariant, numericTestAnswers, type NumericMistake } from "@/lib/exercises/kinds/numeric";
 import { orderingExercise } from "@/lib/exercises/kinds/ordering";
 import { variantRandom } from "@/lib/exercises/variantRandom";
@@ -32,6 +33,7 @@ function leakCount(random: Random): Variant {
         value: (perSecond * 60) / oneIn,
         message: "That is one minute's worth, as if each CLOSE-WAIT vanished after 60 s. No timer ends CLOSE-WAIT: they accumulate for the whole time.",
         names: /No timer ends CLOSE-WAIT/,
+        misconception: "close-wait-ended-by-kernel",
       },
       { value: perSecond * 60 * minutes, message: "Only the health checks leak: the normal requests go through close(fd).", names: /Only the health checks leak/ },
     ],
@@ -77,11 +79,12 @@ function peerForgets(random: Random): Variant {
     solution: `After close() the socket is orphaned (no process holds it). Once its FIN is ACKed it waits in FIN-WAIT-2 for at most tcp_fin_timeout seconds (ip-sysctl.rst), then the kernel forgets it: ${closedAt} + ${finTimeout} = ${answer} s, give or take timer rounding (the capture fin-wait-2-orphan-timeout, with tcp_fin_timeout=5, saw it gone 5.23 s after FIN-WAIT-2 began). Any later segment from the server, data or its eventual FIN, is answered with RST.`,
     mistakes: [
       { value: closedAt + 60, message: `60 s is the default tcp_fin_timeout; this client's is ${finTimeout}.`, names: /default tcp_fin_timeout/ },
-      { value: closedAt + 2 * finTimeout, message: "There is no doubling: the orphaned FIN-WAIT-2 lives tcp_fin_timeout seconds.", names: /no doubling/ },
+      { value: closedAt + 2 * finTimeout, message: "There is no doubling: the orphaned FIN-WAIT-2 lives tcp_fin_timeout seconds.", names: /no doubling/, misconception: "fin-timeout-is-msl" },
       {
         value: closedAt + finTimeout + 60,
         message: "No TIME-WAIT follows: an orphaned FIN-WAIT-2 that times out is simply forgotten. TIME-WAIT needs the peer's FIN, which never came.",
         names: /No TIME-WAIT follows/,
+        misconception: "fin-wait-2-timeout-enters-time-wait",
       },
     ],
   };
@@ -190,12 +193,24 @@ function closeWaitMeaning() {
       pool: "",
     },
   };
+  // What a wrong pick shows: CLOSE-WAIT taken for LAST-ACK, for a vanished peer, for TIME-WAIT, or for the server's state by role.
+  const misconceptionOf = (answer: Scenario["answer"], value: Value): MisconceptionId | undefined =>
+    value === "kernel"
+      ? "close-wait-is-last-ack"
+      : value === "client"
+        ? "close-wait-without-fin"
+        : value === "timewait"
+          ? "close-wait-is-time-wait"
+          : answer === "pool" && value === "app"
+            ? "close-wait-on-server"
+            : undefined;
   const build = (s: Scenario) => {
     const options = (["app", "unread", "pool", "kernel", "client", "timewait"] as const).map((value) => ({
       value,
       label: label[value],
       correct: value === s.answer,
       feedback: value === s.answer ? right[s.answer] : value === "kernel" || value === "client" || value === "timewait" ? common[value] : wrong[s.answer][value],
+      misconception: value === s.answer ? undefined : misconceptionOf(s.answer, value),
     }));
     const exercise: ExerciseDefinition<string[]> = choiceExercise({
       id: "close-wait-meaning",
@@ -237,6 +252,7 @@ function passiveCloserStates() {
       first: "CLOSE-WAIT",
       then: "LAST-ACK",
       why: "The passive closer waits in CLOSE-WAIT first, for its own application; only the application's close() sends our FIN and starts LAST-ACK (RFC 9293 §3.10.4).",
+      misconception: "close-wait-is-last-ack" as const,
     },
     { first: "LAST-ACK", then: "peer-time-wait", why: "The peer enters TIME-WAIT when our FIN reaches it, so our FIN must have left first: that is our close()." },
     { first: "peer-time-wait", then: "CLOSED", why: "The peer sends the ACK of our FIN as it enters TIME-WAIT; our socket is gone only when that ACK has crossed the network." },
@@ -259,29 +275,31 @@ function passiveCloserStates() {
 
 /** Two state counts, one normal and one a leak: a pool of twelve statements, each variant draws its own. */
 function readThePile() {
-  const options = [
+  const options: ChoiceOption[] = [
     { value: "a-normal", label: "Server A closes connections first; its TIME_WAIT count is about its connection rate × 60 s and is not a leak", correct: true, feedback: "True: TIME-WAIT sockets end on their own after 60 s (TCP_TIMEWAIT_LEN); 17,892 is ~300 closes per second." },
     { value: "b-bug", label: "Server B has an application bug: it does not close sockets whose peer has closed", correct: true, feedback: "True: CLOSE_WAIT only grows when close() is missing (RFC 9293 §3.3.2). Find the process with ss -tanp and the path that skips close()." },
     { value: "b-fds", label: "Every CLOSE_WAIT socket on B still holds a file descriptor of B's process, so ls /proc/PID/fd | wc -l grows with the pile", correct: true, feedback: "True: the application has not closed them, so each keeps its descriptor until the process hits RLIMIT_NOFILE (accept() then fails with EMFILE, man 2 accept)." },
     { value: "a-no-fd", label: "A's TIME_WAIT sockets hold no file descriptor: A's application has already closed them", correct: true, feedback: "True: TIME-WAIT comes after close(); the kernel keeps only a small inet_timewait_sock (tcp_time_wait() in net/ipv4/tcp_minisocks.c)." },
     { value: "steady", label: "If both servers keep the same load, A's TIME_WAIT count stays about where it is while B's CLOSE_WAIT count keeps growing", correct: true, feedback: "True: each TIME-WAIT expires after 60 s, so A's count settles at rate × 60 s (Little's law); nothing ends a CLOSE-WAIT but close(), so B's only grows." },
     { value: "b-ssp", label: "On B, ss -tanp state close-wait names the process and the descriptor number holding each of these sockets", correct: true, feedback: "True: -p adds users:((\"name\",pid=…,fd=…)) (run as root to see other users' processes)." },
-    { value: "b-sysctl", label: "Server B's pile will drain by itself once tcp_fin_timeout (60 s) passes", correct: false, feedback: "False: no timer ends CLOSE-WAIT; tcp_fin_timeout concerns orphaned FIN-WAIT-2 (ip-sysctl.rst)." },
+    { value: "b-sysctl", label: "Server B's pile will drain by itself once tcp_fin_timeout (60 s) passes", correct: false, feedback: "False: no timer ends CLOSE-WAIT; tcp_fin_timeout concerns orphaned FIN-WAIT-2 (ip-sysctl.rst).", misconception: "close-wait-ended-by-kernel" },
     {
       value: "a-ports",
       label: "Server A will run out of ephemeral ports because of its TIME_WAIT sockets",
       correct: false,
       feedback: "False: a server's TIME-WAIT sockets all use its listening port; they differ by the clients' addresses and ports. Port exhaustion hits clients that close first.",
+      misconception: "server-time-wait-uses-ports",
     },
-    { value: "a-leak", label: "Server A's TIME_WAIT pile is a leak: restart the service to clear it", correct: false, feedback: "False: TIME-WAIT is the normal end of a connection closed by this side, and each one ends after 60 s (TCP_TIMEWAIT_LEN in include/net/tcp.h)." },
+    { value: "a-leak", label: "Server A's TIME_WAIT pile is a leak: restart the service to clear it", correct: false, feedback: "False: TIME-WAIT is the normal end of a connection closed by this side, and each one ends after 60 s (TCP_TIMEWAIT_LEN in include/net/tcp.h).", misconception: "time-wait-is-a-problem" },
     {
       value: "b-keepalive",
       label: "Turning on SO_KEEPALIVE for B's sockets would fix B's problem",
       correct: false,
       feedback: "False: keepalive could at most make the kernel reset some of these connections, after two hours of idleness by default (tcp_keepalive_time = 7200 s, ip-sysctl.rst); the descriptors stay open until the application closes them.",
+      misconception: "keepalive-cleans-close-wait",
     },
-    { value: "a-tw-reuse", label: "Setting tcp_tw_reuse = 1 on A would empty its TIME_WAIT pile", correct: false, feedback: "False: tcp_tw_reuse only lets this host's own connect() take over a TIME-WAIT port (tcp_twsk_unique(), ip-sysctl.rst); A accepted these connections." },
-    { value: "b-last-ack", label: "B's CLOSE_WAIT sockets are waiting for the clients' final ACK", correct: false, feedback: "False: waiting for the ACK of our own FIN is LAST-ACK. In CLOSE-WAIT this side has not sent its FIN yet (RFC 9293 §3.3.2)." },
+    { value: "a-tw-reuse", label: "Setting tcp_tw_reuse = 1 on A would empty its TIME_WAIT pile", correct: false, feedback: "False: tcp_tw_reuse only lets this host's own connect() take over a TIME-WAIT port (tcp_twsk_unique(), ip-sysctl.rst); A accepted these connections.", misconception: "tw-reuse-shrinks-server-pile" },
+    { value: "b-last-ack", label: "B's CLOSE_WAIT sockets are waiting for the clients' final ACK", correct: false, feedback: "False: waiting for the ACK of our own FIN is LAST-ACK. In CLOSE-WAIT this side has not sent its FIN yet (RFC 9293 §3.3.2).", misconception: "close-wait-is-last-ack" },
   ];
   const exercise: ExerciseDefinition<string[]> = choiceExercise({
     id: "close-wait-read-the-pile",
@@ -376,12 +394,15 @@ function closeWaitFix() {
       timeouts: "",
     },
   };
+  // What a wrong pick shows: a sysctl that would end CLOSE-WAIT, or CLOSE-WAIT taken for TIME-WAIT.
+  const misconception: Partial<Record<Value, MisconceptionId>> = { "fin-timeout": "close-wait-ended-by-kernel", "tw-reuse": "close-wait-is-time-wait" };
   const build = (s: Scenario) => {
     const options = (["close-every-path", "pool-evict", "timeouts", "fin-timeout", "tw-reuse", "restart"] as const).map((value) => ({
       value,
       label: label[value],
       correct: value === s.answer,
       feedback: value === s.answer ? right[s.answer] : value === "fin-timeout" || value === "tw-reuse" || value === "restart" ? common[value] : wrong[s.answer][value],
+      misconception: value === s.answer ? undefined : misconception[value],
     }));
     const exercise: ExerciseDefinition<string[]> = choiceExercise({
       id: "close-wait-fix",

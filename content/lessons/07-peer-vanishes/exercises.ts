@@ -1,6 +1,6 @@
 // Exercises of the lesson "When the other side vanishes" (index.mdx beside this file).
 import type { ExerciseDefinition, IncorrectTestAnswer } from "@/lib/exercises/types";
-import { choiceExercise } from "@/lib/exercises/kinds/choice";
+import { choiceExercise, type ChoiceOption } from "@/lib/exercises/kinds/choice";
 import { explainWhyExercise } from "@/lib/exercises/kinds/explainWhy";
 import { matchingExercise } from "@/lib/exercises/kinds/matching";
 import { numericExercise } from "@/lib/exercises/kinds/numeric";
@@ -8,12 +8,13 @@ import { simulatorTaskExercise } from "@/lib/exercises/kinds/simulatorTask";
 import { traceFillInExercise } from "@/lib/exercises/kinds/traceFillIn";
 import { peerVanishesKeepaliveTask } from "@/lib/labs/tasks/peerVanishesKeepalive";
 import { variantRandom } from "@/lib/exercises/variantRandom";
+import type { MisconceptionId } from "@/lib/exercises/misconceptions";
 import { choiceWrongAnswers, matchingWrongAnswers, scenarioIndex } from "@/lib/exercises/variants";
 import { parseScenario, simulateDetailed } from "@/lib/tcp";
 
 const lessonId = "lesson-peer-vanishes";
 
-type Mistake = { value: number; message: string; names: RegExp };
+type Mistake = { value: number; message: string; names: RegExp; misconception?: MisconceptionId };
 
 /** Mistakes that differ from the answer and from each other (a variant can make two formulas agree). */
 function distinct(answer: number, mistakes: Mistake[], tolerance: number): Mistake[] {
@@ -85,6 +86,7 @@ export function retries2Variant(random: ReturnType<typeof variantRandom>) {
         value: round1(n * 0.2),
         message: "The RTO does not stay at 200 ms: it doubles after every retransmission (exponential backoff), so the budget grows much faster than N × 200 ms.",
         names: /doubles after every retransmission/,
+        misconception: "no-exponential-backoff",
       },
       {
         value: round1(((1 << n) - 1) * 0.2),
@@ -95,6 +97,7 @@ export function retries2Variant(random: ReturnType<typeof variantRandom>) {
         value: round1(((2 << n) - 1) * 0.2),
         message: "The doubling stops at TCP_RTO_MAX, 120 s: from then on every interval is 120 s.",
         names: /stops at TCP_RTO_MAX/,
+        misconception: "backoff-has-no-cap",
       },
       {
         value: retries2Budget(n, 1),
@@ -143,7 +146,7 @@ function rebootVariant(random: ReturnType<typeof variantRandom>) {
 }
 
 /** HTTP keep-alive statements: a pool of twelve, each variant draws its own. */
-const HTTP_KEEP_ALIVE_OPTIONS = [
+const HTTP_KEEP_ALIVE_OPTIONS: ChoiceOption[] = [
   {
     value: "client-close-server-fin",
     label: "When a request carries Connection: close, the server closes after its response, so the server sends the first FIN and its host holds the TIME-WAIT socket",
@@ -185,6 +188,7 @@ const HTTP_KEEP_ALIVE_OPTIONS = [
     label: "HTTP keep-alive turns on TCP keepalive probes for the connection",
     correct: false,
     feedback: "No: HTTP keep-alive means reusing one connection for several requests. TCP keepalive probes are a socket option (SO_KEEPALIVE) that HTTP does not touch.",
+    misconception: "http-keepalive-is-tcp-keepalive",
   },
   {
     value: "client-close-client-fin",
@@ -197,12 +201,14 @@ const HTTP_KEEP_ALIVE_OPTIONS = [
     label: "A server's idle timeout works by sending keepalive probes to idle clients",
     correct: false,
     feedback: "No: an idle timeout is the server's own timer; when it expires the server simply closes the connection (a FIN).",
+    misconception: "http-keepalive-is-tcp-keepalive",
   },
   {
     value: "nginx-keepidle",
     label: "nginx's keepalive_timeout sets TCP_KEEPIDLE on the connections it accepts",
     correct: false,
     feedback: "No: keepalive_timeout is an HTTP idle timeout. When it expires nginx closes the connection with a FIN; no TCP keepalive probe is involved (man 7 tcp describes TCP_KEEPIDLE).",
+    misconception: "http-keepalive-is-tcp-keepalive",
   },
   {
     value: "needs-header",
@@ -422,12 +428,14 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
         phrasings: ["tcp_fin_timeout|fin_timeout|fin-timeout"],
         unless: ["fin-wait*|fin_wait*|finwait*|orphan*"],
         message: "tcp_fin_timeout limits an orphaned FIN-WAIT-2 socket, one whose own side already closed; it never touches an ESTABLISHED connection.",
+        misconception: "fin-timeout-closes-idle-connections",
       },
       {
         id: "they-are-in-time-wait",
         label: "TIME-WAIT",
         phrasings: ["time-wait|time_wait|timewait"],
         message: "These sockets are ESTABLISHED, not in TIME-WAIT: nobody has closed anything, and no timer runs on them.",
+        misconception: "half-open-is-time-wait",
       },
       {
         id: "keepalive-on-by-default",
@@ -438,6 +446,7 @@ export const peerVanishesExercises: ExerciseDefinition<any>[] = [
           "by-default .. send*|sent|probe* .. keepalive*|keep-alive*",
         ],
         message: "A socket sends keepalive probes only if its program set SO_KEEPALIVE; tcp_keepalive_time (7200 s) applies only to such sockets. Here keepalive is not enabled, so no probe ever goes out.",
+        misconception: "keepalive-on-by-default",
       },
     ],
     modelAnswer:
@@ -541,7 +550,19 @@ function whatYouSee() {
   const distractors = ["An ICMP message that ends the connection at once", "A FIN that the peer's kernel sends when it boots again"];
   const meanings = [...pairs.map((p) => p.meaning), ...distractors];
   const confusion = (item: string, meaning: string) => specific[item]?.[meaning] ?? pool.find((p) => p.item === item)!.hint;
-  const confusions = pairs.flatMap((pair) => meanings.filter((m) => m !== pair.meaning).map((meaning) => ({ item: pair.item, meaning, message: confusion(pair.item, meaning) })));
+  // What a wrong match shows: a vanished host noticed at once, keepalive taken to be on, a FIN despite unread data.
+  const atOnce = new Set(["A FIN at once: recv() returns 0 (end of file)", "An RST at once: recv() fails with ECONNRESET", "An ICMP message that ends the connection at once"]);
+  const misconceptionOf = (item: string, meaning: string): MisconceptionId | undefined => {
+    if (item.startsWith("The peer's host loses power") && atOnce.has(meaning)) return "dead-peer-noticed-at-once";
+    if (item === "The peer's host loses power while your app is idle" && meaning === "Unanswered keepalive probes, then ETIMEDOUT") return "keepalive-on-by-default";
+    if (item === "The peer's process is killed with received bytes still unread" && meaning === "A FIN at once: recv() returns 0 (end of file)") return "close-always-sends-fin";
+    return undefined;
+  };
+  const confusions = pairs.flatMap((pair) =>
+    meanings
+      .filter((m) => m !== pair.meaning)
+      .map((meaning) => ({ item: pair.item, meaning, message: confusion(pair.item, meaning), misconception: misconceptionOf(pair.item, meaning) })),
+  );
   const exercise: ExerciseDefinition<Record<string, string>> = matchingExercise({
     id: "peer-vanishes-what-you-see",
     lessonId,

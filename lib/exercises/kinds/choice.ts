@@ -5,6 +5,7 @@
 import type { ExerciseDefinition, FeedbackItem, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 import { combinations, drawInOrder, shuffleWith } from "../draw";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export type ChoiceOption = {
   value: string;
@@ -12,6 +13,8 @@ export type ChoiceOption = {
   correct: boolean;
   /** Why this option is right or wrong: shown after submission when it matters. */
   feedback: string;
+  /** On a wrong option: the catalogued misconception that picking it shows (lib/exercises/misconceptions.ts). */
+  misconception?: MisconceptionId;
 };
 
 export type ChoiceSpec = {
@@ -58,6 +61,9 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
     throw new Error(`${spec.id}: a ${spec.multiple ? "multiple" : "single"} choice needs ${spec.multiple ? "at least one" : "exactly one"} correct option`);
   }
   if (new Set(spec.options.map((option) => option.value)).size !== spec.options.length) throw new Error(`${spec.id}: two options share a value`);
+  for (const option of spec.options) {
+    if (option.correct && option.misconception) throw new Error(`${spec.id}: the correct option "${option.value}" carries a misconception`);
+  }
   const draw = spec.draw;
   const [minCorrect, maxCorrect] = draw ? (typeof draw.correct === "number" ? [draw.correct, draw.correct] : draw.correct) : [0, 0];
   if (draw) {
@@ -135,7 +141,7 @@ export function choiceExercise(spec: ChoiceSpec): ExerciseDefinition<ChoiceValue
         const picked = chosen.includes(option.value);
         if (picked === option.correct) right++;
         if (!picked && option.correct) missed++;
-        if (picked) items.push({ label: option.label, correct: option.correct, message: option.feedback });
+        if (picked) items.push({ label: option.label, correct: option.correct, message: option.feedback, ...tagged(option.correct ? undefined : option.misconception) });
       }
       const score = spec.multiple ? right / options.length : chosen.every((value) => options.find((o) => o.value === value)?.correct) ? 1 : 0;
       const exact = score === 1;

@@ -7,6 +7,7 @@
 // one per wrong idea; the model answer is only ever the worked solution.
 import type { ExerciseDefinition, Feedback, FeedbackItem, TestAnswers } from "../types";
 import { compileRubric, gradeClaims } from "../freeText/claims";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export type RubricIdea = {
   /** Stable id: a learner's "I did say this" refers to it, so it never changes. */
@@ -33,8 +34,19 @@ export type ExplainWhySpec = {
   modelAnswer: string;
   minWords?: number;
   hints?: string[];
-  /** Wrong ideas a learner may write, recognised by their phrasings, each answered with why it is wrong. */
-  misconceptions?: { id: string; label: string; phrasings: string[]; unless?: string[]; message: string; weight?: number }[];
+  /**
+   * Wrong ideas a learner may write, recognised by their phrasings, each answered with why it is wrong.
+   * `id` is this rubric's own; `misconception` maps it to the course's catalog (lib/exercises/misconceptions.ts).
+   */
+  misconceptions?: {
+    id: string;
+    label: string;
+    phrasings: string[];
+    unless?: string[];
+    message: string;
+    weight?: number;
+    misconception?: MisconceptionId;
+  }[];
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
@@ -78,7 +90,7 @@ export function explainWhyExercise(spec: ExplainWhySpec): ExerciseDefinition<str
         return { label: idea.idea, correct: status === "found", message, idea: { id, status } };
       });
       for (const wrong of spec.misconceptions ?? []) {
-        if (graded.misconceptions.includes(wrong.id)) items.push({ label: wrong.label, correct: false, message: wrong.message });
+        if (graded.misconceptions.includes(wrong.id)) items.push({ label: wrong.label, correct: false, message: wrong.message, ...tagged(wrong.misconception) });
       }
       if (graded.salad) {
         items.push({

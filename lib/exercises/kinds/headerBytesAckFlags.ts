@@ -5,6 +5,7 @@ import { encodeTcpHeader, type TcpHeader, type TcpOption } from "@/lib/wire/tcpH
 import { formatHex } from "@/lib/wire/hex";
 import type { ExerciseDefinition, FeedbackItem, IncorrectTestAnswer } from "../types";
 import { variantRandom } from "../variantRandom";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export const FLAG_NAMES = ["cwr", "ece", "urg", "ack", "psh", "rst", "syn", "fin"] as const;
 type FlagName = (typeof FLAG_NAMES)[number];
@@ -149,6 +150,7 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
         label: "Acknowledgment number",
         correct: ackCorrect,
         message: ackCorrect ? `Right: bytes 8–11 are ${hex32(header.ack)}, which is ${header.ack}.` : ackAdvice(header, value.ack),
+        ...tagged(ackCorrect ? undefined : ackMisconception(header, value.ack)),
       },
       {
         label: "Flags",
@@ -156,6 +158,7 @@ export const headerBytesAckFlags: ExerciseDefinition<Answer> = {
         message: flagsCorrect
           ? `Right: ${describeFlags(setFlags)}.`
           : `${flagsMistakes(header, wrongFlags)} ${flagsAdvice(header, wrongFlags)}`,
+        ...tagged(flagsCorrect ? undefined : flagsMisconception(header, wrongFlags)),
       },
     ];
     const score = (ackCorrect ? 0.5 : 0) + (flagsCorrect ? 0.5 : 0);
@@ -218,6 +221,20 @@ function ackAdvice(header: TcpHeader, given: number): string {
   );
 }
 
+/** The catalogued misconception a wrong acknowledgment number shows, when ackAdvice recognises one. */
+function ackMisconception(header: TcpHeader, given: number): MisconceptionId | undefined {
+  if (given === header.seq) return "seq-ack-swapped";
+  if (given === byteSwapped(header.ack)) return "fields-read-little-endian";
+  return undefined;
+}
+
+/** The catalogued misconception wrong flags show: ACK added to a first SYN (the case flagsAdvice explains as such). */
+function flagsMisconception(header: TcpHeader, wrong: readonly FlagName[]): MisconceptionId | undefined {
+  return flagsAdvice(header, wrong) === FIRST_SYN_HAS_NO_ACK ? "first-syn-has-ack" : undefined;
+}
+
+const FIRST_SYN_HAS_NO_ACK = "A client's first SYN is the one segment of a normal connection without ACK: it has nothing to acknowledge yet.";
+
 /**
  * Which flags the learner got wrong, like a multiple choice: the ones they
  * selected that are not set are named, the set ones they missed only counted
@@ -242,7 +259,7 @@ function flagsAdvice(header: TcpHeader, wrong: readonly FlagName[]): string {
     Math.abs(FLAG_NAMES.indexOf(wrong[0]!) - FLAG_NAMES.indexOf(wrong[1]!)) === 1 &&
     given.length === set.length;
   if (offByOne) return "That is one bit off: byte 13 holds, from its high bit down, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN.";
-  if (wrong.includes("ack") && !header.flags.ack && header.flags.syn) return "A client's first SYN is the one segment of a normal connection without ACK: it has nothing to acknowledge yet.";
+  if (wrong.includes("ack") && !header.flags.ack && header.flags.syn) return FIRST_SYN_HAS_NO_ACK;
   if (wrong.includes("ack") && !header.flags.ack && header.flags.rst) {
     return "An RST that answers a segment carrying ACK takes its seq from that ACK field and has no ACK flag itself (RFC 9293 §3.5.2, §3.10.7.1).";
   }

@@ -4,6 +4,7 @@
 import type { ExerciseDefinition, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 import { drawIndexes, shuffleWith } from "../draw";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export type MatchingSpec = {
   id: string;
@@ -27,7 +28,13 @@ export type MatchingSpec = {
    * text, or a distractor's). A wrong match without one is only called wrong:
    * feedback never states an item's right meaning (the worked solution does).
    */
-  confusions?: { item: string; meaning: string; message: string }[];
+  confusions?: {
+    item: string;
+    meaning: string;
+    message: string;
+    /** The catalogued misconception this wrong match shows (lib/exercises/misconceptions.ts). */
+    misconception?: MisconceptionId;
+  }[];
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
@@ -54,6 +61,9 @@ export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<
   for (const confusion of spec.confusions ?? []) {
     if (!spec.pairs.some((p) => p.item === confusion.item) || !meanings.includes(confusion.meaning)) {
       throw new Error(`${spec.id}: confusion "${confusion.item}" / "${confusion.meaning}" names no item or meaning`);
+    }
+    if (spec.pairs.some((p) => p.item === confusion.item && p.meaning === confusion.meaning)) {
+      throw new Error(`${spec.id}: confusion "${confusion.item}" / "${confusion.meaning}" is the right match`);
     }
   }
   const draw = spec.draw;
@@ -123,7 +133,7 @@ export function matchingExercise(spec: MatchingSpec): ExerciseDefinition<Record<
         const chosen = given === undefined ? undefined : meanings[indexOfKey(given)];
         const confusion = spec.confusions?.find((c) => c.item === pair.item && c.meaning === chosen);
         const wrong = confusion ? confusion.message : `That is not what ${pair.item} means.`;
-        return { label: pair.item, correct, message: correct ? pair.why : wrong };
+        return { label: pair.item, correct, message: correct ? pair.why : wrong, ...tagged(correct ? undefined : confusion?.misconception) };
       });
       const right = items.filter((item) => item.correct).length;
       return {

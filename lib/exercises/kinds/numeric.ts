@@ -2,6 +2,7 @@
 // length), generated per seed, graded with a tolerance.
 import type { ExerciseDefinition, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export type NumericVariant = {
   prompt: string;
@@ -13,8 +14,8 @@ export type NumericVariant = {
   unit?: string;
   /** The worked solution for this variant. */
   solution: string;
-  /** Feedback for specific wrong answers (a classic mistake) keyed by value. */
-  mistakes?: { value: number; message: string }[];
+  /** Feedback for specific wrong answers (a classic mistake) keyed by value, with the catalogued misconception it shows, if any. */
+  mistakes?: { value: number; message: string; misconception?: MisconceptionId }[];
   hints?: string[];
 };
 
@@ -29,7 +30,7 @@ export type NumericSpec = {
 };
 
 /** A classic wrong value, what the feedback says about it, and what that feedback must name (checked by the catalog-wide test). */
-export type NumericMistake = { value: number; message: string; names: RegExp };
+export type NumericMistake = { value: number; message: string; names: RegExp; misconception?: MisconceptionId };
 
 /** The mistakes of a variant without the answer itself and without a second entry for a value already listed. */
 export function distinctMistakes(answer: number, mistakes: readonly NumericMistake[], tolerance = 0): NumericMistake[] {
@@ -100,6 +101,7 @@ export function numericExercise(spec: NumericSpec): ExerciseDefinition<number> {
                   ? mistake.message
                   : // Never the answer itself: only which way the value is off.
                     `You gave ${value}${suffix}, which is too ${value > answer ? "high" : "low"}. The hints show the steps.`,
+              ...tagged(correct ? undefined : mistake?.misconception),
             },
           ],
           solution,

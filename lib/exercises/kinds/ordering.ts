@@ -4,6 +4,7 @@
 import type { ExerciseDefinition, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
 import { combinations, drawInOrder } from "../draw";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export type OrderingSpec = {
   id: string;
@@ -25,7 +26,13 @@ export type OrderingSpec = {
    * MAX_RULES_NAMED of the rules it breaks, with their reason, and never so
    * many that what they say fixes the whole order.
    */
-  rules?: { first: string; then: string; why: string }[];
+  rules?: {
+    first: string;
+    then: string;
+    why: string;
+    /** The catalogued misconception that breaking this rule shows (lib/exercises/misconceptions.ts). */
+    misconception?: MisconceptionId;
+  }[];
   /** Wrong and malformed answers for the catalog-wide test. */
   testAnswers: TestAnswers;
 };
@@ -135,7 +142,7 @@ export function orderingExercise(spec: OrderingSpec): ExerciseDefinition<string[
         feedback: {
           summary: `${inPlace} of ${values.length} in the right place.`,
           items: [
-            ...named.map((rule) => ({ label: `${labelOf(rule.then)} placed before ${labelOf(rule.first)}`, correct: false, message: rule.why })),
+            ...named.map((rule) => ({ label: `${labelOf(rule.then)} placed before ${labelOf(rule.first)}`, correct: false, message: rule.why, ...tagged(rule.misconception) })),
             ...(named.length < broken.length
               ? [{ label: "More to fix", correct: false, message: `Your order breaks ${broken.length - named.length} more ${broken.length - named.length === 1 ? "rule" : "rules"} of the same kind.` }]
               : []),

@@ -5,6 +5,7 @@
 import { parseScenario, simulateDetailed, type DetailedSegment } from "@/lib/tcp";
 import type { ExerciseDefinition, FeedbackItem, TestAnswers } from "../types";
 import { variantRandom } from "../variantRandom";
+import { tagged, type MisconceptionId } from "../misconceptions";
 
 export type TraceFillInVariant = {
   /** What happens, in words (who calls what, which segments are lost). */
@@ -79,33 +80,64 @@ function flagsAdvice(want: string, got: string): string {
 
 const SWAPPED = "seq and ack look swapped: seq counts this sender's own bytes, ack is the next byte it expects from its peer";
 
-function seqAdvice(segment: DetailedSegment, got: number, before: readonly DetailedSegment[]): string {
-  const resent = before.some((p) => p.from === segment.from && p.absSeq === segment.absSeq && occupies(p) > 0 && occupies(segment) > 0);
-  if (resent) return "a retransmission repeats the seq of the segment it resends";
-  if (segment.absAck !== null && got === segment.absAck) return SWAPPED;
-  const d = seqDiff(got, segment.absSeq);
-  if (d === 1) return "seq is one too high: a pure ACK takes no sequence number, and data starts right after the SYN";
-  if (d === -1) return "seq is one too low: the sender's SYN (or FIN) before it took one sequence number";
-  return d > 0
-    ? "seq is too high: it is where this segment's first byte sits, the sender's ISN + 1 plus the bytes it sent before (lost ones included)"
-    : "seq is too low: count every byte this sender has already sent, plus one for its SYN";
+/** What a wrong field is told, and the catalogued misconception it shows, when one is recognised. */
+type Advice = { text: string; misconception?: MisconceptionId };
+
+/** The misconception of forgetting that `segment` took a sequence number for its SYN or FIN (it carries one of them). */
+function controlFlagMisconception(segment: DetailedSegment | undefined): MisconceptionId | undefined {
+  if (!segment) return undefined;
+  if (segment.flags.includes("F")) return "fin-takes-no-sequence-number";
+  if (segment.flags.includes("S")) return "syn-takes-no-sequence-number";
+  return undefined;
 }
 
-function ackAdvice(segment: DetailedSegment, gotText: string, before: readonly DetailedSegment[]): string {
-  if (segment.absAck === null) return "the ACK flag is off here, so leave ack empty";
-  if (gotText === "") return "the ACK flag is on, so this segment has an ack number";
+function seqAdvice(segment: DetailedSegment, got: number, before: readonly DetailedSegment[]): Advice {
+  const resent = before.some((p) => p.from === segment.from && p.absSeq === segment.absSeq && occupies(p) > 0 && occupies(segment) > 0);
+  if (resent) return { text: "a retransmission repeats the seq of the segment it resends" };
+  if (segment.absAck !== null && got === segment.absAck) return { text: SWAPPED, misconception: "seq-ack-swapped" };
+  const d = seqDiff(got, segment.absSeq);
+  const previous = before.filter((p) => p.from === segment.from).at(-1);
+  if (d === 1) {
+    return {
+      text: "seq is one too high: a pure ACK takes no sequence number, and data starts right after the SYN",
+      // Counting one for the sender's previous segment, which carried nothing that takes a number.
+      ...(previous && occupies(previous) === 0 ? { misconception: "pure-ack-takes-sequence-number" as const } : {}),
+    };
+  }
+  if (d === -1) {
+    // The sender's last segment that took sequence numbers ends right here: did it carry a SYN or FIN?
+    const last = before.filter((p) => p.from === segment.from && occupies(p) > 0 && seqDiff((p.absSeq + occupies(p)) >>> 0, segment.absSeq) === 0).at(-1);
+    return { text: "seq is one too low: the sender's SYN (or FIN) before it took one sequence number", misconception: controlFlagMisconception(last) };
+  }
+  return {
+    text:
+      d > 0
+        ? "seq is too high: it is where this segment's first byte sits, the sender's ISN + 1 plus the bytes it sent before (lost ones included)"
+        : "seq is too low: count every byte this sender has already sent, plus one for its SYN",
+  };
+}
+
+function ackAdvice(segment: DetailedSegment, gotText: string, before: readonly DetailedSegment[]): Advice {
+  if (segment.absAck === null) return { text: "the ACK flag is off here, so leave ack empty" };
+  if (gotText === "") return { text: "the ACK flag is on, so this segment has an ack number" };
   const got = Number(gotText);
-  if (got === segment.absSeq) return SWAPPED;
+  if (got === segment.absSeq) return { text: SWAPPED, misconception: "seq-ack-swapped" };
   const d = seqDiff(got, segment.absAck);
   const lost = before.filter((p) => p.from === segment.to && p.dropped && p.len > 0);
   if (d > 0 && lost.some((p) => d === p.len)) {
-    return "ack is too high: the lost segment never arrived, and an ACK is cumulative, so it stops at the first missing byte";
+    return { text: "ack is too high: the lost segment never arrived, and an ACK is cumulative, so it stops at the first missing byte" };
   }
-  if (d === 1) return "ack is one too high: data takes exactly its length in sequence numbers, only a SYN or FIN takes one more";
-  if (d === -1) return "ack is one too low: a SYN or FIN takes one sequence number, so its ACK is its seq + 1";
+  // The peer's segment this ACK acknowledges: the last one that arrived and ends where the ack points.
+  const acked = before.filter((p) => p.from === segment.to && !p.dropped && occupies(p) > 0 && seqDiff((p.absSeq + occupies(p)) >>> 0, segment.absAck!) === 0).at(-1);
+  if (d === 1) return { text: "ack is one too high: data takes exactly its length in sequence numbers, only a SYN or FIN takes one more" };
+  if (d === -1) return { text: "ack is one too low: a SYN or FIN takes one sequence number, so its ACK is its seq + 1", misconception: controlFlagMisconception(acked) };
   return d > 0
-    ? "ack is too high: it acknowledges only what has arrived, the peer's seq plus the length of its last in-order segment"
-    : "ack is too low: it is the next byte expected, the peer's seq plus that segment's length (plus one for a SYN or FIN)";
+    ? { text: "ack is too high: it acknowledges only what has arrived, the peer's seq plus the length of its last in-order segment" }
+    : {
+        text: "ack is too low: it is the next byte expected, the peer's seq plus that segment's length (plus one for a SYN or FIN)",
+        // The acknowledged segment's own seq written back.
+        ...(acked && acked.len > 0 && got === acked.absSeq ? { misconception: "ack-is-received-seq" as const } : {}),
+      };
 }
 
 export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<Row[]> {
@@ -169,8 +201,8 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
         // writing something there anyway is a wrong field of its own.
         const filled = (text: string) => text.trim() !== "";
         const markedLost = row.lost.toLowerCase() === "x";
-        const checks: [string, boolean, () => string][] = [
-          ["flags", filled(row.flags) && normalizeFlags(row.flags) === normalizeFlags(segment.flags), () => flagsAdvice(segment.flags, row.flags)],
+        const checks: [string, boolean, () => Advice][] = [
+          ["flags", filled(row.flags) && normalizeFlags(row.flags) === normalizeFlags(segment.flags), () => ({ text: flagsAdvice(segment.flags, row.flags) })],
           ["seq", filled(row.seq) && Number(row.seq) === segment.absSeq, () => seqAdvice(segment, Number(row.seq), before)],
         ];
         if (segment.absAck !== null || filled(row.ack)) {
@@ -180,7 +212,7 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
           checks.push([
             "lost mark",
             segment.dropped && markedLost,
-            () => (segment.dropped ? "the network loses this segment: write x" : "this segment arrives: leave the lost column empty"),
+            () => ({ text: segment.dropped ? "the network loses this segment: write x" : "this segment arrives: leave the lost column empty" }),
           ]);
         }
         for (const [, ok] of checks) {
@@ -188,6 +220,8 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
           if (ok) right++;
         }
         const wrong = checks.filter(([, ok]) => !ok);
+        const advice = wrong.map(([, , advise]) => advise());
+        const answered = filled(row.flags) || filled(row.seq);
         items.push({
           label: `${variant.shown + index + 1}. ${segment.from} > ${segment.to}`,
           correct: wrong.length === 0,
@@ -197,7 +231,9 @@ export function traceFillInExercise(spec: TraceFillInSpec): ExerciseDefinition<R
               ? `Right: ${line(segment)}`
               : !filled(row.flags) && !filled(row.seq)
                 ? "No answer for this segment."
-                : `Expected a different ${wrong.map(([field]) => field).join(", ")}: ${[...new Set(wrong.map(([, , advice]) => advice()))].join("; ")}.`,
+                : `Expected a different ${wrong.map(([field]) => field).join(", ")}: ${[...new Set(advice.map((a) => a.text))].join("; ")}.`,
+          // The first misconception a wrong field of an answered row shows.
+          ...tagged(wrong.length > 0 && answered ? advice.find((a) => a.misconception)?.misconception : undefined),
         });
       });
       const score = Math.round((right / total) * 100) / 100;
