@@ -33,7 +33,11 @@ export async function createUser(input: { email: string; passwordHash: string; r
   });
 }
 
-/** Moves a guest's attempts and lesson visits into a signed-in user's learner. */
+/**
+ * Moves a guest's work into a signed-in user's learner: attempts, lesson
+ * visits, and what the grading policy keeps beside them (variant requests,
+ * solutions seen, hints shown), so a solution seen as a guest stays seen.
+ */
 export async function mergeGuestInto(guestLearnerId: string, learnerId: string): Promise<number> {
   if (guestLearnerId === learnerId) return 0;
   await databaseReady();
@@ -41,6 +45,11 @@ export async function mergeGuestInto(guestLearnerId: string, learnerId: string):
     const guestIsAccount = await tx.user.findUnique({ where: { learnerId: guestLearnerId } });
     if (guestIsAccount) return 0; // never take another account's work
     const moved = await tx.attempt.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
+    // Variant seeds are derived from the learner id, so a guest's (exercise, seed)
+    // pairs never collide with the account's own.
+    await tx.variantRequest.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
+    await tx.solutionReveal.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
+    await tx.hintReveal.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
     const visits = await tx.lessonVisit.findMany({ where: { learnerId: guestLearnerId } });
     for (const visit of visits) {
       await tx.lessonVisit.upsert({

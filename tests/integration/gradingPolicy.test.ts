@@ -14,6 +14,8 @@ const variantsRoute = await import("@/app/api/exercises/[id]/variants/route");
 const solutionRoute = await import("@/app/api/exercises/[id]/solution/route");
 const hintsRoute = await import("@/app/api/exercises/[id]/hints/route");
 const claimsRoute = await import("@/app/api/attempts/[attemptId]/claims/route");
+const signupRoute = await import("@/app/api/auth/signup/route");
+const loginRoute = await import("@/app/api/auth/login/route");
 const { hasOneAnswer } = await import("@/lib/exercises/answerVariety");
 
 /** Variants with different answers. */
@@ -184,5 +186,20 @@ describe("I did say this", () => {
     const stranger = new Learner();
     await stranger.view(ONE);
     expect((await stranger.claim(graded.body.attempt.id, missing!)).status).toBe(404);
+  });
+});
+
+describe("signing in", () => {
+  it("keeps a solution seen as a guest: a one-answer exercise stays practice only in the account", async () => {
+    const owner = new Learner();
+    const credentials = { email: "reveal@example.com", password: "correct horse battery" };
+    expect((await owner.browser.call(signupRoute.POST as never, "/api/auth/signup", { json: credentials })).status).toBe(201);
+    const guest = new Learner();
+    const seed = (await guest.view(ONE)).body.variantSeed as number;
+    await guest.showSolution(seed, ONE);
+    expect((await guest.browser.call(loginRoute.POST as never, "/api/auth/login", { json: credentials })).status).toBe(200);
+    const view = (await guest.view(ONE)).body;
+    expect(view.standing.practiceOnly).toBe(true);
+    expect(view.current.canEarnCredit).toBe(false);
   });
 });
