@@ -1,0 +1,8 @@
+// The interview question bank, one file per topic (decision record 0011).
+// Server-only: rubrics and model answers never reach the browser before the
+// learner answers.
+import "server-only";
+import type { InterviewQuestion } from "@/lib/interview/question";
+import { timeWaitQuestions } from "./time-wait";
+
+export const interviewQuestions: InterviewQuestion[] = [...timeWaitQuestions];
