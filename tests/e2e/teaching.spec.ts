@@ -33,6 +33,7 @@ async function signUp(page: Page, email: string) {
 
 /** axe-core, then 375 and 1280 px in light and dark: no page-wide horizontal scrolling, and a screenshot to look at. */
 async function checkPage(page: Page, name: string) {
+  await expect(page).toHaveTitle(/TCP, connection by connection/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `axe on ${name}`).toEqual([]);
   fs.mkdirSync(screenshotDirectory, { recursive: true });
