@@ -36,7 +36,8 @@ export async function createUser(input: { email: string; passwordHash: string; r
 /**
  * Moves a guest's work into a signed-in user's learner: attempts, lesson
  * visits, and what the grading policy keeps beside them (variant requests,
- * solutions seen, hints shown), so a solution seen as a guest stays seen.
+ * solutions seen, hints shown), so a solution seen as a guest stays seen;
+ * and the interview track's answers and mock interviews.
  */
 export async function mergeGuestInto(guestLearnerId: string, learnerId: string): Promise<number> {
   if (guestLearnerId === learnerId) return 0;
@@ -50,6 +51,9 @@ export async function mergeGuestInto(guestLearnerId: string, learnerId: string):
     await tx.variantRequest.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
     await tx.solutionReveal.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
     await tx.hintReveal.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
+    // Interview answers (with their claims) and mock interviews.
+    await tx.interviewAnswer.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
+    await tx.mockInterview.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
     const visits = await tx.lessonVisit.findMany({ where: { learnerId: guestLearnerId } });
     for (const visit of visits) {
       await tx.lessonVisit.upsert({
