@@ -3,6 +3,7 @@
 // learner answers.
 import "server-only";
 import type { InterviewQuestion } from "@/lib/interview/question";
+import { headerFieldsQuestions } from "./header-fields";
 import { timeWaitQuestions } from "./time-wait";
 
-export const interviewQuestions: InterviewQuestion[] = [...timeWaitQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...headerFieldsQuestions, ...timeWaitQuestions];
