@@ -4,6 +4,7 @@
 import "server-only";
 import type { InterviewQuestion } from "@/lib/interview/question";
 import { headerFieldsQuestions } from "./header-fields";
+import { sequenceNumbersQuestions } from "./sequence-numbers";
 import { timeWaitQuestions } from "./time-wait";
 
-export const interviewQuestions: InterviewQuestion[] = [...headerFieldsQuestions, ...timeWaitQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions];
