@@ -6,5 +6,6 @@ import type { InterviewQuestion } from "@/lib/interview/question";
 import { headerFieldsQuestions } from "./header-fields";
 import { sequenceNumbersQuestions } from "./sequence-numbers";
 import { timeWaitQuestions } from "./time-wait";
+import { queuesQuestions } from "./queues";
 
-export const interviewQuestions: InterviewQuestion[] = [...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions];
