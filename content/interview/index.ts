@@ -7,5 +7,6 @@ import { headerFieldsQuestions } from "./header-fields";
 import { sequenceNumbersQuestions } from "./sequence-numbers";
 import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
+import { deadPeerQuestions } from "./dead-peer";
 
-export const interviewQuestions: InterviewQuestion[] = [...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...deadPeerQuestions];
