@@ -7,6 +7,7 @@
 // stored records and never lets the browser decide.
 import "server-only";
 import { exerciseRecords, requestNewVariant, withExerciseRecords, type ExerciseRecords, type RecordWrite, type StoredAttempt } from "@/lib/db/attempts";
+import { recordReview } from "@/lib/review/cards";
 import { describeAnswer } from "./answerSummary";
 import { hasOneAnswer } from "./answerVariety";
 import { findExercise } from "./catalog";
@@ -186,9 +187,11 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
     };
   });
   if (result.status !== "graded") return result;
+  const stored = attempt!;
+  // Spaced review (decision record 0011): the attempt is a review of the learner's card for this exercise.
+  await recordReview(learnerId, "exercise", exerciseId, stored.score, stored.createdAt, { hintsUsed: stored.hintsUsed });
   const records = await exerciseRecords(learnerId, exerciseId);
   const view = viewOf(exercise, learnerId, records);
-  const stored = attempt!;
   const solutionVisible = stored.score >= 1 || records.reveals.some((r) => r.variantSeed === stored.variantSeed);
   return { status: "graded", attempt: publicAttempt(exercise, stored, solutionVisible), nextVariantSeed: view.variantSeed, view };
 }
