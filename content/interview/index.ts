@@ -5,8 +5,9 @@ import "server-only";
 import type { InterviewQuestion } from "@/lib/interview/question";
 import { headerFieldsQuestions } from "./header-fields";
 import { sequenceNumbersQuestions } from "./sequence-numbers";
+import { handshakeQuestions } from "./handshake";
 import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
 import { deadPeerQuestions } from "./dead-peer";
 
-export const interviewQuestions: InterviewQuestion[] = [...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...deadPeerQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...deadPeerQuestions];
