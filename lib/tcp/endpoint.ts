@@ -847,7 +847,8 @@ export class Sock {
       const writer = this.waitingSend;
       // sk_write_pending: "Save one ACK. Data will be ready after several ticks": the blocked
       // sender's data carries the ACK of the SYN-ACK (tcp_rcv_synsent_state_process)
-      if (writer === null || this.waitingBytes === 0) this.sendAck();
+      // (what-if "two-way handshake": no third segment)
+      if ((writer === null || this.waitingBytes === 0) && !this.sim.counterfactual?.twoWayHandshake) this.sendAck();
       this.startKeepalive();
       const cb = this.onConnect;
       this.onConnect = null;

@@ -154,6 +154,11 @@ export class Host implements ListenerHost, TwHost {
   timeWait(s: Sock, substate: TcpState, tmo: number): void {
     const sys = this.sim.sysctl;
     this.rememberPeer(s.raddr); // tcp_update_metrics()
+    if (substate === TcpState.TIME_WAIT && this.sim.counterfactual?.noTimeWait) {
+      // what-if: no TIME-WAIT, the connection is forgotten at once (its 4-tuple free)
+      s.done(null, false);
+      return;
+    }
     if (this.twCount >= sys.tcp_max_tw_buckets) {
       // inet_twsk_alloc() refuses: "TCP: time wait bucket table overflow", the socket just closes
       this.counters.TCPTimeWaitOverflow++;
@@ -239,7 +244,8 @@ export class Host implements ListenerHost, TwHost {
         const l = this.listenerOn(seg.dstPort);
         if (l) {
           this.killTw(o);
-          l.connRequest(seg, v.isn);
+          // (what-if "ISN always 0": no ISN above the old connection's either)
+          l.connRequest(seg, this.sim.counterfactual?.isnZero ? 0 : v.isn);
         } else this.twAck(o);
       }
     }

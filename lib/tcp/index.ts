@@ -40,11 +40,14 @@
  *     -> every intermediate value of a SYN cookie and its check (the engine's own arithmetic);
  *   cookieInitSequence, cookieCheck, mssIndex, MSSTAB, MAX_SYNCOOKIE_AGE, COOKIEBITS
  *
- * Options: seed, isn (per-host first ISN, e.g. near 2^32), until (seconds),
- * sampleEvery (seconds), rfc.timeWaitSeconds (show RFC 2*MSL instead of Linux's 60 s).
+ * Options: seed, isn (per-host first ISN, e.g. near 2^32, or a list for its first connections),
+ * until (seconds), sampleEvery (seconds), rfc.timeWaitSeconds (show RFC 2*MSL instead of Linux's 60 s),
+ * counterfactual { twoWayHandshake, noTimeWait, isnZero } (the what-if sandbox switches a piece of
+ * TCP off; lessons never set it, and without it every trace is Linux's).
  */
 export { parseScenario, CALLS } from "./scenario";
-export type { Scenario, Step, Fault, CallName, ParseResult, KeepaliveOpts } from "./scenario";
+export type { Scenario, Step, Fault, SegmentMatch, CallName, ParseResult, KeepaliveOpts } from "./scenario";
+export type { Counterfactual } from "./socketContext";
 export { runScenario, simulate, simulateDetailed } from "./simulate";
 export type {
   SimulateOptions,

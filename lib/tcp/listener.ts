@@ -243,6 +243,7 @@ export class Listener {
       }
     }
     if (wantCookie) this.sendCookie(seg);
+    else if (this.sim.counterfactual?.twoWayHandshake) this.twoWayOpen(seg);
     else this.queueRequest(seg, twIsn);
   }
 
@@ -523,6 +524,27 @@ export class Listener {
       child.abort();
     }
     this.host.unlisten(this);
+  }
+
+  /**
+   * What-if "two-way handshake" (never in a lesson): the SYN alone opens the
+   * connection. The child is ESTABLISHED before its SYN-ACK leaves, takes its
+   * own SYN as acknowledged (no third segment will come) and waits in the
+   * accept queue; nothing checks that the SYN was a current one (RFC 9293 §3.5).
+   */
+  private twoWayOpen(seg: Segment): void {
+    const iss = this.sim.nextIsn(this.host);
+    const child = this.makeChild(seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq);
+    child.sndUna = child.sndNxt;
+    // born straight into ESTABLISHED in the trace, as a cookie child is
+    this.host.stateCounts[TcpState.SYN_RECV]!++;
+    child.bornFromCookie = true;
+    this.acceptQueue.push(child);
+    child.setState(TcpState.ESTABLISHED);
+    child.initTransfer(null);
+    child.startKeepalive();
+    this.host.childEstablished(child);
+    this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, iss, seqAdd(seg.seq, 1), 0, seg.conn);
   }
 }
 

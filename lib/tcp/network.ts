@@ -3,8 +3,11 @@
  * scenario's one-way delay plus any per-sender extra delay; a link never
  * reorders (each direction is a FIFO lane). Faults are data: a segment they
  * drop is still recorded, marked dropped, because it was on the wire.
+ * The one exception to FIFO: a "hold" or "duplicate" fault (late faults)
+ * takes the segments it matches, or a copy of them, off the lane, to arrive
+ * later on a lane of their own, so later segments overtake them.
  */
-import { RST, SYN, isPureAck, type Segment } from "./segment";
+import { ACK, FIN, PSH, RST, SYN, isPureAck, type Segment } from "./segment";
 import type { Fault } from "./scenario";
 import { Ev, type Scheduler } from "./scheduler";
 import { US } from "./timers";
@@ -26,9 +29,40 @@ interface CompiledFault {
   delay: number;
 }
 
+/** A "hold" or "duplicate" fault, compiled. */
+interface LateFault {
+  /** microseconds late: the segment itself (hold) or a copy of it (duplicate) */
+  hold: number;
+  dup: number;
+  /** flag bits to match (-1: any), payload length (-1: any), n-th match (0: every one) */
+  flags: number;
+  len: number;
+  nth: number;
+  after: number;
+  until: number;
+  /** matches so far */
+  seen: number;
+}
+
+/** tcpdump flag notation -> flag bits, for "match". */
+function flagBits(flags: string): number {
+  let b = 0;
+  if (flags.includes("S")) b |= SYN;
+  if (flags.includes("F")) b |= FIN;
+  if (flags.includes("R")) b |= RST;
+  if (flags.includes("P")) b |= PSH;
+  if (flags.includes(".")) b |= ACK;
+  return b;
+}
+
 export class Network {
   /** Faults by sender; a host without faults shares one empty list. */
   private faults: CompiledFault[][];
+  /** Late (hold, duplicate) faults by sender; null for a host without any. */
+  private late: Array<LateFault[] | null>;
+  /** What the last matching lateMatch() asked for: microseconds late for the segment (hold) or a copy (dup). */
+  lateHold = 0;
+  lateDup = 0;
   /** Links by from * nHosts + to (a Map: with a thousand hosts an array would be sparse and slow). */
   private lanes = new Map<number, LinkLane>();
 
@@ -41,8 +75,23 @@ export class Network {
   ) {
     const none: CompiledFault[] = [];
     this.faults = new Array<CompiledFault[]>(nHosts).fill(none);
+    this.late = new Array<LateFault[] | null>(nHosts).fill(null);
     for (const f of faults) {
       const i = hostIndex(f.from);
+      if (f.hold !== undefined || f.duplicate !== undefined) {
+        const m = f.match ?? {};
+        (this.late[i] ??= []).push({
+          hold: f.hold === undefined ? 0 : Math.round(f.hold * US),
+          dup: f.duplicate === undefined ? 0 : Math.round(f.duplicate * US),
+          flags: m.flags === undefined ? -1 : flagBits(m.flags),
+          len: m.len ?? -1,
+          nth: m.nth ?? 0,
+          after: typeof f.after === "number" ? Math.round(f.after * US) : 0,
+          until: f.until === undefined ? Infinity : Math.round(f.until * US),
+          seen: 0,
+        });
+        continue;
+      }
       if (this.faults[i] === none) this.faults[i] = [];
       this.faults[i]!.push({
         drop: f.drop === "all" ? 1 : f.drop === "syn" ? 2 : f.drop === "rst" ? 3 : f.drop === "ack" ? 4 : 0,
@@ -90,9 +139,43 @@ export class Network {
     return d;
   }
 
+  /** Whether the host has late (hold, duplicate) faults: then Sim.emit asks lateMatch(). */
+  hasLate(from: number): boolean {
+    return this.late[from] !== null;
+  }
+
+  /**
+   * Whether a late fault takes this segment, sent now: sets lateHold (the
+   * segment arrives that much later, off its FIFO lane) or lateDup (it
+   * arrives as usual and a copy that much later). The first fault that
+   * matches decides. Every fault counts its matches for "nth".
+   */
+  lateMatch(from: number, flags: number, len: number): boolean {
+    const fs = this.late[from];
+    if (fs === null || fs === undefined) return false;
+    const now = this.sched.now;
+    let hit: LateFault | null = null;
+    for (const f of fs) {
+      if (now < f.after || now >= f.until) continue;
+      if (f.flags >= 0 && f.flags !== (flags & (SYN | FIN | RST | PSH | ACK))) continue;
+      if (f.len >= 0 && f.len !== len) continue;
+      f.seen++;
+      if (hit === null && (f.nth === 0 || f.nth === f.seen)) hit = f;
+    }
+    if (hit === null) return false;
+    this.lateHold = hit.hold;
+    this.lateDup = hit.dup;
+    return true;
+  }
+
+  /** A lane of its own for one late segment (or copy): nothing queues behind it. */
+  lateLane(from: number, owner: unknown): LinkLane {
+    return new LinkLane(this.sched, owner, from);
+  }
+
   /** A segment the host sends now has no delay: with its link empty, it arrives now, next. */
   zeroDelayFrom(from: number): boolean {
-    if (this.delayUs !== 0) return false;
+    if (this.delayUs !== 0 || this.late[from] !== null) return false;
     const fs = this.faults[from];
     return fs === undefined || fs.length === 0 || this.extraDelay(from) === 0;
   }

@@ -64,7 +64,26 @@ export interface Fault {
   until?: number;
   /** extra one-way delay, seconds */
   delay?: number;
+  /** the matched segments arrive this many seconds late, overtaken by later ones (not FIFO) */
+  hold?: number;
+  /** the matched segments arrive as usual, and a copy of each arrives again this many seconds later */
+  duplicate?: number;
+  /** which segments a hold or duplicate fault takes (every one the host sends when absent) */
+  match?: SegmentMatch;
 }
+
+/** Selects segments a host sends: all fields optional, all must hold. */
+export interface SegmentMatch {
+  /** tcpdump notation, exactly: "S", "S.", ".", "P.", "F.", "FP.", "R", "R." */
+  flags?: string;
+  /** payload bytes */
+  len?: number;
+  /** only the n-th segment (from 1) that matches the rest, counted from the scenario's start */
+  nth?: number;
+}
+
+/** The flags a match may name, in tcpdump notation. */
+export const MATCH_FLAGS = ["S", "S.", ".", "P.", "F.", "FP.", "R", "R."] as const;
 
 export interface Scenario {
   name?: string;
@@ -176,7 +195,9 @@ function parseFault(raw: unknown, i: number): Fault {
   const p = `faults[${i}]`;
   if (!isObj(raw)) fail(p, "must be an object");
   const f: Fault = { from: hostName(raw.from, `${p}.from`) };
-  if (raw.drop === undefined && raw.delay === undefined) fail(p, 'needs "drop" or "delay"');
+  if (raw.hold !== undefined || raw.duplicate !== undefined) return parseLateFault(raw, p, f);
+  if (raw.drop === undefined && raw.delay === undefined) fail(p, 'needs "drop", "delay", "hold" or "duplicate"');
+  if (raw.match !== undefined) fail(`${p}.match`, 'only valid with "hold" or "duplicate"');
   if (raw.drop !== undefined) {
     if (raw.drop !== "all" && raw.drop !== "syn" && raw.drop !== "rst" && raw.drop !== "ack") {
       fail(`${p}.drop`, `unknown kind ${JSON.stringify(raw.drop)} (expected "all", "syn", "rst" or "ack")`);
@@ -194,6 +215,47 @@ function parseFault(raw: unknown, i: number): Fault {
   }
   for (const k of Object.keys(raw)) {
     if (!["from", "drop", "delay", "after", "until"].includes(k)) fail(`${p}.${k}`, "unknown field");
+  }
+  return f;
+}
+
+/**
+ * A fault that reorders or repeats (docs/scenario-format.md, "Late and
+ * duplicate segments"): exactly one of "hold" or "duplicate", seconds > 0, an
+ * optional "match", and a numeric "after"/"until" window on the send time.
+ */
+function parseLateFault(raw: Record<string, unknown>, p: string, f: Fault): Fault {
+  if (raw.hold !== undefined && raw.duplicate !== undefined) fail(p, 'has both "hold" and "duplicate" (use two faults)');
+  for (const k of ["drop", "delay"] as const) {
+    if (raw[k] !== undefined) fail(`${p}.${k}`, `cannot be combined with "${raw.hold !== undefined ? "hold" : "duplicate"}" (use two faults)`);
+  }
+  if (raw.hold !== undefined) f.hold = num(raw.hold, `${p}.hold`, { gt: 0 });
+  else f.duplicate = num(raw.duplicate, `${p}.duplicate`, { gt: 0 });
+  if (raw.after !== undefined) {
+    if (raw.after === "first-syn") fail(`${p}.after`, 'must be a number of seconds here (pick a segment with "match" instead)');
+    f.after = num(raw.after, `${p}.after`, { min: 0 });
+  }
+  if (raw.until !== undefined) {
+    f.until = num(raw.until, `${p}.until`, { min: 0 });
+    if (typeof f.after === "number" && f.until < f.after) fail(`${p}.until`, "must be >= after");
+  }
+  if (raw.match !== undefined) {
+    if (!isObj(raw.match)) fail(`${p}.match`, 'must be an object { "flags", "len", "nth" }');
+    const m: SegmentMatch = {};
+    for (const [k, v] of Object.entries(raw.match)) {
+      if (k === "flags") {
+        if (typeof v !== "string" || !(MATCH_FLAGS as readonly string[]).includes(v)) {
+          fail(`${p}.match.flags`, `unknown flags ${JSON.stringify(v)} (expected one of ${MATCH_FLAGS.map((x) => `"${x}"`).join(", ")})`);
+        }
+        m.flags = v;
+      } else if (k === "len") m.len = num(v, `${p}.match.len`, { min: 0, int: true });
+      else if (k === "nth") m.nth = num(v, `${p}.match.nth`, { min: 1, int: true });
+      else fail(`${p}.match.${k}`, "unknown field (expected flags, len, nth)");
+    }
+    f.match = m;
+  }
+  for (const k of Object.keys(raw)) {
+    if (!["from", "hold", "duplicate", "after", "until", "match"].includes(k)) fail(`${p}.${k}`, "unknown field");
   }
   return f;
 }

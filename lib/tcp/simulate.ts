@@ -13,6 +13,7 @@ import type { Scenario, Step } from "./scenario";
 import { SYN, type Segment } from "./segment";
 import { TcpState, isAllowedTransition, STATE_NAMES, type StateName } from "./state";
 import { resolveSysctls, type Sysctls } from "./sysctl";
+import { NO_COUNTERFACTUAL, type Counterfactual } from "./socketContext";
 import { TimerKind, US, wheelDeadline } from "./timers";
 import { EV_TW_LANE, type TimeWaitSock } from "./timewait";
 import { NO_CONN, Recorder, recorderToTrace, usToSeconds, type Trace, type TraceSegment, type TraceState } from "./trace";
@@ -28,8 +29,11 @@ const SPOOF_PORTS = 60000;
 export interface SimulateOptions {
   /** Seed for ISNs, ports and cookie secrets (default: scenario.seed ?? 1). */
   seed?: number;
-  /** Initial sequence numbers for a host's first connection, e.g. { client: 0xfffffff0 } to test wraparound. */
-  isn?: Record<string, number>;
+  /**
+   * Initial sequence numbers for a host's first connection, e.g. { client: 0xfffffff0 } to test wraparound;
+   * a list gives the ISNs of its first connections in turn (then the PRNG's again).
+   */
+  isn?: Record<string, number | number[]>;
   /** Stop at this many seconds (default: last step + 10000 s, enough for every Linux timer to run out). */
   until?: number;
   /**
@@ -45,6 +49,12 @@ export interface SimulateOptions {
     /** RFC 9293 §3.3.2: TIME-WAIT lasts 2 MSL (MSL = 2 min) instead of Linux's fixed 60 s. */
     timeWaitSeconds?: number;
   };
+  /**
+   * Switch off a piece of TCP's design to show what it prevents (the
+   * interview track's what-if sandbox; lessons never set these). Absent or
+   * all false: Linux exactly, every trace unchanged.
+   */
+  counterfactual?: Counterfactual;
 }
 
 /** runScenario's options: simulate()'s, plus what to record. */
@@ -179,7 +189,11 @@ export class Sim implements HostEngine {
   private connsOf = new Map<number, number[]>();
   private twLanes = new Map<number, Lane<TimeWaitSock>>();
   private readonly nominalTimers: boolean;
-  private isnGiven: Map<string, number>;
+  private isnGiven: Map<string, number | number[]>;
+  /** How many ISNs of a host's options.isn list were used. */
+  private isnListUsed = new Map<string, number>();
+  /** options.counterfactual, or all off. */
+  readonly counterfactual: Counterfactual;
   private untilUs: number;
   private sampleEveryUs: number;
   private floodCount = 0;
@@ -210,6 +224,7 @@ export class Sim implements HostEngine {
     for (const s of scenario.steps) if (s.call === "syn-flood") floodSyns += s.count ?? 0;
     this.rec = new Recorder(Math.ceil(floodSyns * 2.25), options.segments !== false);
     this.rng = new Rng(options.seed ?? scenario.seed ?? 1);
+    this.counterfactual = options.counterfactual ?? NO_COUNTERFACTUAL;
     this.nominalTimers = options.nominalTimers === true;
     this.sysctl = resolveSysctls(scenario.sysctl);
     this.isnGiven = new Map(Object.entries(options.isn ?? {}));
@@ -294,10 +309,19 @@ export class Sim implements HostEngine {
   }
 
   nextIsn(h: Host): number {
+    if (this.counterfactual.isnZero) return 0;
     const given = this.isnGiven.get(h.name);
     if (given !== undefined) {
-      this.isnGiven.delete(h.name);
-      return given >>> 0;
+      if (typeof given === "number") {
+        this.isnGiven.delete(h.name);
+        return given >>> 0;
+      }
+      // a list: one per connection, in turn (the caller's array is left as it was)
+      const k = this.isnListUsed.get(h.name) ?? 0;
+      if (k < given.length) {
+        this.isnListUsed.set(h.name, k + 1);
+        return given[k]! >>> 0;
+      }
     }
     return this.rng.nextU32();
   }
@@ -360,6 +384,10 @@ export class Sim implements HostEngine {
     const faultDrops = this.net.drops(from, flags, len, priorSyn);
     seq |= 0;
     ack |= 0;
+    // a hold or duplicate fault (cold: only hosts that have one ask)
+    if (!faultDrops && this.net.hasLate(from) && dstAddr < this.hosts.length && this.net.lateMatch(from, flags, len)) {
+      if (this.sendLate(from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn)) return;
+    }
     // A trace is observed at the server's interface (docs/scenario-format.md): a segment
     // to the server over a delayed link is recorded when it gets there, not when sent.
     // It still travels when a fault drops it: the server's input drops it after its
@@ -374,6 +402,37 @@ export class Sim implements HostEngine {
     this.rec.segment(this.sched.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, dropped);
     // a segment to a spoofed address (a SYN-ACK answering a flood) goes nowhere
     if (!dropped && dstAddr < this.hosts.length) this.transmit(from, dstAddr, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
+  }
+
+  /**
+   * A late fault matched the segment being sent (network.ts lateMatch): the
+   * segment (hold) or a copy of it (duplicate) travels on a lane of its own,
+   * arriving that much later than the link would bring it, so later segments
+   * overtake it. Stamped where every trace is: a segment to the server when it
+   * reaches the server's interface (so a client's copy appears twice), one the
+   * server sends when it leaves (its copy, made beyond that interface, is not
+   * recorded again). True when the segment itself was held (emit is done).
+   */
+  private sendLate(
+    from: number,
+    srcAddr: number,
+    srcPort: number,
+    dstAddr: number,
+    dstPort: number,
+    flags: number,
+    seq: number,
+    ack: number,
+    len: number,
+    conn: number,
+  ): boolean {
+    const net = this.net;
+    const held = net.lateHold > 0;
+    const at = this.now + net.delayFrom(from) + (held ? net.lateHold : net.lateDup);
+    const toServer = dstAddr === SERVER && from !== SERVER;
+    if (held && !toServer) this.rec.segment(this.now, from, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, false);
+    const to = this.hosts[dstAddr]!;
+    net.lateLane(from, to).push(at, srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn, toServer ? OBSERVE_ON_ARRIVAL : NOT_OBSERVED);
+    return held;
   }
 
   /** Hands a segment to the link towards host `to` (or, inside concurrent calls, to its socket backlog). */

@@ -43,6 +43,31 @@ export interface HostCounters {
   TCPTimeWaitOverflow: number;
 }
 
+/**
+ * Pieces of TCP's design switched off, to show the failure each prevents
+ * (the interview track's what-if sandbox, lib/labs/what-if). Lessons never
+ * set them; all off is Linux, trace for trace.
+ */
+export interface Counterfactual {
+  /**
+   * A two-way handshake: a listener that receives a SYN answers SYN-ACK and
+   * is ESTABLISHED at once (no request sock waiting for the ACK), and a
+   * client sends no third segment. An old duplicate SYN opens a connection.
+   */
+  twoWayHandshake?: boolean;
+  /**
+   * No TIME-WAIT: the active closer forgets the connection as soon as it has
+   * ACKed the peer's FIN (CLOSED instead of TIME-WAIT), so the 4-tuple is
+   * free at once and a retransmitted FIN finds no socket.
+   */
+  noTimeWait?: boolean;
+  /** Every initial sequence number is 0 (also the one TIME-WAIT picks for a new SYN it hands over). */
+  isnZero?: boolean;
+}
+
+/** All switches off. */
+export const NO_COUNTERFACTUAL: Readonly<Counterfactual> = Object.freeze({});
+
 /** A connection the kernel killed (the shape of simulate.ts's `Abort`). */
 export interface AbortRecord {
   t: number;
@@ -80,6 +105,8 @@ export interface SocketEngine {
   connName(conn: number): string;
   /** A new initial sequence number for a connection of `host`. */
   nextIsn(host: SocketHost): number;
+  /** Design switched off (what-if sandbox); absent or all false in every lesson. */
+  readonly counterfactual?: Readonly<Counterfactual>;
 }
 
 /** The host as every socket sees it. Implemented by `Host`. */

@@ -90,6 +90,11 @@ export class TimeWaitSock {
       if (!(f & FIN) || end !== seqAdd(rcvNxt, 1)) return RST_V;
       // FIN arrived: enter true TIME-WAIT for TCP_TIMEWAIT_LEN
       this.rcvNxt = end;
+      if (this.sim.counterfactual?.noTimeWait) {
+        // what-if: no TIME-WAIT, ACK the FIN and forget the connection
+        this.host.killTw(this);
+        return ACK_V;
+      }
       this.sim.recordState(this.host, TcpState.FIN_WAIT_2, TcpState.TIME_WAIT, this.conn);
       this.substate = TcpState.TIME_WAIT;
       this.host.scheduleTw(this, TCP_TIMEWAIT_LEN);
