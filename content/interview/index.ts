@@ -8,6 +8,7 @@ import { sequenceNumbersQuestions } from "./sequence-numbers";
 import { handshakeQuestions } from "./handshake";
 import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
+import { synFloodQuestions } from "./syn-flood";
 import { deadPeerQuestions } from "./dead-peer";
 
-export const interviewQuestions: InterviewQuestion[] = [...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...deadPeerQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions];

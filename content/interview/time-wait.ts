@@ -123,7 +123,7 @@ export const timeWaitQuestions: InterviewQuestion[] = [
         { id: "removed-4-12", idea: "It was removed in Linux 4.12", weight: 2, phrasings: ["was|been|got|is remov*|delet*|dropped|gone", "remov*|delet* .. linux|kernel|4", "4 12", "not any longer exist*|available|there"] },
         { id: "nat-breakage", idea: "It dropped SYNs from clients behind NAT", weight: 2, phrasings: ["nat", "network address translation", "behind .. same|one|shared|single .. address|ip", "shar* .. ip|address"] },
         { id: "per-host-timestamps", idea: "It relied on per-host TCP timestamps", weight: 1, phrasings: ["timestamp*", "paws"] },
-        { id: "early-expiry", idea: "It expired TIME-WAIT sockets early", weight: 1, phrasings: ["expir*|recycl*|destroy*|kill*|clos*|reap*|remov*|end* .. early|earlier|quick*|fast*|sooner", "rto|retransmission timeout"] },
+        { id: "early-expiry", idea: "It expired TIME-WAIT sockets early", weight: 1, phrasings: ["expir*|recycl*|destroy*|kill*|clos*|reap*|remov*|end* .. early|earlier|quick*|fast*|sooner", "rto|retransmission-timeout"] },
       ],
       misconceptions: [
         {
@@ -181,7 +181,7 @@ export const timeWaitQuestions: InterviewQuestion[] = [
           weight: 1,
           phrasings: ["timestamp* .. newer|higher|greater|later|larger|more-recent", "newer|later|higher|greater .. timestamp*", "tsval"],
         },
-        { id: "isn-above", idea: "The new ISN starts above the old sequence space (old seq + 65537)", weight: 1, phrasings: ["isn|initial sequence .. above|higher|greater|beyond|larger|65537|65535", "65537|65535"] },
+        { id: "isn-above", idea: "The new ISN starts above the old sequence space (old seq + 65537)", weight: 1, phrasings: ["isn|initial-sequence .. above|higher|greater|beyond|larger|65537|65535", "65537|65535"] },
         { id: "otherwise-ack", idea: "Any other SYN gets the old connection's ACK", weight: 1, phrasings: ["other|otherwise|old .. syn* .. ack*", "answer*|repl*|respond* .. ack", "ack* .. old connection"] },
       ],
       misconceptions: [
