@@ -117,7 +117,7 @@ export const queuesQuestions: InterviewQuestion[] = [
           id: "max-syn-backlog-is-size",
           label: "Thinks tcp_max_syn_backlog is the SYN queue's size",
           whyWrong: "The SYN queue is full at min(backlog, somaxconn) (inet_csk_reqsk_queue_is_full()); tcp_max_syn_backlog only drives the three-quarters rule with cookies off.",
-          phrasings: ["tcp_max_syn_backlog .. is|sets|limits|caps|controls|determines .. size|length|limit|syn queue", "syn queue .. size|length|limit .. tcp_max_syn_backlog"],
+          phrasings: ["tcp_max_syn_backlog .. is|sets|limits|caps|controls|determines .. size|length|limit|syn-queue", "syn queue .. size|length|limit .. tcp_max_syn_backlog"],
         },
         {
           id: "power-of-two",
@@ -171,7 +171,7 @@ export const queuesQuestions: InterviewQuestion[] = [
           weight: 1,
           phrasings: ["client .. established|open|connected", "connect .. return*|succeed*|success*|complet*"],
         },
-        { id: "ack-dropped", idea: "By default the final ACK is dropped and the request stays in the SYN queue", weight: 2, phrasings: ["drop*|ignor*|discard* .. ack", "ack .. drop*|ignor*|discarded", "stays|remains|left|leaves .. syn queue|syn_recv|syn-recv"] },
+        { id: "ack-dropped", idea: "By default the final ACK is dropped and the request stays in the SYN queue", weight: 2, phrasings: ["drop*|ignor*|discard* .. ack", "ack .. drop*|ignor*|discarded", "stays|remains|left|leaves .. syn-queue|syn_recv|syn-recv"] },
         {
           id: "synack-retransmit",
           idea: "The SYN-ACK is retransmitted, so a short burst recovers",
@@ -193,7 +193,7 @@ export const queuesQuestions: InterviewQuestion[] = [
           id: "connect-fails",
           label: "Thinks the client's connect() fails",
           whyWrong: "connect() returned when the SYN-ACK arrived (RFC 9293 §3.10.7.3); the client learns of the problem later, by silence or an RST.",
-          phrasings: ["connect .. fail*|refused|error*|econnrefused", "econnrefused|connection refused"],
+          phrasings: ["connect .. fail*|refused|error*|econnrefused", "econnrefused|connection-refused"],
         },
         {
           id: "connect-waits-accept",
@@ -263,7 +263,7 @@ export const queuesQuestions: InterviewQuestion[] = [
           id: "sendq-syn-queue",
           label: "Thinks one of the columns is the SYN queue",
           whyWrong: "ss shows the accept queue for a listener; half-open requests appear as separate SYN-RECV sockets.",
-          phrasings: ["send-q|sendq|recv-q|recvq .. syn queue|half-open|syn-recv|syn_recv"],
+          phrasings: ["send-q|sendq|recv-q|recvq .. syn-queue|half-open|syn-recv|syn_recv"],
         },
       ],
     },
