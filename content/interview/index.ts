@@ -6,9 +6,10 @@ import type { InterviewQuestion } from "@/lib/interview/question";
 import { headerFieldsQuestions } from "./header-fields";
 import { sequenceNumbersQuestions } from "./sequence-numbers";
 import { handshakeQuestions } from "./handshake";
+import { closeQuestions } from "./close";
 import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
 import { synFloodQuestions } from "./syn-flood";
 import { deadPeerQuestions } from "./dead-peer";
 
-export const interviewQuestions: InterviewQuestion[] = [...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions];
