@@ -37,7 +37,7 @@ export const deadPeerQuestions: InterviewQuestion[] = [
             "enabl*|turn*|set|request* .. so_keepalive .. per|each|every|the socket",
             "only .. so_keepalive",
             "only .. if|when|after .. enabl*|turn*|set*|ask*|request*|opt*",
-            "opt-in|opt in",
+            "opt-in",
           ],
         },
         {
@@ -154,7 +154,7 @@ export const deadPeerQuestions: InterviewQuestion[] = [
           weight: 1,
           phrasings: [
             "only .. when|if|once|after .. send*|sent|data|retransmi*|keepalive*|probe*",
-            "retransmi* .. time* out|timeout|fail*|exhaust*|run out|give* up|expire*",
+            "retransmi* .. time*-out|timeout|fail*|exhaust*|run-out|give*-up|expire*",
             "tcp_retries2|retries2",
             "keepalive*|probe* .. unanswered|fail*|detect*",
             "etimedout",
@@ -184,7 +184,7 @@ export const deadPeerQuestions: InterviewQuestion[] = [
           id: "process-crash-silent",
           label: "Thinks a crashed process leaves its connections open with nothing sent",
           whyWrong: "The process's kernel survives the crash and closes its descriptors, which sends a FIN (or an RST) at once (tcp_close()).",
-          phrasings: ["process|application|app .. crash*|kill*|die*|dies .. open|forever|hang*|nothing|no fin|never"],
+          phrasings: ["process|application|app .. crash*|kill*|die*|dies .. open|forever|hang*|nothing|no-fin|never"],
           unless: ["host|power|machine"],
         },
       ],

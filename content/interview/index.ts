@@ -11,5 +11,6 @@ import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
 import { synFloodQuestions } from "./syn-flood";
 import { deadPeerQuestions } from "./dead-peer";
+import { retransmissionQuestions } from "./retransmission";
 
-export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions, ...retransmissionQuestions];
