@@ -12,5 +12,6 @@ import { queuesQuestions } from "./queues";
 import { synFloodQuestions } from "./syn-flood";
 import { deadPeerQuestions } from "./dead-peer";
 import { retransmissionQuestions } from "./retransmission";
+import { httpKeepAliveQuestions } from "./http-keep-alive";
 
-export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions, ...retransmissionQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions];
