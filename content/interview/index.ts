@@ -10,8 +10,9 @@ import { closeQuestions } from "./close";
 import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
 import { synFloodQuestions } from "./syn-flood";
+import { closeWaitQuestions } from "./close-wait";
 import { deadPeerQuestions } from "./dead-peer";
 import { retransmissionQuestions } from "./retransmission";
 import { httpKeepAliveQuestions } from "./http-keep-alive";
 
-export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...closeWaitQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions];
