@@ -7,6 +7,7 @@ import { headerFieldsQuestions } from "./header-fields";
 import { sequenceNumbersQuestions } from "./sequence-numbers";
 import { handshakeQuestions } from "./handshake";
 import { closeQuestions } from "./close";
+import { statesQuestions } from "./states";
 import { timeWaitQuestions } from "./time-wait";
 import { queuesQuestions } from "./queues";
 import { synFloodQuestions } from "./syn-flood";
@@ -15,4 +16,4 @@ import { deadPeerQuestions } from "./dead-peer";
 import { retransmissionQuestions } from "./retransmission";
 import { httpKeepAliveQuestions } from "./http-keep-alive";
 
-export const interviewQuestions: InterviewQuestion[] = [...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...closeWaitQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...statesQuestions, ...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...closeWaitQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions];
