@@ -224,7 +224,7 @@ export const headerFieldsQuestions: InterviewQuestion[] = [
           id: "urg-out-of-band",
           label: "Thinks URG sends out-of-band data",
           whyWrong: "Urgent data is part of the normal byte stream; the pointer only marks a position in it (RFC 6093; RFC 9293 §3.9.1.2).",
-          phrasings: ["urg*|urgent .. out-of-band|oob|bypass*|separate channel"],
+          phrasings: ["urg*|urgent .. out-of-band|oob|bypass*|separate-channel"],
         },
       ],
     },
