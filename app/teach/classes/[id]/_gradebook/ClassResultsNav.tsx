@@ -57,3 +57,26 @@ export const KIND_LABEL: Record<MistakeKind, string> = {
   mistake: "wrong part",
   summary: "wrong answer",
 };
+
+/**
+ * A table's own scroll box: focusable (so the keyboard can scroll it, and axe
+ * is satisfied), named, with a fade at its right edge that shows more lies
+ * that way (a table narrower than the box just fades its padding).
+ */
+export function ScrollBox({ label, describedBy, className = "", testId, children }: { label: string; describedBy?: string; className?: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <div className="relative mt-2">
+      <div
+        role="region"
+        aria-label={label}
+        aria-describedby={describedBy}
+        tabIndex={0}
+        className={`overflow-auto rounded-lg border border-slate-300 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700 dark:border-slate-700 ${className}`}
+        data-testid={testId}
+      >
+        {children}
+      </div>
+      <div aria-hidden="true" className="pointer-events-none absolute inset-y-px right-px w-5 rounded-r-lg bg-gradient-to-l from-slate-400/40 to-transparent dark:from-slate-950" />
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { answerDescriber, exerciseTitle } from "@/lib/teaching/answerText";
 import { percent } from "@/lib/teaching/gradebook";
 import { analyseAssignments, formatDuration } from "@/lib/teaching/itemAnalysis";
 import { gradebookAccess } from "../_gradebook/access";
-import { ClassResultsNav, KIND_LABEL, Refused } from "../_gradebook/ClassResultsNav";
+import { ClassResultsNav, KIND_LABEL, Refused, ScrollBox } from "../_gradebook/ClassResultsNav";
 
 export const metadata: Metadata = { title: "Item analysis" };
 export const dynamic = "force-dynamic";
@@ -33,7 +33,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
     <div>
       <ClassResultsNav cls={cls} current="analysis" title="Item analysis" />
       <p className="mt-4 text-slate-700 dark:text-slate-300">
-        Over the {students.length} students&apos; attempts inside each assignment&apos;s window. Time to solve runs from a student&apos;s first attempt on the exercise to their first right one
+        Over the attempts of the class&apos;s {students.length} student{students.length === 1 ? "" : "s"} inside each assignment&apos;s window. Time to solve runs from a student&apos;s first attempt on the exercise to their first right one
         (nothing records when they first opened it), so a first-try solve takes 0 s.
       </p>
       {analyses.length === 0 ? <p className="mt-6">No assignment is published yet.</p> : null}
@@ -44,7 +44,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
             {analysis.tried} of {students.length} students tried it · right at the first attempt {share(analysis.firstCorrectShare)} · median attempts to solve {num(analysis.medianAttemptsToSolve)} · median time to solve{" "}
             {formatDuration(analysis.medianTimeToSolveMs)}
           </p>
-          <div role="region" aria-label={`Exercises of ${analysis.title}`} tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-300 dark:border-slate-700">
+          <ScrollBox label={`Exercises of ${analysis.title}`}>
             <table className="min-w-full border-separate border-spacing-0 text-sm">
               <thead>
                 <tr>
@@ -69,7 +69,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           {analysis.exercises.map((exercise) =>
             exercise.mistakes.length === 0 ? null : (
               <details key={exercise.exerciseId} className="mt-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid={`mistakes-${exercise.exerciseId}`}>

@@ -10,7 +10,7 @@ import Link from "next/link";
 import { classGradebook } from "@/lib/teaching/classExports";
 import { parseGradebookSort, percent, sortGradebookRows, sortParam, type GradebookCell, type GradebookSort } from "@/lib/teaching/gradebook";
 import { gradebookAccess } from "../_gradebook/access";
-import { ClassResultsNav, Refused } from "../_gradebook/ClassResultsNav";
+import { ClassResultsNav, Refused, ScrollBox } from "../_gradebook/ClassResultsNav";
 
 export const metadata: Metadata = { title: "Gradebook" };
 export const dynamic = "force-dynamic";
@@ -77,21 +77,14 @@ export default async function GradebookPage({ params, searchParams }: { params: 
             The table scrolls inside its box, sideways and down{gradebook.assignments.length > 2 ? " (→ more assignments to the right)" : ""}; the header row and the student column stay in view. Select a score to see that
             student&apos;s attempts.
           </p>
-          <div
-            role="region"
-            aria-labelledby="gradebook-caption"
-            aria-describedby="gradebook-hint"
-            tabIndex={0}
-            className="relative mt-2 max-h-[75vh] overflow-auto rounded-lg border border-slate-300 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700 dark:border-slate-700"
-            data-testid="gradebook-scroll"
-          >
+          <ScrollBox label={`Gradebook of ${cls.name}`} describedBy="gradebook-hint" className="max-h-[75vh]" testId="gradebook-scroll">
             <table className="min-w-full border-separate border-spacing-0 text-sm" data-testid="gradebook">
-              <caption id="gradebook-caption" className="sr-only">
+              <caption className="sr-only">
                 Gradebook of {cls.name}: one row per student, one column per published assignment, then the total
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" className={`${th} ${stickyBg} sticky top-0 left-0 z-30 min-w-[12rem] border-r`}>
+                  <th scope="col" className={`${th} ${stickyBg} sticky top-0 left-0 z-30 min-w-[9rem] sm:min-w-[12rem] border-r`}>
                     <SortLink base={base} sort={sort} by="name" label="Student" description="student email" />
                   </th>
                   {gradebook.assignments.map((assignment) => (
@@ -143,7 +136,7 @@ export default async function GradebookPage({ params, searchParams }: { params: 
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollBox>
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
             — : no attempt that counts (0%). <span className="rounded bg-amber-100 px-1 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">late</span> : the attempt that gives the score came after
             the due time (the assignment accepts late work).

@@ -70,7 +70,7 @@ export default async function MisconceptionsPage({ params }: { params: Promise<{
     <div>
       <ClassResultsNav cls={cls} current="misconceptions" title="Misconceptions" />
       <p className="mt-4 text-slate-700 dark:text-slate-300">
-        From the wrong answers of the {students.length} students on the exercises of the published assignments, whenever they were made. Ranked by how many students showed each.
+        From the wrong answers of the class&apos;s {students.length} student{students.length === 1 ? "" : "s"} on the exercises of the published assignments, whenever they were made. Ranked by how many students showed each.
       </p>
 
       <section aria-labelledby="tagged" className="mt-8">
