@@ -64,8 +64,9 @@ export function wordsOf(fragment: string): string[] {
 /** The text as clauses of normalised words (empty clauses dropped). */
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
-  // Sentence and clause punctuation; a dot inside a number ("802.11", "3.1") does not end anything.
-  for (const piece of normalise(text).split(/[!?;:,/()[\]"]+|\.(?!\d)|\s[-–—]+\s/)) {
+  // Sentence and clause punctuation; a dot with no space after it ("802.11", "3.1",
+  // "net.core.somaxconn", "tcp_input.c") does not end anything.
+  for (const piece of normalise(text).split(/[!?;:,/()[\]"]+|\.(?![a-z0-9_])|\s[-–—]+\s/)) {
     let current: string[] = [];
     let purpose = false;
     const flush = () => {

@@ -112,3 +112,12 @@ describe("the claim grader", () => {
     expect(() => compileRubric({ claims: [{ id: "a", weight: 1, phrasings: ["x"] }], misconceptions: [{ id: "a", phrasings: ["y"] }] })).toThrow(/share the id/);
   });
 });
+
+describe("dotted names", () => {
+  it("keeps a dotted sysctl name inside its clause", async () => {
+    const { clausesOf } = await import("@/lib/exercises/freeText/text");
+    const clauses = clausesOf("The backlog is capped by net.core.somaxconn. Then the queue is read.");
+    expect(clauses[0]!.words).toEqual(["the", "backlog", "is", "capped", "by", "net", "core", "somaxconn"]);
+    expect(clauses).toHaveLength(2);
+  });
+});
