@@ -340,7 +340,7 @@ export const statesQuestions: InterviewQuestion[] = [
       "On Linux the listener itself stays in LISTEN. Each pending connection is a small request sock in the SYN queue, shown by ss as SYN-RECV. " +
       "The client becomes ESTABLISHED when the SYN-ACK arrives, and the server's connection becomes ESTABLISHED when the final ACK arrives. " +
       "Only in a simultaneous open does a client pass through SYN-RECEIVED.",
-    sources: ["RFC 9293 §3.3.2 (LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED)", "inet_csk_reqsk_queue_add(), net/ipv4/inet_connection_sock.c", "sstate_name in misc/ss.c (iproute2)"],
+    sources: ["RFC 9293 §3.3.2 (LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED)", "inet_csk_reqsk_queue_hash_add(), net/ipv4/inet_connection_sock.c", "sstate_name in misc/ss.c (iproute2)"],
     rubric: {
       ideas: [
         {
@@ -378,7 +378,7 @@ export const statesQuestions: InterviewQuestion[] = [
         {
           id: "listener-changes-state",
           label: "Thinks the listening socket itself moves to SYN-RECEIVED or ESTABLISHED",
-          whyWrong: "The listener stays in LISTEN; each connection gets its own request sock and then its own socket (inet_csk_reqsk_queue_add()).",
+          whyWrong: "The listener stays in LISTEN; each connection gets its own request sock and then its own socket (inet_csk_reqsk_queue_hash_add()).",
           phrasings: ["listen* .. socket .. becom*|mov*|goes|go|turn*|chang*|switch* .. syn-received|syn-recv|established", "listen* .. again .. next"],
         },
         {
