@@ -15,5 +15,6 @@ import { closeWaitQuestions } from "./close-wait";
 import { deadPeerQuestions } from "./dead-peer";
 import { retransmissionQuestions } from "./retransmission";
 import { httpKeepAliveQuestions } from "./http-keep-alive";
+import { toolsQuestions } from "./tools";
 
-export const interviewQuestions: InterviewQuestion[] = [...statesQuestions, ...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...closeWaitQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions];
+export const interviewQuestions: InterviewQuestion[] = [...statesQuestions, ...closeQuestions, ...handshakeQuestions, ...sequenceNumbersQuestions, ...headerFieldsQuestions, ...timeWaitQuestions, ...queuesQuestions, ...synFloodQuestions, ...closeWaitQuestions, ...deadPeerQuestions, ...retransmissionQuestions, ...httpKeepAliveQuestions, ...toolsQuestions];
