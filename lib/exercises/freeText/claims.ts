@@ -55,7 +55,7 @@
 // dependency of the grader for a few rules, and a stemmer adds little over the
 // prefix terms (`misdeliver*`). The tokenizer here is about 150 lines.
 
-import { AUXILIARIES, FUNCTION_WORDS, GUARDS, NARROW_NEGATORS, NEGATORS, clausesOf, hasStructure, isVerb, type Clause } from "./text";
+import { AUXILIARIES, FUNCTION_WORDS, GUARDS, NARROW_NEGATORS, NEGATORS, clausesOf, hasStructure, isVerb, normalise, type Clause } from "./text";
 import { compilePhrasing, matchPhrasing, type CompiledPhrasing, type PhrasingMatch } from "./phrasing";
 
 /** How far before a match "not", "never" or "hardly" still negates it, in words. */
@@ -213,19 +213,26 @@ export const MIN_DISTINCT_SHARE = 0.5;
  * as the verbs of a sentence ("half-open" holds "open", "misrouted" looks like
  * a verb), so a list of them stays a list.
  */
-export function isKeywordSalad(clauses: Clause[], vocabulary: (word: string) => boolean = () => false): boolean {
+export function isKeywordSalad(clauses: Clause[], vocabulary: (word: string) => boolean = () => false, text?: string): boolean {
   const words = clauses.flatMap((clause) => clause.words);
   if (words.length === 0) return true;
   const structural = words.filter((word) => FUNCTION_WORDS.has(word) || (isVerb(word) && !vocabulary(word))).length;
   const unstructured = clauses.filter((clause) => !hasStructure(clause.words)).reduce((sum, clause) => sum + clause.words.length, 0);
-  const content = words.filter((word) => !FUNCTION_WORDS.has(word));
+  // Repetition is judged on whole terms: "FIN-WAIT-1 then FIN-WAIT-2" names two
+  // states, not "fin" and "wait" twice each (the clause words split hyphens).
+  const content = (text === undefined ? words : hyphenatedTerms(text)).filter((word) => !FUNCTION_WORDS.has(word));
   const repetitive = content.length >= 4 && new Set(content).size / content.length < MIN_DISTINCT_SHARE;
   return structural / words.length < MIN_STRUCTURE_SHARE || unstructured / words.length >= MAX_UNSTRUCTURED_SHARE || repetitive;
 }
 
+/** The text's words with hyphenated compounds kept whole ("time-wait", "fin-wait-1"). */
+function hyphenatedTerms(text: string): string[] {
+  return normalise(text).match(/[a-z0-9_]+(?:[-–][a-z0-9_]+)*/g) ?? [];
+}
+
 export function gradeClaims(rubric: CompiledRubric, text: string): FreeTextGrade {
   const clauses = clausesOf(text);
-  const salad = isKeywordSalad(clauses, rubric.vocabulary);
+  const salad = isKeywordSalad(clauses, rubric.vocabulary, text);
   if (salad) {
     return { score: 0, salad, misconceptions: [], claims: rubric.claims.map((claim) => ({ id: claim.id, status: "missing" })) };
   }

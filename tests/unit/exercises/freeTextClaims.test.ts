@@ -121,3 +121,13 @@ describe("dotted names", () => {
     expect(clauses).toHaveLength(2);
   });
 });
+
+describe("state names", () => {
+  it("does not take an answer full of hyphenated state names for a repetitive keyword list", () => {
+    const rubric = compileRubric({ claims: [{ id: "fin-wait-2", weight: 1, phrasings: ["fin-wait-2 .. fin .. ack*"] }] });
+    const answer = "The active closer sends FIN and goes to FIN-WAIT-1, then FIN-WAIT-2 when its FIN is acked, then TIME-WAIT when the peer's FIN arrives; the peer goes CLOSE-WAIT then LAST-ACK.";
+    const graded = gradeClaims(rubric, answer);
+    expect(graded.salad).toBe(false);
+    expect(graded.score).toBe(1);
+  });
+});
