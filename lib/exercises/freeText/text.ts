@@ -66,7 +66,8 @@ export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   // Sentence and clause punctuation; a dot with no space after it ("802.11", "3.1",
   // "net.core.somaxconn", "tcp_input.c") does not end anything.
-  for (const piece of normalise(text).split(/[!?;:,/()[\]"]+|\.(?![a-z0-9_])|\s[-–—]+\s/)) {
+  // "connect() returns" is one clause: empty call parentheses are dropped first.
+  for (const piece of normalise(text).replace(/\(\s*\)/g, "").split(/[!?;:,/()[\]"]+|\.(?![a-z0-9_])|\s[-–—]+\s/)) {
     let current: string[] = [];
     let purpose = false;
     const flush = () => {

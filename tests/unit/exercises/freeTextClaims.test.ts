@@ -131,3 +131,9 @@ describe("state names", () => {
     expect(graded.score).toBe(1);
   });
 });
+
+describe("function names", () => {
+  it("keeps 'connect() returns' in one clause", () => {
+    expect(clausesOf("connect() returns once the SYN-ACK arrives")[0]!.words.slice(0, 2)).toEqual(["connect", "returns"]);
+  });
+});
