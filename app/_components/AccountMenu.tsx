@@ -29,6 +29,7 @@ export function AccountMenu() {
   return (
     <div className="ml-auto flex items-center gap-4 text-sm">
       <Link href="/dashboard" className={link}>Dashboard</Link>
+      <Link href="/review" className={link}>Review</Link>
       {me?.email ? (
         <>
           {/* Classes for every account; Teach for instructors (decision record 0010). */}

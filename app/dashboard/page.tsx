@@ -6,6 +6,7 @@ import { continueWith, progressFor, type ExerciseProgress } from "@/lib/exercise
 import { LessonLink } from "@/app/_components/LessonLink";
 import { studentAssignments } from "@/lib/teaching/classServices";
 import { StudentAssignmentList } from "@/app/_components/classes/StudentAssignmentList";
+import { reviewSummary } from "@/lib/review/service";
 
 export const metadata: Metadata = { title: "Your progress" };
 export const dynamic = "force-dynamic";
@@ -53,6 +54,7 @@ export default async function Dashboard() {
   // Assignments of the learner's classes come first (issue "Instructors").
   const now = new Date();
   const assignments = identity.user ? await studentAssignments(identity.user.id, identity.learnerId, now) : [];
+  const review = await reviewSummary(identity.learnerId, now);
 
   return (
     <div>
@@ -66,6 +68,14 @@ export default async function Dashboard() {
             <Link href="/signup" className="text-blue-700 underline dark:text-blue-300">Create an account</Link> to keep it everywhere.
           </>
         )}
+      </p>
+      <p className="mt-4 flex flex-wrap items-baseline gap-x-4 gap-y-1 rounded-lg border border-slate-200 px-4 py-3 dark:border-slate-800" data-testid="dashboard-review">
+        <span>
+          <strong>{review.dueToday}</strong> due today · streak <strong>{review.streak}</strong> {review.streak === 1 ? "day" : "days"}
+        </span>
+        <Link href="/review" className="font-medium text-blue-700 underline dark:text-blue-300">
+          {review.dueToday > 0 ? "Review now" : "Open review"}
+        </Link>
       </p>
       {assignments.length > 0 ? (
         <section aria-labelledby="dashboard-assignments" className="mt-6" data-testid="dashboard-assignments">

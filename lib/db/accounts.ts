@@ -1,6 +1,7 @@
 // Accounts, sessions and moving a guest's work into an account.
 import "server-only";
 import { databaseReady, prisma } from "./client";
+import { moveGuestCards } from "./review";
 
 export type Role = "learner" | "instructor";
 export type AccountUser = { id: string; email: string; role: Role; learnerId: string };
@@ -37,7 +38,7 @@ export async function createUser(input: { email: string; passwordHash: string; r
  * Moves a guest's work into a signed-in user's learner: attempts, lesson
  * visits, and what the grading policy keeps beside them (variant requests,
  * solutions seen, hints shown), so a solution seen as a guest stays seen;
- * and the interview track's answers and mock interviews.
+ * and the interview track's answers and mock interviews, and the review cards.
  */
 export async function mergeGuestInto(guestLearnerId: string, learnerId: string): Promise<number> {
   if (guestLearnerId === learnerId) return 0;
@@ -54,6 +55,8 @@ export async function mergeGuestInto(guestLearnerId: string, learnerId: string):
     // Interview answers (with their claims) and mock interviews.
     await tx.interviewAnswer.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
     await tx.mockInterview.updateMany({ where: { learnerId: guestLearnerId }, data: { learnerId } });
+    // Spaced-review cards with their logs (on a card for the same item, the one reviewed last wins).
+    await moveGuestCards(tx, guestLearnerId, learnerId);
     const visits = await tx.lessonVisit.findMany({ where: { learnerId: guestLearnerId } });
     for (const visit of visits) {
       await tx.lessonVisit.upsert({

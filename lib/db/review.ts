@@ -155,3 +155,49 @@ export async function reviewTimes(learnerId: string, since: Date): Promise<Date[
   });
   return rows.map((row) => row.reviewedAt);
 }
+
+/** A learner's interview answer with its "I did cover this" claims (for lifting its review). */
+export async function ownAnswerWithClaims(
+  learnerId: string,
+  answerId: string,
+): Promise<{ questionId: string; score: number; result: string; createdAt: Date; claims: string[] } | null> {
+  await databaseReady();
+  const row = await prisma.interviewAnswer.findFirst({
+    where: { id: answerId, learnerId },
+    select: { questionId: true, score: true, result: true, createdAt: true, claims: { select: { ideaId: true } } },
+  });
+  return row ? { ...row, claims: row.claims.map((claim) => claim.ideaId) } : null;
+}
+
+type CardTx = Pick<typeof prisma, "reviewCard">;
+
+/**
+ * Moves a guest's review cards (their logs hang off the card) into the
+ * account's learner, inside the caller's transaction (lib/db/accounts.ts
+ * mergeGuestInto). Where both have a card for the same item, the one reviewed
+ * last is kept, with its own logs: its FSRS state holds the latest evidence,
+ * and states cannot be added together. The other is deleted with its logs.
+ */
+export async function moveGuestCards(tx: CardTx, guestLearnerId: string, learnerId: string): Promise<number> {
+  const guestCards = await tx.reviewCard.findMany({ where: { learnerId: guestLearnerId }, select: { id: true, kind: true, itemId: true, lastReview: true, createdAt: true } });
+  if (guestCards.length === 0) return 0;
+  const own = await tx.reviewCard.findMany({
+    where: { learnerId, itemId: { in: [...new Set(guestCards.map((card) => card.itemId))] } },
+    select: { id: true, kind: true, itemId: true, lastReview: true, createdAt: true },
+  });
+  const ownByItem = new Map(own.map((card) => [`${card.kind}:${card.itemId}`, card]));
+  const latest = (card: { lastReview: Date | null; createdAt: Date }) => (card.lastReview ?? card.createdAt).getTime();
+  const move: string[] = [];
+  const drop: string[] = [];
+  for (const card of guestCards) {
+    const theirs = ownByItem.get(`${card.kind}:${card.itemId}`);
+    if (!theirs) move.push(card.id);
+    else if (latest(card) > latest(theirs)) {
+      drop.push(theirs.id);
+      move.push(card.id);
+    } else drop.push(card.id);
+  }
+  if (drop.length > 0) await tx.reviewCard.deleteMany({ where: { id: { in: drop } } });
+  if (move.length > 0) await tx.reviewCard.updateMany({ where: { id: { in: move } }, data: { learnerId } });
+  return move.length;
+}

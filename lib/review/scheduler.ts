@@ -2,13 +2,13 @@
 // graded answer counts as a review, and the card's state as stored fields
 // (ReviewCard). Pure; the database side is lib/db/review.ts.
 //
-// Parameters are ts-fsrs's defaults (90 % retention, FSRS-6 weights, no fuzz,
-// learning steps 1 min and 10 min, relearning 10 min), except that
-// REVIEW_LEARNING_STEPS (comma-separated ts-fsrs steps, e.g. "0m") replaces
-// both step lists. Only the end-to-end server sets it ("0m", so a failed
-// attempt's card is due at once and the e2e can review it without waiting a
-// minute); it changes when a card comes back, never what is graded.
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
+// Parameters are ts-fsrs's defaults: 90 % retention, FSRS-6 weights, no fuzz
+// (the same answers give the same dates, which replay() relies on), learning
+// steps 1 min and 10 min, relearning 10 min. A miss (Again) on a new or
+// learning card is due again in 1 minute; ts-fsrs rounds steps to whole
+// minutes and a 0-minute step graduates the card, so 1 minute is the shortest
+// possible and the end-to-end test waits for it rather than changing it.
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
 
 /** A card's scheduling state as ReviewCard stores it. */
 export type CardState = {
@@ -38,24 +38,11 @@ export type LogEntry = {
   reviewedAt: Date;
 };
 
-export function parseSteps(text: string | undefined): StepUnit[] | undefined {
-  if (text === undefined || text.trim() === "") return undefined;
-  const steps = text.split(",").map((s) => s.trim());
-  if (!steps.every((s) => /^\d+[mhd]$/.test(s))) throw new Error(`REVIEW_LEARNING_STEPS: expected steps like "1m,10m", got "${text}"`);
-  return steps as StepUnit[];
-}
+let instance: FSRS | undefined;
 
-let cached: { key: string | undefined; scheduler: FSRS } | undefined;
-
-/** The scheduler, built once per value of REVIEW_LEARNING_STEPS. */
 export function scheduler(): FSRS {
-  const key = process.env.REVIEW_LEARNING_STEPS;
-  if (!cached || cached.key !== key) {
-    const steps = parseSteps(key);
-    const parameters = generatorParameters(steps ? { learning_steps: steps, relearning_steps: steps } : {});
-    cached = { key, scheduler: fsrs(parameters) };
-  }
-  return cached.scheduler;
+  instance ??= fsrs(generatorParameters({ enable_fuzz: false }));
+  return instance;
 }
 
 export function newCardState(at: Date): CardState {
