@@ -33,11 +33,11 @@ export default async function ReviewPage() {
         miss, later after each right answer.
       </p>
       <p className="mt-3 text-sm text-slate-700 dark:text-slate-300" data-testid="review-summary">
-        <strong>{queue.items.length}</strong> due now · <strong>{queue.dueToday}</strong> due today · streak <strong>{queue.streak}</strong>{" "}
+        <strong>{queue.dueNow}</strong> due now · <strong>{queue.dueToday}</strong> due today · streak <strong>{queue.streak}</strong>{" "}
         {queue.streak === 1 ? "day" : "days"} <span className="text-slate-600 dark:text-slate-400">(days in UTC)</span>
       </p>
       {first ? (
-        <ReviewSession key={`${first.cardId}:${first.due}`} item={first} position={1} count={queue.items.length} />
+        <ReviewSession key={`${first.cardId}:${first.due}`} item={first} position={1} count={queue.dueNow} />
       ) : (
         <section className="mt-6 rounded-lg border border-slate-200 p-5 dark:border-slate-800" data-testid="review-empty">
           <EmptyHeading>Nothing is due</EmptyHeading>

@@ -2,6 +2,7 @@
 // Queries only; the rules are in lib/review (decision record 0011).
 import "server-only";
 import type { CardState, LogEntry } from "@/lib/review/scheduler";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseReady, prisma } from "./client";
 
 export type ReviewKind = "question" | "exercise";
@@ -120,40 +121,86 @@ export async function findOwnCard(learnerId: string, cardId: string): Promise<St
 
 export type QueueRow = { id: string; kind: ReviewKind; itemId: string; due: Date; state: number; reps: number; lapses: number; lastReview: Date | null };
 
+/** The items still in the course: a card for anything else (a removed exercise or question) is not shown or counted. */
+export type KnownItems = { exercise: readonly string[]; question: readonly string[] };
+
+// The items as one JSON parameter each (SQLite's json_each), so a course of any size is one statement.
+function knownTable(items: KnownItems) {
+  return Prisma.sql`SELECT 'exercise' AS "kind", "value" AS "itemId" FROM json_each(${JSON.stringify(items.exercise)})
+    UNION ALL SELECT 'question', "value" FROM json_each(${JSON.stringify(items.question)})`;
+}
+
+const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+
 /**
- * What the queue needs, in one read: the due cards (oldest due first; the
- * (learnerId, due) index serves the order), how many cards in all, and the
- * next due time after `now`.
+ * What the queue needs, in two statements: the first `limit` due cards,
+ * oldest due first (the (learnerId, due) index serves the range and the
+ * order), and how many are due now and before `endOfDay`, how many cards in
+ * all, and the next due time after `now`. DateTimes compare as Prisma's
+ * stored text (ISO 8601, UTC, one fixed width), the form it binds them in.
  */
-export async function queueRows(learnerId: string, now: Date): Promise<{ due: QueueRow[]; total: number; nextDue: Date | null }> {
+export async function queueRows(
+  learnerId: string,
+  now: Date,
+  endOfDay: Date,
+  items: KnownItems,
+  limit: number,
+): Promise<{ due: QueueRow[]; dueNow: number; dueToday: number; total: number; nextDue: Date | null }> {
   await databaseReady();
-  const [due, total, next] = await Promise.all([
-    prisma.reviewCard.findMany({
-      where: { learnerId, due: { lte: now } },
-      orderBy: [{ due: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, itemId: true, due: true, state: true, reps: true, lapses: true, lastReview: true },
-    }),
-    prisma.reviewCard.count({ where: { learnerId } }),
-    prisma.reviewCard.findFirst({ where: { learnerId, due: { gt: now } }, orderBy: { due: "asc" }, select: { due: true } }),
+  const known = knownTable(items);
+  const [due, [counts]] = await Promise.all([
+    prisma.$queryRaw<{ id: string; kind: string; itemId: string; due: unknown; state: number | bigint; reps: number | bigint; lapses: number | bigint; lastReview: unknown }[]>`
+      SELECT c."id", c."kind", c."itemId", c."due", c."state", c."reps", c."lapses", c."lastReview"
+      FROM "ReviewCard" c
+      WHERE c."learnerId" = ${learnerId} AND c."due" <= ${now} AND (c."kind", c."itemId") IN (${known})
+      ORDER BY c."due", c."id"
+      LIMIT ${limit}`,
+    prisma.$queryRaw<{ dueNow: number | bigint | null; dueToday: number | bigint | null; total: number | bigint; nextDue: unknown }[]>`
+      SELECT SUM(c."due" <= ${now}) AS "dueNow", SUM(c."due" < ${endOfDay}) AS "dueToday", COUNT(*) AS "total",
+        MIN(CASE WHEN c."due" > ${now} THEN c."due" END) AS "nextDue"
+      FROM "ReviewCard" c
+      WHERE c."learnerId" = ${learnerId} AND (c."kind", c."itemId") IN (${known})`,
   ]);
-  return { due: due.map((row) => ({ ...row, kind: row.kind === "question" ? "question" : "exercise" })), total, nextDue: next?.due ?? null };
+  return {
+    due: due.map((row) => ({
+      id: row.id,
+      kind: row.kind === "question" ? "question" : "exercise",
+      itemId: row.itemId,
+      due: asDate(row.due),
+      state: Number(row.state),
+      reps: Number(row.reps),
+      lapses: Number(row.lapses),
+      lastReview: row.lastReview === null ? null : asDate(row.lastReview),
+    })),
+    dueNow: Number(counts?.dueNow ?? 0),
+    dueToday: Number(counts?.dueToday ?? 0),
+    total: Number(counts?.total ?? 0),
+    nextDue: counts?.nextDue === null || counts?.nextDue === undefined ? null : asDate(counts.nextDue),
+  };
 }
 
-/** How many of the learner's cards fall due at or before `until`. */
-export async function countDue(learnerId: string, until: Date): Promise<number> {
+/** How many of the learner's cards fall due before `endOfDay`. */
+export async function countDueBefore(learnerId: string, endOfDay: Date, items: KnownItems): Promise<number> {
   await databaseReady();
-  return prisma.reviewCard.count({ where: { learnerId, due: { lte: until } } });
+  const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS "n" FROM "ReviewCard" c
+    WHERE c."learnerId" = ${learnerId} AND c."due" < ${endOfDay} AND (c."kind", c."itemId") IN (${knownTable(items)})`;
+  return Number(row?.n ?? 0);
 }
 
-/** When the learner's reviews since `since` happened, newest first (for the streak). */
-export async function reviewTimes(learnerId: string, since: Date): Promise<Date[]> {
+/**
+ * The UTC days (YYYY-MM-DD) on which the learner reviewed anything, newest
+ * first: SQLite reads the (cardId, reviewedAt) index and returns one row a
+ * day, however many reviews there were (for the streak).
+ */
+export async function reviewDays(learnerId: string): Promise<string[]> {
   await databaseReady();
-  const rows = await prisma.reviewLog.findMany({
-    where: { card: { learnerId }, reviewedAt: { gte: since } },
-    orderBy: { reviewedAt: "desc" },
-    select: { reviewedAt: true },
-  });
-  return rows.map((row) => row.reviewedAt);
+  const rows = await prisma.$queryRaw<{ day: string }[]>`
+    SELECT DISTINCT CASE typeof(l."reviewedAt") WHEN 'integer' THEN date(l."reviewedAt" / 1000, 'unixepoch') ELSE substr(l."reviewedAt", 1, 10) END AS "day"
+    FROM "ReviewLog" l JOIN "ReviewCard" c ON c."id" = l."cardId"
+    WHERE c."learnerId" = ${learnerId}
+    ORDER BY "day" DESC`;
+  return rows.map((row) => row.day);
 }
 
 /** A learner's interview answer with its "I did cover this" claims (for lifting its review). */

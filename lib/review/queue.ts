@@ -34,7 +34,15 @@ export function endOfUtcDay(now: Date): Date {
  * today ends). `times` in any order.
  */
 export function streakDays(times: readonly Date[], now: Date): number {
-  const days = new Set(times.map(utcDay));
+  return streakOf(new Set(times.map(utcDay)), now);
+}
+
+/** The same streak from UTC dates written YYYY-MM-DD (one per day with a review, as the database returns them). */
+export function streakFromDates(dates: readonly string[], now: Date): number {
+  return streakOf(new Set(dates.map((date) => utcDay(new Date(`${date}T00:00:00Z`)))), now);
+}
+
+function streakOf(days: Set<number>, now: Date): number {
   const today = utcDay(now);
   let day = days.has(today) ? today : today - 1;
   let streak = 0;

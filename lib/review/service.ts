@@ -3,12 +3,12 @@
 // variant for an exercise) and a card's state after a review. Server-only.
 import "server-only";
 import { interviewQuestions } from "@/content/interview";
-import { countDue, findOwnCard, ownAnswerWithClaims, queueRows, reviewTimes, type ReviewKind } from "@/lib/db/review";
-import { findExercise } from "@/lib/exercises/catalog";
+import { countDueBefore, findOwnCard, ownAnswerWithClaims, queueRows, reviewDays, type KnownItems, type ReviewKind } from "@/lib/db/review";
+import { exercises, findExercise } from "@/lib/exercises/catalog";
 import { anotherVariant, exerciseForLearner } from "@/lib/exercises/learnerVariant";
 import { TOPICS } from "@/lib/interview/question";
 import { reviseReview, type ReviewOutcome } from "./cards";
-import { dueQueue, endOfUtcDay, streakDays } from "./queue";
+import { dueQueue, endOfUtcDay, streakFromDates } from "./queue";
 import { liftedScore, type FreeTextGrade } from "./rating";
 
 export type QueueItem = {
@@ -25,58 +25,72 @@ export type QueueItem = {
 };
 
 export type ReviewQueue = {
+  /** The first due cards, oldest due first (up to QUEUE_PAGE; the page shows one at a time and asks again after each). */
   items: QueueItem[];
-  /** Cards the learner has in all. */
-  total: number;
-  /** The first due time after now, when nothing else is due (ISO), else null. */
-  nextDue: string | null;
+  /** Cards due now. */
+  dueNow: number;
   /** Cards due before today (UTC) ends, the ones due now included. */
   dueToday: number;
+  /** Cards the learner has in all. */
+  total: number;
+  /** The first due time after now (ISO), or null. */
+  nextDue: string | null;
   streak: number;
 };
 
+export const QUEUE_PAGE = 20;
+
+const questionsById = new Map(interviewQuestions.map((q) => [q.id, q]));
+
 function questionById(id: string) {
-  return interviewQuestions.find((q) => q.id === id);
+  return questionsById.get(id);
 }
 
-function describe(kind: ReviewKind, itemId: string): { title: string; context: string } | undefined {
-  if (kind === "exercise") {
-    const exercise = findExercise(itemId);
-    return exercise ? { title: exercise.title, context: "Lesson exercise" } : undefined;
-  }
-  const question = questionById(itemId);
-  return question ? { title: question.question, context: `Interview question: ${TOPICS[question.topic]}` } : undefined;
+/** What the review queue knows of the course: which items exist, and what to call each. */
+export type ReviewCatalog = {
+  items: KnownItems;
+  describe(kind: ReviewKind, itemId: string): { title: string; context: string } | undefined;
+};
+
+let course: ReviewCatalog | undefined;
+
+/** The exercises and questions in the course now: a card for anything else (removed since) is neither shown nor counted; its records stay. */
+export function courseCatalog(): ReviewCatalog {
+  course ??= {
+    items: { exercise: exercises.map((e) => e.id), question: interviewQuestions.map((q) => q.id) },
+    describe(kind, itemId) {
+      if (kind === "exercise") {
+        const exercise = findExercise(itemId);
+        return exercise ? { title: exercise.title, context: "Lesson exercise" } : undefined;
+      }
+      const question = questionById(itemId);
+      return question ? { title: question.question, context: `Interview question: ${TOPICS[question.topic]}` } : undefined;
+    },
+  };
+  return course;
 }
 
-/** How far back the streak looks first; a longer streak reads everything. */
-const STREAK_WINDOW_DAYS = 40;
+const describe: ReviewCatalog["describe"] = (kind, itemId) => courseCatalog().describe(kind, itemId);
 
 export async function reviewStreak(learnerId: string, now: Date): Promise<number> {
-  const since = new Date(endOfUtcDay(now).getTime() - STREAK_WINDOW_DAYS * 86_400_000);
-  const streak = streakDays(await reviewTimes(learnerId, since), now);
-  if (streak < STREAK_WINDOW_DAYS - 1) return streak;
-  return streakDays(await reviewTimes(learnerId, new Date(0)), now);
+  return streakFromDates(await reviewDays(learnerId), now);
 }
 
-/**
- * The learner's due cards, oldest due first, with what the page shows of
- * each. A card whose exercise or question is no longer in the course is left
- * out (its records stay).
- */
-export async function reviewQueue(learnerId: string, now: Date): Promise<ReviewQueue> {
-  const [rows, dueToday, streak] = await Promise.all([queueRows(learnerId, now), countDue(learnerId, new Date(endOfUtcDay(now).getTime() - 1)), reviewStreak(learnerId, now)]);
+/** The learner's due cards, oldest due first, with what the page shows of each, and the counts around them. */
+export async function reviewQueue(learnerId: string, now: Date, catalog: ReviewCatalog = courseCatalog()): Promise<ReviewQueue> {
+  const [rows, streak] = await Promise.all([queueRows(learnerId, now, endOfUtcDay(now), catalog.items, QUEUE_PAGE), reviewStreak(learnerId, now)]);
   const items: QueueItem[] = [];
   for (const row of dueQueue(rows.due, now)) {
-    const described = describe(row.kind, row.itemId);
+    const described = catalog.describe(row.kind, row.itemId);
     if (!described) continue;
     items.push({ cardId: row.id, kind: row.kind, itemId: row.itemId, ...described, due: row.due.toISOString(), lastReview: row.lastReview?.toISOString() ?? null, reps: row.reps });
   }
-  return { items, total: rows.total, nextDue: rows.nextDue?.toISOString() ?? null, dueToday, streak };
+  return { items, dueNow: rows.dueNow, dueToday: rows.dueToday, total: rows.total, nextDue: rows.nextDue?.toISOString() ?? null, streak };
 }
 
 /** The dashboard's line: due today and the streak. */
-export async function reviewSummary(learnerId: string, now: Date): Promise<{ dueToday: number; streak: number }> {
-  const [dueToday, streak] = await Promise.all([countDue(learnerId, new Date(endOfUtcDay(now).getTime() - 1)), reviewStreak(learnerId, now)]);
+export async function reviewSummary(learnerId: string, now: Date, catalog: ReviewCatalog = courseCatalog()): Promise<{ dueToday: number; streak: number }> {
+  const [dueToday, streak] = await Promise.all([countDueBefore(learnerId, endOfUtcDay(now), catalog.items), reviewStreak(learnerId, now)]);
   return { dueToday, streak };
 }
 

@@ -1,6 +1,6 @@
 // The queue order, the streak and the wording (lib/review/queue.ts).
 import { describe, expect, it } from "vitest";
-import { dueInWords, dueQueue, endOfUtcDay, streakDays } from "@/lib/review/queue";
+import { dueInWords, dueQueue, endOfUtcDay, streakDays, streakFromDates } from "@/lib/review/queue";
 
 const at = (iso: string) => new Date(iso);
 
@@ -33,6 +33,12 @@ describe("streakDays (UTC days)", () => {
     expect(streakDays([at("2026-12-10T08:00:00Z"), at("2026-12-08T10:00:00Z")], now)).toBe(1);
     expect(streakDays([at("2026-12-07T10:00:00Z")], now)).toBe(0);
     expect(streakDays([], now)).toBe(0);
+  });
+
+  it("reads the database's UTC dates the same way", () => {
+    expect(streakFromDates(["2026-12-10", "2026-12-09", "2026-12-07"], now)).toBe(2);
+    expect(streakFromDates(["2026-12-09", "2026-12-08"], now)).toBe(2);
+    expect(streakFromDates(["2026-12-08"], now)).toBe(0);
   });
 
   it("uses the UTC day, whatever the hour", () => {
