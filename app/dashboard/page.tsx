@@ -71,7 +71,7 @@ export default async function Dashboard() {
       </p>
       <p className="mt-4 flex flex-wrap items-baseline gap-x-4 gap-y-1 rounded-lg border border-slate-200 px-4 py-3 dark:border-slate-800" data-testid="dashboard-review">
         <span>
-          <strong>{review.dueToday}</strong> due today · streak <strong>{review.streak}</strong> {review.streak === 1 ? "day" : "days"}
+          <span className="font-semibold">Spaced review:</span> <strong>{review.dueToday}</strong> due today · streak <strong>{review.streak}</strong> {review.streak === 1 ? "day" : "days"}
         </span>
         <Link href="/review" className="font-medium text-blue-700 underline dark:text-blue-300">
           {review.dueToday > 0 ? "Review now" : "Open review"}
