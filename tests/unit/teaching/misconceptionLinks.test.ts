@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadLessons } from "@/lib/content/lessons";
 import { tableOfContents } from "@/lib/mdx/tableOfContents";
 import { lessonHref, misconceptionLink, MISCONCEPTION_LINKS } from "@/lib/teaching/misconceptionLinks";
+import { MISCONCEPTION_IDS } from "@/lib/exercises/misconceptions";
 
 const lessons = new Map((await loadLessons()).map((lesson) => [lesson.slug, lesson]));
 
@@ -23,6 +24,10 @@ describe("misconception links", () => {
       }
     });
   }
+
+  it("links every misconception the graders can tag to the lesson section that addresses it", () => {
+    for (const id of MISCONCEPTION_IDS) expect(MISCONCEPTION_LINKS, id).toHaveProperty(id);
+  });
 
   it("finds nothing for an unknown id or an inherited property name", () => {
     expect(misconceptionLink("no-such-misconception")).toBeUndefined();
