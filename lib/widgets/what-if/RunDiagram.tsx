@@ -5,7 +5,7 @@
 import { layoutRows } from "../../labs/sequence-simulator/layout";
 import { eventLine, segmentLabel, type TimelineEvent } from "../../labs/sequence-simulator/timeline";
 
-const G = { width: 600, timeX: 4, left: 178, right: 468, slant: 16 } as const;
+const G = { width: 620, timeX: 4, left: 200, right: 480, slant: 16 } as const;
 
 function laneX(host: string): number {
   return host === "server" ? G.right : G.left;
@@ -104,7 +104,7 @@ export function RunDiagram({
                   {hot ? "▶ " : ""}
                   {port}
                   {segmentLabel(s, true)}
-                  {s.dropped ? " (lost)" : s.sentAt !== undefined && e.t - s.sentAt > 0.5 ? ` (late ${(e.t - s.sentAt).toFixed(1)} s)` : ""}
+                  {s.dropped ? " (lost)" : s.sentAt !== undefined && e.t - s.sentAt > 0.5 ? ` (late ${(e.t - s.sentAt).toFixed(2)} s)` : ""}
                 </text>
               </g>
             );
@@ -117,7 +117,9 @@ export function RunDiagram({
                 ? "LISTEN"
                 : e.to
               : e.kind === "call"
-                ? `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
+                ? e.result === "(never returned)"
+                  ? `${e.call}() blocks`
+                  : `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
                 : `${e.call}() → ${e.result}`;
           return (
             <g key={i}>
