@@ -249,18 +249,36 @@ export class Listener {
   /** Stateless: the SYN-ACK's ISN encodes the connection (cookie_v4_init_sequence); no queue entry. */
   private sendCookie(seg: Segment): void {
     const now = this.sim.now;
-    const isn = cookieInitSequenceI32(
-      this.host.cookieSecret,
-      now,
-      seg.srcAddr,
-      seg.srcPort,
-      this.host.addr,
-      this.port,
-      seg.seq | 0, // the int32 bit pattern: no heap number for the call (see h0 in syncookie.ts)
-    );
+    // the int32 bit pattern of the client ISN: no heap number for the call (see h0 in syncookie.ts)
+    const isn = this.cookieIsnI32(now, seg.srcAddr, seg.srcPort, seg.seq | 0);
     this.lastOverflow = now;
     this.counters.SyncookiesSent++;
     this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, isn, seqAddI32(seg.seq, 1), 0, seg.conn);
+  }
+
+  /** cookie_v4_init_sequence() for a SYN from (saddr, sport) at `now`, as an int32 bit pattern. */
+  cookieIsnI32(now: number, saddr: number, sport: number, clientIsnI32: number): number {
+    return cookieInitSequenceI32(this.host.cookieSecret, now, saddr, sport, this.host.addr, this.port, clientIsnI32);
+  }
+
+  /**
+   * Whether a SYN arriving now for no socket of the ehash would be answered
+   * with a cookie and leave nothing behind: tcp_conn_request() with
+   * syncookies on, the SYN queue full (inet_csk_reqsk_queue_is_full) or
+   * tcp_syncookies=2, and room in the accept queue (sk_acceptq_is_full).
+   * Sending a cookie changes none of these, so the answer holds for every SYN
+   * until something else happens (Sim.cookieRun relies on it).
+   */
+  answersWithCookie(): boolean {
+    const sys = this.sysctl;
+    return sys.tcp_syncookies > 0 && (sys.tcp_syncookies === 2 || this.qlen > this.backlog) && this.acceptQueue.length <= this.backlog;
+  }
+
+  /** The bookkeeping of `n` cookies sent as sendCookie() sends them, the last one at `lastAt`. */
+  cookiesSent(n: number, lastAt: number): void {
+    this.counters.TCPReqQFullDoCookies += n;
+    this.counters.SyncookiesSent += n;
+    this.lastOverflow = lastAt;
   }
 
   /** A request sock joins the SYN queue and answers with a SYN-ACK. */

@@ -41,6 +41,11 @@ export class Scheduler {
     return ++this.counter;
   }
 
+  /** Takes k insertion numbers at once (what k calls of nextN() would); returns the last. */
+  takeN(k: number): number {
+    return (this.counter += k);
+  }
+
   /** Schedules ev at absolute time t (>= now). */
   at(ev: Ev, t: number): void {
     ev.t = t;

@@ -10,7 +10,7 @@ import { EV_LINK_LANE, Network, type LinkLane } from "./network";
 import { Rng } from "./random";
 import { Ev, Lane, Scheduler } from "./scheduler";
 import type { Scenario, Step } from "./scenario";
-import { SYN, type Segment } from "./segment";
+import { ACK, SYN, type Segment } from "./segment";
 import { TcpState, isAllowedTransition, STATE_NAMES, type StateName } from "./state";
 import { resolveSysctls, type Sysctls } from "./sysctl";
 import { TimerKind, US, wheelDeadline } from "./timers";
@@ -22,6 +22,8 @@ const EV_SAMPLE = 12;
 /** Spoofed source addresses live above every real host index. */
 const SPOOF_BASE = 1 << 13;
 const SPOOF_PORTS = 60000;
+/** Spoofed addresses from here on would alias in the ehash's remote key (address << 16 | port) and the trace record. */
+const SPOOF_ADDR_LIMIT = 1 << 16;
 
 export interface SimulateOptions {
   /** Seed for ISNs, ports and cookie secrets (default: scenario.seed ?? 1). */
@@ -151,6 +153,11 @@ interface Flood {
   offset: number;
   t: number;
   n: number;
+  /**
+   * No delay and no fault touches its SYNs or the target's answers (the
+   * scenario's delay is 0, neither host has a fault): what cookieRun() needs.
+   */
+  plain: boolean;
 }
 
 export class Sim implements HostEngine {
@@ -176,6 +183,10 @@ export class Sim implements HostEngine {
   private untilUs: number;
   private sampleEveryUs: number;
   private floodCount = 0;
+  /** Floods started so far: with one, a spoofed (address, port) never repeats. */
+  private floodsStarted = 0;
+  /** Hosts some fault applies to (as sender). */
+  private faulted: Set<string>;
   private timeWaitUs: number | null;
   /**
    * Hosts inside an application call, with the segments that reached them
@@ -204,6 +215,7 @@ export class Sim implements HostEngine {
     this.nominalTimers = options.nominalTimers === true;
     this.sysctl = resolveSysctls(scenario.sysctl);
     this.isnGiven = new Map(Object.entries(options.isn ?? {}));
+    this.faulted = new Set(scenario.faults.map((f) => f.from));
     this.timeWaitUs = options.rfc?.timeWaitSeconds !== undefined ? Math.round(options.rfc.timeWaitSeconds * US) : null;
     // hosts: server first, then every other name in order of appearance
     const names = ["server"];
@@ -424,7 +436,9 @@ export class Sim implements HostEngine {
       offset: 0,
       t: this.now,
       n: this.sched.nextN(),
+      plain: Math.round(this.scenario.network.delay * US) === 0 && !this.faulted.has(h.name) && !this.faulted.has(target.name),
     };
+    this.floodsStarted++;
     this.floods.push(f);
   }
 
@@ -464,21 +478,96 @@ export class Sim implements HostEngine {
       this.emit(from, addr, port, f.target.addr, f.port, SYN, seq | 0, 0, 0, -n);
     }
     if (f.i < f.count) {
-      if (f.exactStep) {
-        f.offset += f.q;
-        f.rem += f.r;
-        if (f.rem >= f.count) {
-          f.rem -= f.count;
-          f.offset++;
-        }
-        f.t = f.start + f.offset;
-      } else {
-        f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
-      }
+      this.floodAdvance(f);
       f.n = this.sched.nextN();
     } else {
       this.floodDone(f);
     }
+  }
+
+  /** f.t becomes the time of SYN f.i (the next one): start + floor(i * durationUs / count). */
+  private floodAdvance(f: Flood): void {
+    if (f.exactStep) {
+      f.offset += f.q;
+      f.rem += f.r;
+      if (f.rem >= f.count) {
+        f.rem -= f.count;
+        f.offset++;
+      }
+      f.t = f.start + f.offset;
+    } else {
+      f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
+    }
+  }
+
+  /**
+   * A run of flood SYNs that the target answers with SYN cookies, sent with
+   * no pass through the host and its listener per SYN: the flood's share of
+   * the loop in one tight loop. It writes exactly what floodNext() and the
+   * target would, SYN by SYN: the SYN record, then the SYN-ACK record
+   * (tcp_v4_rcv -> tcp_conn_request -> cookie_v4_init_sequence, with the
+   * cookie made at the SYN's time), the same random draws, counters and
+   * insertion numbers. It is exact because while nothing else runs nothing
+   * changes what the target does with the next SYN:
+   * - the run stops before any event, app call or the end is due (the first
+   *   SYN is what step() chose; a later one at time t precedes an event only
+   *   when t is earlier, as its insertion number is newer than the event's);
+   * - no delay and no fault (flood.plain), so every SYN arrives when sent,
+   *   with its link empty, through floodNext()'s fast path, undropped, and the
+   *   SYN-ACK to a spoofed address goes nowhere;
+   * - a cookie keeps no state, so the listener's answer (answersWithCookie)
+   *   holds for the whole run;
+   * - with one flood ever started, a spoofed (address, port) is fresh, so the
+   *   ehash lookup tcp_v4_rcv() starts with misses (addresses stay below 2^16,
+   *   where the ehash's remote key is exact).
+   * Returns false when it sent nothing (floodNext() then sends the SYN).
+   * The flood's last SYN always goes through floodNext(), which ends it.
+   */
+  private cookieRun(f: Flood): boolean {
+    const target = f.target;
+    if (!f.plain || this.floodsStarted !== 1 || this.floods.length !== 1 || target.down || !f.link.empty) return false;
+    const sched = this.sched;
+    // peekTime() is `now` (= f.t) while an event is due now: no run then
+    let limit = sched.peekTime();
+    if (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx]! < limit) limit = this.stepTimes[this.stepIdx]!;
+    if (this.untilUs < limit) limit = this.untilUs + 1;
+    const last = f.count - 1;
+    if (!(f.t < limit) || f.i >= last || f.srcAddr >= SPOOF_ADDR_LIMIT) return false;
+    const l = target.listenerOn(f.port);
+    if (l === undefined || !l.answersWithCookie()) return false;
+    const rec = this.rec;
+    const rng = this.rng;
+    const from = f.host.index;
+    const server = target.index;
+    const dst = target.addr;
+    const dport = f.port;
+    let n = this.floodCount;
+    let t = f.t;
+    let sent = 0;
+    do {
+      sched.now = t;
+      f.i++;
+      n++;
+      const addr = f.srcAddr;
+      const port = f.srcPort;
+      if (++f.srcPort === 1024 + SPOOF_PORTS) {
+        f.srcPort = 1024;
+        f.srcAddr++;
+      }
+      const seq = rng.nextI32();
+      rec.segment(t, from, addr, port, dst, dport, SYN, seq, 0, 0, -n, false);
+      rec.segment(t, server, dst, dport, addr, port, SYN | ACK, l.cookieIsnI32(t, addr, port, seq), (seq + 1) | 0, 0, -n, false);
+      sent++;
+      this.floodAdvance(f);
+      t = f.t;
+    } while (t < limit && f.i < last && f.srcAddr < SPOOF_ADDR_LIMIT);
+    this.floodCount = n;
+    // per SYN, floodNext() numbers the arrival and then the next SYN
+    f.n = sched.takeN(2 * sent);
+    f.host.sentFirstSyn = true;
+    target.sentFirstSyn = true;
+    l.cookiesSent(sent, sched.now);
+    return true;
   }
 
   private floodDone(f: Flood): void {
@@ -612,7 +701,7 @@ export class Sim implements HostEngine {
     const sched = this.sched;
     do {
       sched.now = f.t;
-      this.floodNext(f);
+      if (!this.cookieRun(f)) this.floodNext(f);
     } while (
       this.floods.length === 1 &&
       this.floods[0] === f &&
