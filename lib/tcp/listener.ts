@@ -10,7 +10,7 @@ import { ACK, FIN, RST, SYN, segSpace, type Segment } from "./segment";
 import { seqAdd, seqAddI32, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
 import { Lane } from "./scheduler";
-import { cookieCheck, cookieInitSequenceI32, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
+import { cookieCheck, CookieMaker, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
 import { JIFFY, RATELIMIT_NEVER, TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
 import { NO_CONN } from "./trace";
 import { Sock, type SockHost, type SockOpts } from "./endpoint";
@@ -139,6 +139,7 @@ export class Listener {
   readonly counters = emptyListenerCounters();
   /** tcp_synq_overflow() timestamp: last time a cookie was sent. */
   lastOverflow = -Infinity;
+  private cookieMaker: CookieMaker | null = null;
   /** One lane per backoff step: all timers of step k have the same length, so they stay in time order. */
   private lanes: Lane<RequestSock>[] = [];
   /** Request socks created so far (their `born` stamps). */
@@ -258,7 +259,12 @@ export class Listener {
 
   /** cookie_v4_init_sequence() for a SYN from (saddr, sport) at `now`, as an int32 bit pattern. */
   cookieIsnI32(now: number, saddr: number, sport: number, clientIsnI32: number): number {
-    return cookieInitSequenceI32(this.host.cookieSecret, now, saddr, sport, this.host.addr, this.port, clientIsnI32);
+    return this.cookies.cookieI32(now, saddr, sport, clientIsnI32);
+  }
+
+  /** The cookie arithmetic with this listener's terms kept (a flood asks once per SYN). */
+  private get cookies(): CookieMaker {
+    return (this.cookieMaker ??= new CookieMaker(this.host.cookieSecret, this.host.addr, this.port));
   }
 
   /**
