@@ -263,7 +263,7 @@ export class Listener {
   }
 
   /** The cookie arithmetic with this listener's terms kept (a flood asks once per SYN). */
-  private get cookies(): CookieMaker {
+  get cookies(): CookieMaker {
     return (this.cookieMaker ??= new CookieMaker(this.host.cookieSecret, this.host.addr, this.port));
   }
 

@@ -10,7 +10,7 @@ import { EV_LINK_LANE, Network, type LinkLane } from "./network";
 import { Rng } from "./random";
 import { Ev, Lane, Scheduler } from "./scheduler";
 import type { Scenario, Step } from "./scenario";
-import { ACK, SYN, type Segment } from "./segment";
+import { SYN, type Segment } from "./segment";
 import { TcpState, isAllowedTransition, STATE_NAMES, type StateName } from "./state";
 import { resolveSysctls, type Sysctls } from "./sysctl";
 import { TimerKind, US, wheelDeadline } from "./timers";
@@ -537,15 +537,17 @@ export class Sim implements HostEngine {
     if (l === undefined || !l.answersWithCookie()) return false;
     const rec = this.rec;
     const rng = this.rng;
+    const cookies = l.cookies;
     const from = f.host.index;
     const server = target.index;
     const dst = target.addr;
     const dport = f.port;
     let n = this.floodCount;
     let t = f.t;
-    let sent = 0;
+    let sentAt = t;
+    const first = f.i;
     do {
-      sched.now = t;
+      sentAt = t;
       f.i++;
       n++;
       const addr = f.srcAddr;
@@ -555,18 +557,18 @@ export class Sim implements HostEngine {
         f.srcAddr++;
       }
       const seq = rng.nextI32();
-      rec.segment(t, from, addr, port, dst, dport, SYN, seq, 0, 0, -n, false);
-      rec.segment(t, server, dst, dport, addr, port, SYN | ACK, l.cookieIsnI32(t, addr, port, seq), (seq + 1) | 0, 0, -n, false);
-      sent++;
+      rec.synAndSynAck(t, from, server, addr, port, dst, dport, seq, cookies.cookieI32(t, addr, port, seq), -n);
       this.floodAdvance(f);
       t = f.t;
     } while (t < limit && f.i < last && f.srcAddr < SPOOF_ADDR_LIMIT);
+    const sent = f.i - first;
+    sched.now = sentAt;
     this.floodCount = n;
     // per SYN, floodNext() numbers the arrival and then the next SYN
     f.n = sched.takeN(2 * sent);
     f.host.sentFirstSyn = true;
     target.sentFirstSyn = true;
-    l.cookiesSent(sent, sched.now);
+    l.cookiesSent(sent, sentAt);
     return true;
   }
 
