@@ -53,7 +53,15 @@ export function synAckRetryBudget(qlen: number, young: number, maxAckBacklog: nu
   return budget;
 }
 
-/** A half-open connection: Linux's request sock (struct tcp_request_sock). */
+/**
+ * A half-open connection: Linux's request sock (struct tcp_request_sock).
+ * A listener reuses the request socks it dropped (Listener.spare): a flood
+ * cycles tens of thousands of them through the SYN queue, and fresh ones
+ * would each live long enough to be copied by the garbage collector twice.
+ * References that outlive a request (its timer entries in the lanes, the
+ * `due` list) carry a timer generation, and `timerGen` only grows across
+ * reuses, so they never match the request that takes the object over.
+ */
 export class RequestSock {
   readonly kind = SOCK_REQ;
   key = -1;
@@ -69,19 +77,50 @@ export class RequestSock {
   /** The generation of its timer when that timer fired and joined Listener.due. */
   dueGen = 0;
   lastOowAck = RATELIMIT_NEVER;
-  sentAt: number;
+  sentAt = 0;
+  /** Creation order among the listener's requests. */
+  born = 0;
+  raddr = 0;
+  rport = 0;
+  conn = 0;
+  /**
+   * Our ISN and the peer's, as int32 bit patterns: a uint32 above 2^31 in a
+   * field costs every request sock a heap number (seqAdd() and `>>> 0` give
+   * the uint32 back).
+   */
+  issI32 = 0;
+  irsI32 = 0;
+
   constructor(
     readonly listener: Listener,
-    /** Creation order among the listener's requests. */
-    readonly born: number,
-    readonly raddr: number,
-    readonly rport: number,
-    readonly conn: number,
-    readonly iss: number,
-    readonly irs: number,
+    born: number,
+    raddr: number,
+    rport: number,
+    conn: number,
+    iss: number,
+    irs: number,
     now: number,
   ) {
+    this.init(born, raddr, rport, conn, iss, irs, now);
+  }
+
+  /** A new request in this object: every field as a fresh one has, except the timer generation, which keeps growing. */
+  init(born: number, raddr: number, rport: number, conn: number, iss: number, irs: number, now: number): void {
+    this.key = -1;
+    this.numTimeout = 0;
+    this.numRetrans = 0;
+    this.acked = false;
+    this.alive = true;
+    this.expiresAt = -1;
+    this.wheelLevel = 0;
+    this.lastOowAck = RATELIMIT_NEVER;
     this.sentAt = now;
+    this.born = born;
+    this.raddr = raddr;
+    this.rport = rport;
+    this.conn = conn;
+    this.issI32 = iss | 0;
+    this.irsI32 = irs | 0;
   }
 }
 
@@ -144,10 +183,13 @@ export class Listener {
   private lanes: Lane<RequestSock>[] = [];
   /** Request socks created so far (their `born` stamps). */
   private reqsMade = 0;
+  /** Dropped request socks, for the next requests to reuse (see RequestSock). */
+  private readonly spare: RequestSock[] = [];
   /** Blocked accept() calls, oldest first. */
   readonly waiters: Array<(s: Sock) => void> = [];
   /** Request timers due at `dueAt`, in the order they were armed, and their lowest and highest wheel levels. */
   private due: RequestSock[] = [];
+  private dueCount = 0;
   private dueAt = -1;
   private dueLo = 0;
   private dueHi = 0;
@@ -290,7 +332,12 @@ export class Listener {
   /** A request sock joins the SYN queue and answers with a SYN-ACK. */
   private queueRequest(seg: Segment, twIsn: number): void {
     const iss = twIsn !== 0 ? twIsn : this.sim.nextIsn(this.host);
-    const req = new RequestSock(this, ++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
+    const spare = this.spare.pop();
+    let req: RequestSock;
+    if (spare !== undefined) {
+      req = spare;
+      req.init(++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
+    } else req = new RequestSock(this, ++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
     // inet_csk_reqsk_queue_hash_add(): into the ehash and the SYN queue, timer at TCP_TIMEOUT_INIT
     this.host.hashReq(req, this.port);
     this.qlen++;
@@ -301,7 +348,7 @@ export class Listener {
   }
 
   private sendSynAck(req: RequestSock): void {
-    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.iss | 0, seqAddI32(req.irs, 1), 0, req.conn);
+    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.issI32, seqAddI32(req.irsI32, 1), 0, req.conn);
   }
 
   private armReq(req: RequestSock, timeout: number): void {
@@ -334,7 +381,7 @@ export class Listener {
     const lvl = req.wheelLevel;
     if (this.dueAt !== now) {
       // the first timer of this instant (a batch left over from a crash is forgotten, as its timers were)
-      this.due.length = 0;
+      this.dueCount = 0;
       this.dueAt = now;
       this.dueLo = this.dueHi = lvl;
       let lane = this.dueLane;
@@ -343,7 +390,7 @@ export class Listener {
     } else if (lvl > this.dueHi) this.dueHi = lvl;
     else if (lvl < this.dueLo) this.dueLo = lvl;
     req.dueGen = gen;
-    this.due.push(req);
+    this.due[this.dueCount++] = req;
   }
 
   /**
@@ -354,7 +401,7 @@ export class Listener {
    */
   private runDueTimers(): void {
     const due = this.due;
-    const n = due.length;
+    const n = this.dueCount;
     for (let lvl = this.dueHi; lvl >= this.dueLo; lvl--) {
       for (let i = n - 1; i >= 0; i--) {
         const req = due[i]!;
@@ -362,7 +409,8 @@ export class Listener {
         if (req.wheelLevel === lvl && req.alive && req.dueGen === req.timerGen) this.reqTimer(req);
       }
     }
-    due.length = 0;
+    // emptied by its count: the array keeps its room for the next instant (length = 0 would free it)
+    this.dueCount = 0;
     this.dueAt = -1;
   }
 
@@ -398,14 +446,15 @@ export class Listener {
     if (req.numTimeout === 0) this.young--;
     this.host.unhash(req);
     this.sim.recordState(this.host, TcpState.SYN_RECV, TcpState.CLOSED, req.conn);
+    this.spare.push(req);
   }
 
   /** tcp_check_req() (net/ipv4/tcp_minisocks.c): a segment for a request sock. Returns true to send RST. */
   onReqSegment(req: RequestSock, seg: Segment): boolean {
     const f = seg.flags;
-    const rcvNxt = seqAdd(req.irs, 1);
+    const rcvNxt = seqAdd(req.irsI32, 1);
     // a retransmitted SYN: resend the SYN-ACK (rate limited), restart the timer
-    if (seg.seq === req.irs && (f & (SYN | ACK | RST | FIN)) === SYN) {
+    if ((seg.seq | 0) === req.irsI32 && (f & (SYN | ACK | RST | FIN)) === SYN) {
       if (this.sim.now - req.lastOowAck >= TCP_INVALID_RATELIMIT) {
         req.lastOowAck = this.sim.now;
         this.sendSynAck(req);
@@ -415,7 +464,7 @@ export class Listener {
       return false;
     }
     // "ACK sequence verified above, just make sure ACK is set. If ACK not set, just silently drop."
-    if (f & ACK && seg.ack !== seqAdd(req.iss, 1)) {
+    if (f & ACK && seg.ack !== seqAdd(req.issI32, 1)) {
       // wrong ACK: the listener resets it
       return (f & RST) === 0;
     }
@@ -424,7 +473,7 @@ export class Listener {
     if (!inWindow) {
       if (!(f & RST) && this.sim.now - req.lastOowAck >= TCP_INVALID_RATELIMIT) {
         req.lastOowAck = this.sim.now;
-        this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, ACK, seqAdd(req.iss, 1), rcvNxt, 0, req.conn);
+        this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, ACK, seqAdd(req.issI32, 1), rcvNxt, 0, req.conn);
       }
       return false;
     }
@@ -451,7 +500,8 @@ export class Listener {
     }
     const rtt = req.numRetrans === 0 ? this.sim.now - req.sentAt : null;
     this.dropReqForChild(req);
-    const child = this.makeChild(req.raddr, req.rport, req.conn, req.iss, req.irs);
+    // (req is spare from here on, but nothing makes a new request before its fields are read)
+    const child = this.makeChild(req.raddr, req.rport, req.conn, req.issI32 >>> 0, req.irsI32 >>> 0);
     child.synackSentAt = this.sim.now - (rtt ?? 0);
     if (rtt === null) child.retransmits = 1;
     return this.deliverToChild(child, seg);
@@ -464,6 +514,7 @@ export class Listener {
     this.qlen--;
     if (req.numTimeout === 0) this.young--;
     this.host.unhash(req);
+    this.spare.push(req);
   }
 
   private makeChild(raddr: number, rport: number, conn: number, iss: number, irs: number): Sock {
