@@ -196,8 +196,14 @@ export class Sim implements HostEngine {
    * order the calls return. This is how two FINs cross in a simultaneous close.
    */
   private busy: Map<number, Segment[]> | null = null;
-  private steps: Step[];
-  private stepTimes: number[];
+  private readonly steps: Step[];
+  /**
+   * Their times in microseconds. A typed array: a plain array's elements kind
+   * (small integers or doubles) could differ from one simulation to the next,
+   * as the JIT-compiled map() below returns one or the other, and every hot
+   * method that reads it would be deoptimized each time it changed.
+   */
+  private stepTimes: Float64Array;
   private stepIdx = 0;
   private floods: Flood[] = [];
   /** The segment being delivered: one reused object (handlers copy what they keep). */
@@ -247,8 +253,12 @@ export class Sim implements HostEngine {
     // them in, and at equal times they come first, as if scheduled before anything else.
     const all = scenario.steps;
     const order = all.map((_, i) => i).sort((a, b) => all[a]!.t - all[b]!.t || a - b);
-    this.steps = order.map((i) => all[i]!);
-    this.stepTimes = this.steps.map((s) => Math.round(s.t * US));
+    // pushed one by one, not map(): once the constructor is JIT-compiled, map() makes a
+    // holey array, and the hot methods that check this array's hidden class would be
+    // deoptimized in the next simulation
+    this.steps = [];
+    for (const i of order) this.steps.push(all[i]!);
+    this.stepTimes = Float64Array.from(this.steps, (s) => Math.round(s.t * US));
     if (this.sampleEveryUs > 0) this.sched.at(new Ev(EV_SAMPLE, null), 0);
   }
 
