@@ -530,12 +530,13 @@ export class Sim implements HostEngine {
    * - with one flood ever started, a spoofed (address, port) is fresh, so the
    *   ehash lookup tcp_v4_rcv() starts with misses (addresses stay below 2^16,
    *   where the ehash's remote key is exact).
+   * Floods whose SYN times need the division (exactStep false) take the usual way.
    * Returns false when it sent nothing (floodNext() then sends the SYN).
    * The flood's last SYN always goes through floodNext(), which ends it.
    */
   private cookieRun(f: Flood): boolean {
     const target = f.target;
-    if (!f.plain || this.floodsStarted !== 1 || this.floods.length !== 1 || target.down || !f.link.empty) return false;
+    if (!f.plain || !f.exactStep || this.floodsStarted !== 1 || this.floods.length !== 1 || target.down || !f.link.empty) return false;
     const sched = this.sched;
     // peekTime() is `now` (= f.t) while an event is due now: no run then
     let limit = sched.peekTime();
@@ -552,26 +553,38 @@ export class Sim implements HostEngine {
     const server = target.index;
     const dst = target.addr;
     const dport = f.port;
+    // the flood's odometer and clock in locals (floodNext() and floodAdvance() step the same way)
+    const { q, r, count, start } = f;
+    let { i, srcAddr, srcPort, offset, rem } = f;
     let n = this.floodCount;
     let t = f.t;
     let sentAt = t;
-    const first = f.i;
+    const first = i;
     do {
       sentAt = t;
-      f.i++;
+      i++;
       n++;
-      const addr = f.srcAddr;
-      const port = f.srcPort;
-      if (++f.srcPort === 1024 + SPOOF_PORTS) {
-        f.srcPort = 1024;
-        f.srcAddr++;
-      }
       const seq = rng.nextI32();
-      rec.synAndSynAck(t, from, server, addr, port, dst, dport, seq, cookies.cookieI32(t, addr, port, seq), -n);
-      this.floodAdvance(f);
-      t = f.t;
-    } while (t < limit && f.i < last && f.srcAddr < SPOOF_ADDR_LIMIT);
-    const sent = f.i - first;
+      rec.synAndSynAck(t, from, server, srcAddr, srcPort, dst, dport, seq, cookies.cookieI32(t, srcAddr, srcPort, seq), -n);
+      if (++srcPort === 1024 + SPOOF_PORTS) {
+        srcPort = 1024;
+        srcAddr++;
+      }
+      offset += q;
+      rem += r;
+      if (rem >= count) {
+        rem -= count;
+        offset++;
+      }
+      t = start + offset;
+    } while (t < limit && i < last && srcAddr < SPOOF_ADDR_LIMIT);
+    f.i = i;
+    f.srcAddr = srcAddr;
+    f.srcPort = srcPort;
+    f.offset = offset;
+    f.rem = rem;
+    f.t = t;
+    const sent = i - first;
     sched.now = sentAt;
     this.floodCount = n;
     // per SYN, floodNext() numbers the arrival and then the next SYN
