@@ -612,7 +612,7 @@ export class Sim implements HostEngine {
   private sample(): void {
     for (const h of this.hosts) {
       if (h.name.startsWith("attacker")) continue;
-      const l = [...h.listeners.values()][0] ?? null;
+      const l = h.firstListener() ?? null;
       const c = h.stateCounts;
       this.samples.push({
         t: usToSeconds(this.now),
@@ -837,7 +837,7 @@ export class Sim implements HostEngine {
   counters(): DetailedTrace["counters"] {
     const counters: DetailedTrace["counters"] = {};
     for (const h of this.hosts) {
-      const l: Listener | undefined = [...h.listeners.values()][0];
+      const l: Listener | undefined = h.firstListener();
       counters[h.name] = { host: { ...h.counters }, listener: l ? { ...l.counters } : null };
     }
     return counters;
@@ -847,7 +847,7 @@ export class Sim implements HostEngine {
   queues(): Record<string, QueueReading | null> {
     const out: Record<string, QueueReading | null> = {};
     for (const h of this.hosts) {
-      const l: Listener | undefined = [...h.listeners.values()][0];
+      const l: Listener | undefined = h.firstListener();
       out[h.name] = l ? { synQueue: l.qlen, acceptQueue: l.acceptQueue.length } : null;
     }
     return out;
