@@ -204,6 +204,10 @@ export class Sim implements HostEngine {
    * method that reads it would be deoptimized each time it changed.
    */
   private stepTimes: Float64Array;
+  /** The host making each step's call, looked up once. */
+  private readonly stepHosts: Host[];
+  /** runCalls(): per host, the position of its last call in the batch being run. */
+  private readonly lastCallOf: Int32Array;
   private stepIdx = 0;
   private floods: Flood[] = [];
   /** The segment being delivered: one reused object (handlers copy what they keep). */
@@ -259,6 +263,9 @@ export class Sim implements HostEngine {
     this.steps = [];
     for (const i of order) this.steps.push(all[i]!);
     this.stepTimes = Float64Array.from(this.steps, (s) => Math.round(s.t * US));
+    this.stepHosts = [];
+    for (const s of this.steps) this.stepHosts.push(this.hostByName(s.host));
+    this.lastCallOf = new Int32Array(this.hosts.length);
     if (this.sampleEveryUs > 0) this.sched.at(new Ev(EV_SAMPLE, null), 0);
   }
 
@@ -629,35 +636,37 @@ export class Sim implements HostEngine {
     }
   }
 
-  /** Runs the app calls due at one instant as concurrent system calls (see `busy`). */
-  private runCalls(batch: Step[]): void {
-    if (batch.length === 1) {
-      this.hostByName(batch[0]!.host).call(batch[0]!);
+  /** Runs the app calls due at one instant, steps[lo..hi), as concurrent system calls (see `busy`). */
+  private runCalls(lo: number, hi: number): void {
+    const steps = this.steps;
+    const hosts = this.stepHosts;
+    if (hi - lo === 1) {
+      hosts[lo]!.call(steps[lo]!);
       return;
     }
     const busy = new Map<number, Segment[]>();
     const order: Host[] = [];
-    for (const s of batch) {
-      const h = this.hostByName(s.host);
+    // each host's last call of the batch
+    const last = this.lastCallOf;
+    for (let k = lo; k < hi; k++) {
+      const h = hosts[k]!;
       if (!busy.has(h.index)) {
         busy.set(h.index, []);
         order.push(h);
       }
+      last[h.index] = k;
     }
-    // each host's last call of the batch
-    const last = new Map<number, number>();
-    for (let i = 0; i < batch.length; i++) last.set(this.hostByName(batch[i]!.host).index, i);
     this.busy = busy;
-    for (let i = 0; i < batch.length; i++) {
-      const s = batch[i]!;
-      const h = this.hostByName(s.host);
+    for (let k = lo; k < hi; k++) {
+      const s = steps[k]!;
+      const h = hosts[k]!;
       const queue = busy.get(h.index)!;
       // a recv waits for data (sk_wait_data() releases the socket lock while it sleeps):
       // what reached the host so far is processed before it reads
       if (s.call === "recv") this.releaseBacklog(h, queue);
       h.call(s);
       // the program's next call comes after this one returned, and so after its release_sock()
-      if (last.get(h.index) !== i) this.releaseBacklog(h, queue);
+      if (last[h.index] !== k) this.releaseBacklog(h, queue);
     }
     // release_sock() of each host's last call, in call order: each host then processes its backlog
     for (const h of order) {
@@ -738,9 +747,9 @@ export class Sim implements HostEngine {
 
   /** The app calls due at time st, run as one batch. */
   private runStepsAt(st: number): void {
-    const batch: Step[] = [];
-    while (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx] === st) batch.push(this.steps[this.stepIdx++]!);
-    this.runCalls(batch);
+    const lo = this.stepIdx;
+    while (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx] === st) this.stepIdx++;
+    this.runCalls(lo, this.stepIdx);
     if (this.sampleEveryUs > 0) this.sample();
   }
 
