@@ -192,6 +192,19 @@ export class Lane<T> {
     return this.count;
   }
 
+  /** Whether its head is in the scheduler (false between shift() and rearm(), unless a push put it back). */
+  get scheduled(): boolean {
+    return this.registered;
+  }
+
+  /** The head's time and insertion number (the lane must not be empty). */
+  get headT(): number {
+    return this.ts[this.head] as number;
+  }
+  get headN(): number {
+    return this.ns[this.head] as number;
+  }
+
   private grow(): void {
     const cap = this.mask + 1;
     const n = cap * 2;

@@ -763,14 +763,9 @@ export class Sim implements HostEngine {
         lane.rearm();
         break;
       }
-      case EV_REQ_LANE: {
-        const lane = ev.target as Lane<RequestSock>;
-        lane.shift();
-        const req = lane.item!;
-        if (!req.listener.host.down) req.listener.onReqTimer(req, lane.gen);
-        lane.rearm();
+      case EV_REQ_LANE:
+        this.reqTimers(ev.target as Lane<RequestSock>);
         break;
-      }
       case EV_TW_LANE: {
         const lane = ev.target as Lane<TimeWaitSock>;
         lane.shift();
@@ -794,6 +789,36 @@ export class Sim implements HostEngine {
       default:
         throw new Error(`unknown event kind ${ev.kind}`);
     }
+  }
+
+  /**
+   * Fires the head of a request-timer lane, then its next timers for as long
+   * as each is what step() would run next: a flood's requests are armed a
+   * few per jiffy, so their timers come due in runs at the same instants,
+   * and the lane then leaves and re-enters the scheduler's heap once per run
+   * instead of once per timer. A timer is next when no app call is due at or
+   * before it, no flood SYN and no queued event comes first (by time, then
+   * insertion number) and the simulation has not ended; a push onto the lane
+   * meanwhile (it re-enters the scheduler itself) also stops the run.
+   */
+  private reqTimers(lane: Lane<RequestSock>): void {
+    const sched = this.sched;
+    for (;;) {
+      lane.shift();
+      const req = lane.item!;
+      if (!req.listener.host.down) req.listener.onReqTimer(req, lane.gen);
+      if (lane.scheduled || lane.length === 0) break;
+      const t = lane.headT;
+      const n = lane.headN;
+      if (t > this.untilUs || !sched.precedes(t, n)) break;
+      if (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx]! <= t) break;
+      if (this.floods.length > 0) {
+        const f = this.nextFlood();
+        if (f.t < t || (f.t === t && f.n < n)) break;
+      }
+      sched.now = t;
+    }
+    lane.rearm();
   }
 
   trace(): Trace {
