@@ -355,7 +355,9 @@ export class Listener {
     const idx = Math.min(req.numTimeout, 7);
     let lane = this.lanes[idx];
     if (!lane) {
-      lane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE);
+      // room for a full SYN queue's timers from the start (a flood fills it within a second),
+      // so the lane does not grow by doubling in every simulation
+      lane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE, laneCapacity(this.backlog));
       lane.ev.target = lane;
       this.lanes[idx] = lane;
       this.laneLevels[idx] = wheelLevel(timeout);
@@ -599,6 +601,13 @@ export class Listener {
     }
     this.host.unlisten(this);
   }
+}
+
+/** A power of two above a SYN queue of this backlog (qlen may reach backlog + 1), at least 16, at most 4096. */
+function laneCapacity(backlog: number): number {
+  let c = 16;
+  while (c <= backlog + 1 && c < 4096) c *= 2;
+  return c;
 }
 
 /** LVL_START(n + 1) (kernel/time/timer.c): the largest delta in jiffies that wheel level n takes. */
