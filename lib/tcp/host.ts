@@ -119,6 +119,12 @@ export class Host implements ListenerHost, TwHost {
     return this.table.values();
   }
 
+  /** The first listener opened and still open (samples and counters report one), without copying the map. */
+  firstListener(): Listener | undefined {
+    for (const l of this.listeners.values()) return l;
+    return undefined;
+  }
+
   unlisten(l: Listener): void {
     if (this.listeners.get(l.port) === l) {
       this.listeners.delete(l.port);

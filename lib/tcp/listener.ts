@@ -10,7 +10,7 @@ import { ACK, FIN, RST, SYN, segSpace, type Segment } from "./segment";
 import { seqAdd, seqAddI32, seqAfter, seqBefore } from "./seq";
 import { TcpState } from "./state";
 import { Lane } from "./scheduler";
-import { cookieCheck, cookieInitSequenceI32, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
+import { cookieCheck, CookieMaker, TCP_SYNCOOKIE_VALID_US } from "./syncookie";
 import { JIFFY, RATELIMIT_NEVER, TCP_INVALID_RATELIMIT, TCP_RTO_MAX, TCP_TIMEOUT_INIT } from "./timers";
 import { NO_CONN } from "./trace";
 import { Sock, type SockHost, type SockOpts } from "./endpoint";
@@ -53,7 +53,15 @@ export function synAckRetryBudget(qlen: number, young: number, maxAckBacklog: nu
   return budget;
 }
 
-/** A half-open connection: Linux's request sock (struct tcp_request_sock). */
+/**
+ * A half-open connection: Linux's request sock (struct tcp_request_sock).
+ * A listener reuses the request socks it dropped (Listener.spare): a flood
+ * cycles tens of thousands of them through the SYN queue, and fresh ones
+ * would each live long enough to be copied by the garbage collector twice.
+ * References that outlive a request (its timer entries in the lanes, the
+ * `due` list) carry a timer generation, and `timerGen` only grows across
+ * reuses, so they never match the request that takes the object over.
+ */
 export class RequestSock {
   readonly kind = SOCK_REQ;
   key = -1;
@@ -69,19 +77,50 @@ export class RequestSock {
   /** The generation of its timer when that timer fired and joined Listener.due. */
   dueGen = 0;
   lastOowAck = RATELIMIT_NEVER;
-  sentAt: number;
+  sentAt = 0;
+  /** Creation order among the listener's requests. */
+  born = 0;
+  raddr = 0;
+  rport = 0;
+  conn = 0;
+  /**
+   * Our ISN and the peer's, as int32 bit patterns: a uint32 above 2^31 in a
+   * field costs every request sock a heap number (seqAdd() and `>>> 0` give
+   * the uint32 back).
+   */
+  issI32 = 0;
+  irsI32 = 0;
+
   constructor(
     readonly listener: Listener,
-    /** Creation order among the listener's requests. */
-    readonly born: number,
-    readonly raddr: number,
-    readonly rport: number,
-    readonly conn: number,
-    readonly iss: number,
-    readonly irs: number,
+    born: number,
+    raddr: number,
+    rport: number,
+    conn: number,
+    iss: number,
+    irs: number,
     now: number,
   ) {
+    this.init(born, raddr, rport, conn, iss, irs, now);
+  }
+
+  /** A new request in this object: every field as a fresh one has, except the timer generation, which keeps growing. */
+  init(born: number, raddr: number, rport: number, conn: number, iss: number, irs: number, now: number): void {
+    this.key = -1;
+    this.numTimeout = 0;
+    this.numRetrans = 0;
+    this.acked = false;
+    this.alive = true;
+    this.expiresAt = -1;
+    this.wheelLevel = 0;
+    this.lastOowAck = RATELIMIT_NEVER;
     this.sentAt = now;
+    this.born = born;
+    this.raddr = raddr;
+    this.rport = rport;
+    this.conn = conn;
+    this.issI32 = iss | 0;
+    this.irsI32 = irs | 0;
   }
 }
 
@@ -139,14 +178,18 @@ export class Listener {
   readonly counters = emptyListenerCounters();
   /** tcp_synq_overflow() timestamp: last time a cookie was sent. */
   lastOverflow = -Infinity;
+  private cookieMaker: CookieMaker | null = null;
   /** One lane per backoff step: all timers of step k have the same length, so they stay in time order. */
   private lanes: Lane<RequestSock>[] = [];
   /** Request socks created so far (their `born` stamps). */
   private reqsMade = 0;
+  /** Dropped request socks, for the next requests to reuse (see RequestSock). */
+  private readonly spare: RequestSock[] = [];
   /** Blocked accept() calls, oldest first. */
   readonly waiters: Array<(s: Sock) => void> = [];
   /** Request timers due at `dueAt`, in the order they were armed, and their lowest and highest wheel levels. */
   private due: RequestSock[] = [];
+  private dueCount = 0;
   private dueAt = -1;
   private dueLo = 0;
   private dueHi = 0;
@@ -250,24 +293,52 @@ export class Listener {
   /** Stateless: the SYN-ACK's ISN encodes the connection (cookie_v4_init_sequence); no queue entry. */
   private sendCookie(seg: Segment): void {
     const now = this.sim.now;
-    const isn = cookieInitSequenceI32(
-      this.host.cookieSecret,
-      now,
-      seg.srcAddr,
-      seg.srcPort,
-      this.host.addr,
-      this.port,
-      seg.seq | 0, // the int32 bit pattern: no heap number for the call (see h0 in syncookie.ts)
-    );
+    // the int32 bit pattern of the client ISN: no heap number for the call (see h0 in syncookie.ts)
+    const isn = this.cookieIsnI32(now, seg.srcAddr, seg.srcPort, seg.seq | 0);
     this.lastOverflow = now;
     this.counters.SyncookiesSent++;
     this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, isn, seqAddI32(seg.seq, 1), 0, seg.conn);
   }
 
+  /** cookie_v4_init_sequence() for a SYN from (saddr, sport) at `now`, as an int32 bit pattern. */
+  cookieIsnI32(now: number, saddr: number, sport: number, clientIsnI32: number): number {
+    return this.cookies.cookieI32(now, saddr, sport, clientIsnI32);
+  }
+
+  /** The cookie arithmetic with this listener's terms kept (a flood asks once per SYN). */
+  get cookies(): CookieMaker {
+    return (this.cookieMaker ??= new CookieMaker(this.host.cookieSecret, this.host.addr, this.port));
+  }
+
+  /**
+   * Whether a SYN arriving now for no socket of the ehash would be answered
+   * with a cookie and leave nothing behind: tcp_conn_request() with
+   * syncookies on, the SYN queue full (inet_csk_reqsk_queue_is_full) or
+   * tcp_syncookies=2, and room in the accept queue (sk_acceptq_is_full).
+   * Sending a cookie changes none of these, so the answer holds for every SYN
+   * until something else happens (Sim.cookieRun relies on it).
+   */
+  answersWithCookie(): boolean {
+    const sys = this.sysctl;
+    return sys.tcp_syncookies > 0 && (sys.tcp_syncookies === 2 || this.qlen > this.backlog) && this.acceptQueue.length <= this.backlog;
+  }
+
+  /** The bookkeeping of `n` cookies sent as sendCookie() sends them, the last one at `lastAt`. */
+  cookiesSent(n: number, lastAt: number): void {
+    this.counters.TCPReqQFullDoCookies += n;
+    this.counters.SyncookiesSent += n;
+    this.lastOverflow = lastAt;
+  }
+
   /** A request sock joins the SYN queue and answers with a SYN-ACK. */
   private queueRequest(seg: Segment, twIsn: number): void {
     const iss = twIsn !== 0 ? twIsn : this.sim.nextIsn(this.host);
-    const req = new RequestSock(this, ++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
+    const spare = this.spare.pop();
+    let req: RequestSock;
+    if (spare !== undefined) {
+      req = spare;
+      req.init(++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
+    } else req = new RequestSock(this, ++this.reqsMade, seg.srcAddr, seg.srcPort, seg.conn, iss, seg.seq, this.sim.now);
     // inet_csk_reqsk_queue_hash_add(): into the ehash and the SYN queue, timer at TCP_TIMEOUT_INIT
     this.host.hashReq(req, this.port);
     this.qlen++;
@@ -278,14 +349,16 @@ export class Listener {
   }
 
   private sendSynAck(req: RequestSock): void {
-    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.iss | 0, seqAddI32(req.irs, 1), 0, req.conn);
+    this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, SYN | ACK, req.issI32, seqAddI32(req.irsI32, 1), 0, req.conn);
   }
 
   private armReq(req: RequestSock, timeout: number): void {
     const idx = Math.min(req.numTimeout, 7);
     let lane = this.lanes[idx];
     if (!lane) {
-      lane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE);
+      // room for a full SYN queue's timers from the start (a flood fills it within a second),
+      // so the lane does not grow by doubling in every simulation
+      lane = new Lane<RequestSock>(this.sim.sched, EV_REQ_LANE, laneCapacity(this.backlog));
       lane.ev.target = lane;
       this.lanes[idx] = lane;
       this.laneLevels[idx] = wheelLevel(timeout);
@@ -311,7 +384,7 @@ export class Listener {
     const lvl = req.wheelLevel;
     if (this.dueAt !== now) {
       // the first timer of this instant (a batch left over from a crash is forgotten, as its timers were)
-      this.due.length = 0;
+      this.dueCount = 0;
       this.dueAt = now;
       this.dueLo = this.dueHi = lvl;
       let lane = this.dueLane;
@@ -320,7 +393,7 @@ export class Listener {
     } else if (lvl > this.dueHi) this.dueHi = lvl;
     else if (lvl < this.dueLo) this.dueLo = lvl;
     req.dueGen = gen;
-    this.due.push(req);
+    this.due[this.dueCount++] = req;
   }
 
   /**
@@ -331,7 +404,7 @@ export class Listener {
    */
   private runDueTimers(): void {
     const due = this.due;
-    const n = due.length;
+    const n = this.dueCount;
     for (let lvl = this.dueHi; lvl >= this.dueLo; lvl--) {
       for (let i = n - 1; i >= 0; i--) {
         const req = due[i]!;
@@ -339,7 +412,8 @@ export class Listener {
         if (req.wheelLevel === lvl && req.alive && req.dueGen === req.timerGen) this.reqTimer(req);
       }
     }
-    due.length = 0;
+    // emptied by its count: the array keeps its room for the next instant (length = 0 would free it)
+    this.dueCount = 0;
     this.dueAt = -1;
   }
 
@@ -375,14 +449,15 @@ export class Listener {
     if (req.numTimeout === 0) this.young--;
     this.host.unhash(req);
     this.sim.recordState(this.host, TcpState.SYN_RECV, TcpState.CLOSED, req.conn);
+    this.spare.push(req);
   }
 
   /** tcp_check_req() (net/ipv4/tcp_minisocks.c): a segment for a request sock. Returns true to send RST. */
   onReqSegment(req: RequestSock, seg: Segment): boolean {
     const f = seg.flags;
-    const rcvNxt = seqAdd(req.irs, 1);
+    const rcvNxt = seqAdd(req.irsI32, 1);
     // a retransmitted SYN: resend the SYN-ACK (rate limited), restart the timer
-    if (seg.seq === req.irs && (f & (SYN | ACK | RST | FIN)) === SYN) {
+    if ((seg.seq | 0) === req.irsI32 && (f & (SYN | ACK | RST | FIN)) === SYN) {
       if (this.sim.now - req.lastOowAck >= TCP_INVALID_RATELIMIT) {
         req.lastOowAck = this.sim.now;
         this.sendSynAck(req);
@@ -392,7 +467,7 @@ export class Listener {
       return false;
     }
     // "ACK sequence verified above, just make sure ACK is set. If ACK not set, just silently drop."
-    if (f & ACK && seg.ack !== seqAdd(req.iss, 1)) {
+    if (f & ACK && seg.ack !== seqAdd(req.issI32, 1)) {
       // wrong ACK: the listener resets it
       return (f & RST) === 0;
     }
@@ -401,7 +476,7 @@ export class Listener {
     if (!inWindow) {
       if (!(f & RST) && this.sim.now - req.lastOowAck >= TCP_INVALID_RATELIMIT) {
         req.lastOowAck = this.sim.now;
-        this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, ACK, seqAdd(req.iss, 1), rcvNxt, 0, req.conn);
+        this.sim.emit(this.host.index, this.host.addr, this.port, req.raddr, req.rport, ACK, seqAdd(req.issI32, 1), rcvNxt, 0, req.conn);
       }
       return false;
     }
@@ -428,7 +503,8 @@ export class Listener {
     }
     const rtt = req.numRetrans === 0 ? this.sim.now - req.sentAt : null;
     this.dropReqForChild(req);
-    const child = this.makeChild(req.raddr, req.rport, req.conn, req.iss, req.irs);
+    // (req is spare from here on, but nothing makes a new request before its fields are read)
+    const child = this.makeChild(req.raddr, req.rport, req.conn, req.issI32 >>> 0, req.irsI32 >>> 0);
     child.synackSentAt = this.sim.now - (rtt ?? 0);
     if (rtt === null) child.retransmits = 1;
     return this.deliverToChild(child, seg);
@@ -441,6 +517,7 @@ export class Listener {
     this.qlen--;
     if (req.numTimeout === 0) this.young--;
     this.host.unhash(req);
+    this.spare.push(req);
   }
 
   private makeChild(raddr: number, rport: number, conn: number, iss: number, irs: number): Sock {
@@ -546,6 +623,13 @@ export class Listener {
     this.host.childEstablished(child);
     this.sim.emit(this.host.index, this.host.addr, this.port, seg.srcAddr, seg.srcPort, SYN | ACK, iss, seqAdd(seg.seq, 1), 0, seg.conn);
   }
+}
+
+/** A power of two above a SYN queue of this backlog (qlen may reach backlog + 1), at least 16, at most 4096. */
+function laneCapacity(backlog: number): number {
+  let c = 16;
+  while (c <= backlog + 1 && c < 4096) c *= 2;
+  return c;
 }
 
 /** LVL_START(n + 1) (kernel/time/timer.c): the largest delta in jiffies that wheel level n takes. */

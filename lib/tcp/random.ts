@@ -14,10 +14,14 @@ export class Rng {
   }
   /** Next unsigned 32-bit integer. */
   nextU32(): number {
+    return this.nextI32() >>> 0;
+  }
+  /** nextU32() as an int32 bit pattern (the same draw), for numbers that go straight into a record. */
+  nextI32(): number {
     let t = (this.s = (this.s + 0x6d2b79f5) | 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    return t ^ (t >>> 14);
   }
   /** Integer in [0, n). */
   below(n: number): number {

@@ -41,6 +41,11 @@ export class Scheduler {
     return ++this.counter;
   }
 
+  /** Takes k insertion numbers at once (what k calls of nextN() would); returns the last. */
+  takeN(k: number): number {
+    return (this.counter += k);
+  }
+
   /** Schedules ev at absolute time t (>= now). */
   at(ev: Ev, t: number): void {
     ev.t = t;
@@ -185,6 +190,19 @@ export class Lane<T> {
 
   get length(): number {
     return this.count;
+  }
+
+  /** Whether its head is in the scheduler (false between shift() and rearm(), unless a push put it back). */
+  get scheduled(): boolean {
+    return this.registered;
+  }
+
+  /** The head's time and insertion number (the lane must not be empty). */
+  get headT(): number {
+    return this.ts[this.head] as number;
+  }
+  get headN(): number {
+    return this.ns[this.head] as number;
   }
 
   private grow(): void {

@@ -25,6 +25,8 @@ const SPOOF_BASE = 1 << 13;
 /** The server is host 0 (see the constructor); traces are observed at its interface. */
 const SERVER = 0;
 const SPOOF_PORTS = 60000;
+/** Spoofed addresses from here on would alias in the ehash's remote key (address << 16 | port) and the trace record. */
+const SPOOF_ADDR_LIMIT = 1 << 16;
 
 export interface SimulateOptions {
   /** Seed for ISNs, ports and cookie secrets (default: scenario.seed ?? 1). */
@@ -168,6 +170,11 @@ interface Flood {
   offset: number;
   t: number;
   n: number;
+  /**
+   * No delay and no fault touches its SYNs or the target's answers (the
+   * scenario's delay is 0, neither host has a fault): what cookieRun() needs.
+   */
+  plain: boolean;
 }
 
 export class Sim implements HostEngine {
@@ -197,6 +204,10 @@ export class Sim implements HostEngine {
   private untilUs: number;
   private sampleEveryUs: number;
   private floodCount = 0;
+  /** Floods started so far: with one, a spoofed (address, port) never repeats. */
+  private floodsStarted = 0;
+  /** Hosts some fault applies to (as sender). */
+  private faulted: Set<string>;
   private timeWaitUs: number | null;
   /**
    * Hosts inside an application call, with the segments that reached them
@@ -206,8 +217,18 @@ export class Sim implements HostEngine {
    * order the calls return. This is how two FINs cross in a simultaneous close.
    */
   private busy: Map<number, Segment[]> | null = null;
-  private steps: Step[];
-  private stepTimes: number[];
+  private readonly steps: Step[];
+  /**
+   * Their times in microseconds. A typed array: a plain array's elements kind
+   * (small integers or doubles) could differ from one simulation to the next,
+   * as the JIT-compiled map() below returns one or the other, and every hot
+   * method that reads it would be deoptimized each time it changed.
+   */
+  private stepTimes: Float64Array;
+  /** The host making each step's call, looked up once. */
+  private readonly stepHosts: Host[];
+  /** runCalls(): per host, the position of its last call in the batch being run. */
+  private readonly lastCallOf: Int32Array;
   private stepIdx = 0;
   private floods: Flood[] = [];
   /** The segment being delivered: one reused object (handlers copy what they keep). */
@@ -228,6 +249,7 @@ export class Sim implements HostEngine {
     this.nominalTimers = options.nominalTimers === true;
     this.sysctl = resolveSysctls(scenario.sysctl);
     this.isnGiven = new Map(Object.entries(options.isn ?? {}));
+    this.faulted = new Set(scenario.faults.map((f) => f.from));
     this.timeWaitUs = options.rfc?.timeWaitSeconds !== undefined ? Math.round(options.rfc.timeWaitSeconds * US) : null;
     // hosts: server first, then every other name in order of appearance
     const names = ["server"];
@@ -259,8 +281,15 @@ export class Sim implements HostEngine {
     // them in, and at equal times they come first, as if scheduled before anything else.
     const all = scenario.steps;
     const order = all.map((_, i) => i).sort((a, b) => all[a]!.t - all[b]!.t || a - b);
-    this.steps = order.map((i) => all[i]!);
-    this.stepTimes = this.steps.map((s) => Math.round(s.t * US));
+    // pushed one by one, not map(): once the constructor is JIT-compiled, map() makes a
+    // holey array, and the hot methods that check this array's hidden class would be
+    // deoptimized in the next simulation
+    this.steps = [];
+    for (const i of order) this.steps.push(all[i]!);
+    this.stepTimes = Float64Array.from(this.steps, (s) => Math.round(s.t * US));
+    this.stepHosts = [];
+    for (const s of this.steps) this.stepHosts.push(this.hostByName(s.host));
+    this.lastCallOf = new Int32Array(this.hosts.length);
     if (this.sampleEveryUs > 0) this.sched.at(new Ev(EV_SAMPLE, null), 0);
   }
 
@@ -502,7 +531,9 @@ export class Sim implements HostEngine {
       offset: 0,
       t: this.now,
       n: this.sched.nextN(),
+      plain: Math.round(this.scenario.network.delay * US) === 0 && !this.faulted.has(h.name) && !this.faulted.has(target.name),
     };
+    this.floodsStarted++;
     this.floods.push(f);
   }
 
@@ -542,21 +573,111 @@ export class Sim implements HostEngine {
       this.emit(from, addr, port, f.target.addr, f.port, SYN, seq | 0, 0, 0, -n);
     }
     if (f.i < f.count) {
-      if (f.exactStep) {
-        f.offset += f.q;
-        f.rem += f.r;
-        if (f.rem >= f.count) {
-          f.rem -= f.count;
-          f.offset++;
-        }
-        f.t = f.start + f.offset;
-      } else {
-        f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
-      }
+      this.floodAdvance(f);
       f.n = this.sched.nextN();
     } else {
       this.floodDone(f);
     }
+  }
+
+  /** f.t becomes the time of SYN f.i (the next one): start + floor(i * durationUs / count). */
+  private floodAdvance(f: Flood): void {
+    if (f.exactStep) {
+      f.offset += f.q;
+      f.rem += f.r;
+      if (f.rem >= f.count) {
+        f.rem -= f.count;
+        f.offset++;
+      }
+      f.t = f.start + f.offset;
+    } else {
+      f.t = f.start + Math.floor((f.i * f.durationUs) / f.count);
+    }
+  }
+
+  /**
+   * A run of flood SYNs that the target answers with SYN cookies, sent with
+   * no pass through the host and its listener per SYN: the flood's share of
+   * the loop in one tight loop. It writes exactly what floodNext() and the
+   * target would, SYN by SYN: the SYN record, then the SYN-ACK record
+   * (tcp_v4_rcv -> tcp_conn_request -> cookie_v4_init_sequence, with the
+   * cookie made at the SYN's time), the same random draws, counters and
+   * insertion numbers. It is exact because while nothing else runs nothing
+   * changes what the target does with the next SYN:
+   * - the run stops before any event, app call or the end is due (the first
+   *   SYN is what step() chose; a later one at time t precedes an event only
+   *   when t is earlier, as its insertion number is newer than the event's);
+   * - no delay and no fault (flood.plain), so every SYN arrives when sent,
+   *   with its link empty, through floodNext()'s fast path, undropped, and the
+   *   SYN-ACK to a spoofed address goes nowhere;
+   * - a cookie keeps no state, so the listener's answer (answersWithCookie)
+   *   holds for the whole run;
+   * - with one flood ever started, a spoofed (address, port) is fresh, so the
+   *   ehash lookup tcp_v4_rcv() starts with misses (addresses stay below 2^16,
+   *   where the ehash's remote key is exact).
+   * Floods whose SYN times need the division (exactStep false) take the usual way.
+   * Returns false when it sent nothing (floodNext() then sends the SYN).
+   * The flood's last SYN always goes through floodNext(), which ends it.
+   */
+  private cookieRun(f: Flood): boolean {
+    const target = f.target;
+    if (!f.plain || !f.exactStep || this.floodsStarted !== 1 || this.floods.length !== 1 || target.down || !f.link.empty) return false;
+    const sched = this.sched;
+    // peekTime() is `now` (= f.t) while an event is due now: no run then
+    let limit = sched.peekTime();
+    if (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx]! < limit) limit = this.stepTimes[this.stepIdx]!;
+    if (this.untilUs < limit) limit = this.untilUs + 1;
+    const last = f.count - 1;
+    if (!(f.t < limit) || f.i >= last || f.srcAddr >= SPOOF_ADDR_LIMIT) return false;
+    const l = target.listenerOn(f.port);
+    if (l === undefined || !l.answersWithCookie()) return false;
+    const rec = this.rec;
+    const rng = this.rng;
+    const cookies = l.cookies;
+    const from = f.host.index;
+    const server = target.index;
+    const dst = target.addr;
+    const dport = f.port;
+    // the flood's odometer and clock in locals (floodNext() and floodAdvance() step the same way)
+    const { q, r, count, start } = f;
+    let { i, srcAddr, srcPort, offset, rem } = f;
+    let n = this.floodCount;
+    let t = f.t;
+    let sentAt = t;
+    const first = i;
+    do {
+      sentAt = t;
+      i++;
+      n++;
+      const seq = rng.nextI32();
+      rec.synAndSynAck(t, from, server, srcAddr, srcPort, dst, dport, seq, cookies.cookieI32(t, srcAddr, srcPort, seq), -n);
+      if (++srcPort === 1024 + SPOOF_PORTS) {
+        srcPort = 1024;
+        srcAddr++;
+      }
+      offset += q;
+      rem += r;
+      if (rem >= count) {
+        rem -= count;
+        offset++;
+      }
+      t = start + offset;
+    } while (t < limit && i < last && srcAddr < SPOOF_ADDR_LIMIT);
+    f.i = i;
+    f.srcAddr = srcAddr;
+    f.srcPort = srcPort;
+    f.offset = offset;
+    f.rem = rem;
+    f.t = t;
+    const sent = i - first;
+    sched.now = sentAt;
+    this.floodCount = n;
+    // per SYN, floodNext() numbers the arrival and then the next SYN
+    f.n = sched.takeN(2 * sent);
+    f.host.sentFirstSyn = true;
+    target.sentFirstSyn = true;
+    l.cookiesSent(sent, sentAt);
+    return true;
   }
 
   private floodDone(f: Flood): void {
@@ -576,7 +697,7 @@ export class Sim implements HostEngine {
   private sample(): void {
     for (const h of this.hosts) {
       if (h.name.startsWith("attacker")) continue;
-      const l = [...h.listeners.values()][0] ?? null;
+      const l = h.firstListener() ?? null;
       const c = h.stateCounts;
       this.samples.push({
         t: usToSeconds(this.now),
@@ -593,35 +714,37 @@ export class Sim implements HostEngine {
     }
   }
 
-  /** Runs the app calls due at one instant as concurrent system calls (see `busy`). */
-  private runCalls(batch: Step[]): void {
-    if (batch.length === 1) {
-      this.hostByName(batch[0]!.host).call(batch[0]!);
+  /** Runs the app calls due at one instant, steps[lo..hi), as concurrent system calls (see `busy`). */
+  private runCalls(lo: number, hi: number): void {
+    const steps = this.steps;
+    const hosts = this.stepHosts;
+    if (hi - lo === 1) {
+      hosts[lo]!.call(steps[lo]!);
       return;
     }
     const busy = new Map<number, Segment[]>();
     const order: Host[] = [];
-    for (const s of batch) {
-      const h = this.hostByName(s.host);
+    // each host's last call of the batch
+    const last = this.lastCallOf;
+    for (let k = lo; k < hi; k++) {
+      const h = hosts[k]!;
       if (!busy.has(h.index)) {
         busy.set(h.index, []);
         order.push(h);
       }
+      last[h.index] = k;
     }
-    // each host's last call of the batch
-    const last = new Map<number, number>();
-    for (let i = 0; i < batch.length; i++) last.set(this.hostByName(batch[i]!.host).index, i);
     this.busy = busy;
-    for (let i = 0; i < batch.length; i++) {
-      const s = batch[i]!;
-      const h = this.hostByName(s.host);
+    for (let k = lo; k < hi; k++) {
+      const s = steps[k]!;
+      const h = hosts[k]!;
       const queue = busy.get(h.index)!;
       // a recv waits for data (sk_wait_data() releases the socket lock while it sleeps):
       // what reached the host so far is processed before it reads
       if (s.call === "recv") this.releaseBacklog(h, queue);
       h.call(s);
       // the program's next call comes after this one returned, and so after its release_sock()
-      if (last.get(h.index) !== i) this.releaseBacklog(h, queue);
+      if (last[h.index] !== k) this.releaseBacklog(h, queue);
     }
     // release_sock() of each host's last call, in call order: each host then processes its backlog
     for (const h of order) {
@@ -690,7 +813,7 @@ export class Sim implements HostEngine {
     const sched = this.sched;
     do {
       sched.now = f.t;
-      this.floodNext(f);
+      if (!this.cookieRun(f)) this.floodNext(f);
     } while (
       this.floods.length === 1 &&
       this.floods[0] === f &&
@@ -702,9 +825,9 @@ export class Sim implements HostEngine {
 
   /** The app calls due at time st, run as one batch. */
   private runStepsAt(st: number): void {
-    const batch: Step[] = [];
-    while (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx] === st) batch.push(this.steps[this.stepIdx++]!);
-    this.runCalls(batch);
+    const lo = this.stepIdx;
+    while (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx] === st) this.stepIdx++;
+    this.runCalls(lo, this.stepIdx);
     if (this.sampleEveryUs > 0) this.sample();
   }
 
@@ -727,14 +850,9 @@ export class Sim implements HostEngine {
         lane.rearm();
         break;
       }
-      case EV_REQ_LANE: {
-        const lane = ev.target as Lane<RequestSock>;
-        lane.shift();
-        const req = lane.item!;
-        if (!req.listener.host.down) req.listener.onReqTimer(req, lane.gen);
-        lane.rearm();
+      case EV_REQ_LANE:
+        this.reqTimers(ev.target as Lane<RequestSock>);
         break;
-      }
       case EV_TW_LANE: {
         const lane = ev.target as Lane<TimeWaitSock>;
         lane.shift();
@@ -758,6 +876,36 @@ export class Sim implements HostEngine {
       default:
         throw new Error(`unknown event kind ${ev.kind}`);
     }
+  }
+
+  /**
+   * Fires the head of a request-timer lane, then its next timers for as long
+   * as each is what step() would run next: a flood's requests are armed a
+   * few per jiffy, so their timers come due in runs at the same instants,
+   * and the lane then leaves and re-enters the scheduler's heap once per run
+   * instead of once per timer. A timer is next when no app call is due at or
+   * before it, no flood SYN and no queued event comes first (by time, then
+   * insertion number) and the simulation has not ended; a push onto the lane
+   * meanwhile (it re-enters the scheduler itself) also stops the run.
+   */
+  private reqTimers(lane: Lane<RequestSock>): void {
+    const sched = this.sched;
+    for (;;) {
+      lane.shift();
+      const req = lane.item!;
+      if (!req.listener.host.down) req.listener.onReqTimer(req, lane.gen);
+      if (lane.scheduled || lane.length === 0) break;
+      const t = lane.headT;
+      const n = lane.headN;
+      if (t > this.untilUs || !sched.precedes(t, n)) break;
+      if (this.stepIdx < this.steps.length && this.stepTimes[this.stepIdx]! <= t) break;
+      if (this.floods.length > 0) {
+        const f = this.nextFlood();
+        if (f.t < t || (f.t === t && f.n < n)) break;
+      }
+      sched.now = t;
+    }
+    lane.rearm();
   }
 
   trace(): Trace {
@@ -812,7 +960,7 @@ export class Sim implements HostEngine {
   counters(): DetailedTrace["counters"] {
     const counters: DetailedTrace["counters"] = {};
     for (const h of this.hosts) {
-      const l: Listener | undefined = [...h.listeners.values()][0];
+      const l: Listener | undefined = h.firstListener();
       counters[h.name] = { host: { ...h.counters }, listener: l ? { ...l.counters } : null };
     }
     return counters;
@@ -822,7 +970,7 @@ export class Sim implements HostEngine {
   queues(): Record<string, QueueReading | null> {
     const out: Record<string, QueueReading | null> = {};
     for (const h of this.hosts) {
-      const l: Listener | undefined = [...h.listeners.values()][0];
+      const l: Listener | undefined = h.firstListener();
       out[h.name] = l ? { synQueue: l.qlen, acceptQueue: l.acceptQueue.length } : null;
     }
     return out;

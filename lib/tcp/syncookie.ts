@@ -37,10 +37,23 @@ export function mssIndex(mss: number): number {
  * not inlined costs a heap allocation (once per flood SYN).
  */
 function h0(saddr: number, sport: number, daddr: number, dport: number, secret: number): number {
-  return mix32i(secret ^ Math.imul(saddr + 1, 0x9e3779b1) ^ Math.imul(daddr + 1, 0x85ebca77) ^ ((sport << 16) | dport));
+  return h0From(h0ListenerTerm(daddr, dport, secret), saddr, sport);
 }
 function h1(base: number, count: number, secret: number): number {
-  return mix32i(base ^ Math.imul(count + 1, 0xc2b2ae3d) ^ secret ^ 0x5bd1e995);
+  return mix32i(base ^ h1CountTerm(count, secret));
+}
+// The hashes' inputs are XORed together before one mix, so the terms fixed
+// for a listener (its address, port and secret) or for a minute (the
+// counter) can be computed once for many cookies (CookieMaker).
+// (sport << 16) ^ dport is (sport << 16) | dport: a port has 16 bits.
+function h0ListenerTerm(daddr: number, dport: number, secret: number): number {
+  return secret ^ Math.imul(daddr + 1, 0x85ebca77) ^ dport;
+}
+function h0From(listenerTerm: number, saddr: number, sport: number): number {
+  return mix32i(listenerTerm ^ Math.imul(saddr + 1, 0x9e3779b1) ^ (sport << 16));
+}
+function h1CountTerm(count: number, secret: number): number {
+  return Math.imul(count + 1, 0xc2b2ae3d) ^ secret ^ 0x5bd1e995;
 }
 
 export function cookieTime(nowUs: number): number {
@@ -72,6 +85,42 @@ export function cookieInitSequenceI32(
   const count = cookieTime(nowUs);
   const base = h0(saddr, sport, daddr, dport, secret);
   return compose(base, clientIsn, count, h1(base, count, secret), MSS_INDEX_1460);
+}
+
+/**
+ * cookieInitSequenceI32() for many SYNs to one listener (a SYN flood): the
+ * hash terms of the listener and of the current minute are kept, so a cookie
+ * costs the two mixes and the sum. Same numbers as cookieInitSequenceI32().
+ */
+export class CookieMaker {
+  private readonly listenerTerm: number;
+  /** The minute counter the kept terms are for, and the microseconds it covers. */
+  private count = -1;
+  private from = 0;
+  private until = 0;
+  private countTerm = 0;
+
+  private readonly secret: number;
+
+  constructor(secret: number, daddr: number, dport: number) {
+    this.secret = secret | 0; // its bit pattern: an int32 field holds no heap number
+    this.listenerTerm = h0ListenerTerm(daddr, dport, secret);
+  }
+
+  /** The cookie for a SYN from (saddr, sport) with this client ISN, at nowUs (int32 bit pattern). */
+  cookieI32(nowUs: number, saddr: number, sport: number, clientIsn: number): number {
+    if (nowUs >= this.until || nowUs < this.from) this.enterMinute(nowUs);
+    const base = h0From(this.listenerTerm, saddr, sport);
+    return compose(base, clientIsn, this.count, mix32i(base ^ this.countTerm), MSS_INDEX_1460);
+  }
+
+  private enterMinute(nowUs: number): void {
+    const count = cookieTime(nowUs);
+    this.count = count;
+    this.from = count * TCP_SYNCOOKIE_PERIOD_US;
+    this.until = this.from + TCP_SYNCOOKIE_PERIOD_US;
+    this.countTerm = h1CountTerm(count, this.secret);
+  }
 }
 
 /** secure_tcp_syn_cookie()'s sum, as an int32 bit pattern: H0 + client ISN + (count << 24) + ((H1 + mssind) mod 2^24). */

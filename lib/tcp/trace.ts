@@ -170,6 +170,48 @@ export class Recorder {
     W[w + W_META] = from | (flags << META_FLAGS_SHIFT) | (dropped ? META_DROPPED : 0) | (len << META_LEN_SHIFT);
   }
 
+  /**
+   * Records a flood SYN and the SYN-ACK a listener answers it with at the
+   * same instant, exactly as two calls of segment() would (Sim.cookieRun
+   * sends hundreds of thousands): one capacity check, and no width check,
+   * as both hosts are real ones (below META_LIMIT) with no payload.
+   */
+  synAndSynAck(
+    t: number,
+    from: number,
+    to: number,
+    srcAddr: number,
+    srcPort: number,
+    dstAddr: number,
+    dstPort: number,
+    seq: number,
+    synAckSeq: number,
+    conn: number,
+  ): void {
+    const i = this.nSeg;
+    this.nSeg = i + 2;
+    if (!this.keepSegments) return;
+    if (i + 2 > this.segCap) this.growSeg();
+    const F = this.segF;
+    const W = this.segW;
+    const w = i * SEG_WORDS;
+    F[i * (SEG_WORDS >> 1)] = t;
+    W[w + W_SEQ] = seq;
+    W[w + W_ACK] = 0;
+    W[w + W_CONN] = conn;
+    W[w + W_PORTS] = (srcPort << 16) | dstPort;
+    W[w + W_ADDRS] = (srcAddr << 16) | dstAddr;
+    W[w + W_META] = from | (SYN << META_FLAGS_SHIFT);
+    const v = w + SEG_WORDS;
+    F[(i + 1) * (SEG_WORDS >> 1)] = t;
+    W[v + W_SEQ] = synAckSeq;
+    W[v + W_ACK] = (seq + 1) | 0;
+    W[v + W_CONN] = conn;
+    W[v + W_PORTS] = (dstPort << 16) | srcPort;
+    W[v + W_ADDRS] = (dstAddr << 16) | srcAddr;
+    W[v + W_META] = to | ((SYN | ACK) << META_FLAGS_SHIFT);
+  }
+
   private growSeg(): void {
     const n = this.segCap * 2;
     this.segBuf = grown(this.segBuf, this.segCap * SEG_WORDS * 4, n * SEG_WORDS * 4);
