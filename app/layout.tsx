@@ -36,6 +36,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/lessons" className="text-slate-700 hover:underline dark:text-slate-300">
               Lessons
             </Link>
+            <Link href="/interview" className="text-slate-700 hover:underline dark:text-slate-300">
+              Interview
+            </Link>
             <AccountMenu />
           </nav>
         </header>
