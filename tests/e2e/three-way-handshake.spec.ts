@@ -13,7 +13,9 @@ function expectedTrace(preset: keyof typeof PRESETS, extra: { sysctl?: Record<st
 
 /** The text-log line of a segment: "client → server  [S.] seq 0 ack 1 len 0". */
 function line(s: DetailedSegment): string {
-  return `${s.from} → ${s.to}  [${s.flags}] seq ${s.seq}${s.ack === null ? "" : ` ack ${s.ack}`} len ${s.len}${s.dropped ? "  DROPPED" : ""}`;
+  // a segment the link held up says when it was sent (its t is where the server sees it)
+  const sent = s.sentAt === undefined ? "" : `  (sent at t=${s.sentAt.toFixed(4)}, ${Math.round((s.t - s.sentAt) * 1000)} ms on the way)`;
+  return `${s.from} → ${s.to}  [${s.flags}] seq ${s.seq}${s.ack === null ? "" : ` ack ${s.ack}`} len ${s.len}${s.dropped ? "  DROPPED" : ""}${sent}`;
 }
 
 async function widget(page: Page, preset: string): Promise<Locator> {
