@@ -45,7 +45,7 @@ export default async function MockInterviewPage() {
         ) : (
           <>
             <MockTrend points={trend} />
-            <div className="mt-4 overflow-x-auto" role="region" aria-labelledby="past-mocks" tabIndex={0}>
+            <div className="relative mt-4 overflow-x-auto" role="region" aria-label="Past interviews, table" tabIndex={0}>
               <table className="w-full border-collapse text-left text-sm" data-testid="past-mocks">
                 <thead>
                   <tr className="border-b border-slate-300 dark:border-slate-700">
@@ -62,7 +62,7 @@ export default async function MockInterviewPage() {
                       <td className="py-2 pr-4 whitespace-nowrap">
                         <time dateTime={mock.startedAt}>{new Date(mock.startedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
                       </td>
-                      <td className="py-2 pr-4">{mock.topics.map((t) => TOPICS[t as TopicId] ?? t).join(", ")}</td>
+                      <td className="py-2 pr-4">{mock.topics.length >= topics.length ? "All topics" : mock.topics.map((t) => TOPICS[t as TopicId] ?? t).join(", ")}</td>
                       <td className="py-2 pr-4 whitespace-nowrap">
                         {mock.answered} of {mock.total}
                       </td>

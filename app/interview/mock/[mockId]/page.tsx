@@ -59,7 +59,7 @@ export default async function MockInterview({ params }: { params: Promise<{ mock
         <h2 id="by-topic" className="text-2xl font-semibold">
           By topic
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto" role="region" aria-label="Scores by topic, table" tabIndex={0}>
           <table className="w-full border-collapse text-left text-sm" data-testid="topic-scores">
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
