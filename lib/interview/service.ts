@@ -22,6 +22,8 @@ import { acceptedUntil, checkMockAnswer, mockPhase, mockReport, MOCK_LENGTHS, MO
 import { isTopic, pickMockQuestions, publicQuestion, type PublicQuestion } from "./picking";
 import type { TopicId } from "./question";
 import type { QuestionReveal } from "./reveal";
+import { recordReview } from "@/lib/review/cards";
+import { liftReviewForClaims } from "@/lib/review/service";
 
 /** An answer as the learner's browser receives it, after submission. */
 export type PublicInterviewAnswer = {
@@ -64,6 +66,8 @@ export async function answerQuestion(learnerId: string, questionId: string, text
   if (isTooLong(text)) return { status: "too-long" };
   const grade = gradeInterviewAnswer(question, text);
   const stored = await recordInterviewAnswer({ learnerId, questionId, answer: text, score: grade.score, result: JSON.stringify(grade) });
+  // Every answered question is a spaced-review card; this answer is a review of it.
+  await recordReview(learnerId, "question", questionId, grade.score, stored.createdAt);
   return { status: "graded", answer: publicAnswer(stored), reveal: await revealFor(question) };
 }
 
@@ -83,7 +87,10 @@ export async function claimInterviewIdea(learnerId: string, answerId: string, id
   if (!stored) return { status: "unknown-answer" };
   const grade = parseGrade(stored.result, questionById(stored.questionId));
   if (!grade.ideas.some((idea) => idea.id === ideaId && idea.status === "missing")) return { status: "not-missing" };
-  return { status: "claimed", claims: await recordInterviewClaim(answerId, ideaId) };
+  const claims = await recordInterviewClaim(answerId, ideaId);
+  // A claimed idea counts as found for the review rating (the stored grade stays).
+  await liftReviewForClaims(learnerId, answerId);
+  return { status: "claimed", claims };
 }
 
 // ---- Mock interviews ----
@@ -187,6 +194,7 @@ export async function answerMock(learnerId: string, mockId: string, index: numbe
   const stored = await recordMockAnswer({ learnerId, mockId, questionId, answer: text, score: grade.score, result: JSON.stringify(grade), createdAt: now });
   if (stored === "answered") return { status: "refused", reason: "answered", message: `Question ${index + 1} is already answered; each question takes one answer.` };
   if (stored === "finished") return { status: "refused", reason: "finished", message: "This interview is finished: it takes no more answers." };
+  if (question) await recordReview(learnerId, "question", questionId, grade.score, now);
   const updated = await findOwnMock(learnerId, mockId);
   return { status: "recorded", view: mockView(updated!, now) };
 }

@@ -101,15 +101,22 @@ describe("cards from graded work", () => {
     expect(stranger.status).toBe(404);
   });
 
-  // The interview track's answer route calls recordReview as the exercise route does; until it does, the
-  // card is made here the way that call makes it (the answer's score at the answer's time).
-  it.todo("an interview answer creates a question card reviewed with the answer's grade (once the interview answer route calls recordReview)");
-
-  it("I did cover this lifts the rating of the answer's review (claimed ideas count as found) and replays the card", async () => {
+  it("an interview answer creates a question card reviewed with the answer's grade", async () => {
     const browser = new Browser();
     const graded = (await browser.call(answersRoute.POST as never, `/api/interview/questions/${QUESTION}/answers`, { params: { id: QUESTION }, json: { answer: PARTIAL_ANSWER } })).body.answer;
     const row = await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: graded.id } });
-    if (!(await card(row.learnerId, "question", QUESTION))) await recordReview(row.learnerId, "question", QUESTION, row.score, row.createdAt);
+    const made = await card(row.learnerId, "question", QUESTION);
+    expect(made).not.toBeNull();
+    expect(made!.reps).toBe(1);
+    expect(made!.logs).toHaveLength(1);
+    expect(made!.logs[0]!.score).toBe(row.score);
+    expect(made!.logs[0]!.reviewedAt.getTime()).toBe(row.createdAt.getTime());
+  });
+
+  it("I did cover this (on the question page) lifts the rating of the answer's review (claimed ideas count as found) and replays the card", async () => {
+    const browser = new Browser();
+    const graded = (await browser.call(answersRoute.POST as never, `/api/interview/questions/${QUESTION}/answers`, { params: { id: QUESTION }, json: { answer: PARTIAL_ANSWER } })).body.answer;
+    const row = await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: graded.id } });
     const before = await card(row.learnerId, "question", QUESTION);
     expect(before!.logs.at(-1)!.rating).toBe(Rating.Again);
     const missing = (graded.grade.ideas as { id: string; status: string }[]).filter((idea) => idea.status === "missing").map((idea) => idea.id);
@@ -117,9 +124,10 @@ describe("cards from graded work", () => {
     for (const ideaId of missing) {
       expect((await browser.call(claimsRoute.POST as never, `/api/interview/answers/${graded.id}/claims`, { params: { answerId: graded.id }, json: { ideaId } })).status).toBe(201);
     }
+    // The claim route lifted the review already; the review page's lift route finds nothing more to do.
     const lift = await browser.call(liftRoute.POST as never, `/api/review/answers/${graded.id}/lift`, { params: { answerId: graded.id }, json: {} });
     expect(lift.status).toBe(200);
-    expect(lift.body.changed).toBe(true);
+    expect(lift.body.changed).toBe(false);
     const after = await card(row.learnerId, "question", QUESTION);
     expect(after!.logs).toHaveLength(1);
     expect(after!.logs[0]!.rating).toBeGreaterThan(Rating.Again);
