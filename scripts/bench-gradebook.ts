@@ -27,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
+import { time as timeRuns } from "./benchTiming";
 
 const STUDENTS = 500;
 const ASSIGNMENTS = 20;
@@ -154,38 +155,7 @@ async function seed(): Promise<{ classId: string; attempts: number; seconds: num
   return { classId, attempts: STUDENTS * ASSIGNMENTS * PER_ASSIGNMENT * ATTEMPTS_EACH, seconds: (performance.now() - started) / 1000 };
 }
 
-type Timing = { firstMs: number; medianMs: number; fastestMs: number; medianCpuMs: number };
-
-/**
- * Wall time, and this process's CPU time beside it: on a shared 2-core machine
- * other processes stretch the wall time, while CPU time (user + system) is
- * what the work itself costs (it leaves out waiting for a core).
- */
-async function time(name: string, work: () => Promise<unknown>, runs = WARM_RUNS): Promise<Timing> {
-  let t = performance.now();
-  await work();
-  const firstMs = performance.now() - t;
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    t = performance.now();
-    await work();
-    times.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const middle = Math.floor(runs / 2);
-  const timing = { firstMs: round1(firstMs), medianMs: round1(times[middle]!), fastestMs: round1(times[0]!), medianCpuMs: round1(cpu[middle]!) };
-  console.log(
-    `${name}: ${timing.medianMs} ms median of ${runs} warm runs (fastest ${timing.fastestMs} ms; first, cold run ${timing.firstMs} ms; median CPU time ${timing.medianCpuMs} ms)`,
-  );
-  return timing;
-}
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
+const time = (name: string, work: () => Promise<unknown>, runs = WARM_RUNS) => timeRuns(name, work, runs);
 
 try {
   console.log(`Database: ${file}`);
