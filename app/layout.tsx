@@ -7,6 +7,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "TCP, connection by connection", template: "%s · TCP, connection by connection" },
   description: "An interactive course on TCP connection management: handshakes, closes, TIME-WAIT, SYN floods and CLOSE_WAIT, on a simulator checked against real Linux.",
+  // Open Graph for sharing: without a title or description of its own, Next fills
+  // og:title and og:description from each page's title and description.
+  openGraph: { type: "website", siteName: "TCP, connection by connection", locale: "en" },
 };
 
 export const viewport: Viewport = {

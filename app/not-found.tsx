@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Page not found", description: "There is no such page in the TCP course." };
 
 export default function NotFound() {
   return (

@@ -13,7 +13,7 @@ export function AccountMenu() {
 
   useEffect(() => {
     fetch("/api/auth/me", { cache: "no-store" })
-      .then((response) => response.json())
+      .then((response) => (response.ok ? (response.json() as Promise<Me>) : undefined))
       .then(setMe)
       .catch(() => setMe(undefined));
   }, [pathname]);
@@ -38,11 +38,15 @@ export function AccountMenu() {
           <span className="hidden text-slate-600 sm:inline dark:text-slate-400" data-testid="signed-in-as">{me.email}</span>
           <button type="button" onClick={signOut} className={link}>Sign out</button>
         </>
-      ) : (
+      ) : me ? (
         <>
           <Link href="/login" className={link}>Sign in</Link>
           <Link href="/signup" className={link}>Sign up</Link>
         </>
+      ) : (
+        // Not known yet (or the server did not answer): neither "Sign in" nor an
+        // account, so a signed-in learner is never offered "Sign in".
+        <span aria-hidden="true" className="invisible">Sign in Sign up</span>
       )}
     </div>
   );

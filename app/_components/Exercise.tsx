@@ -108,6 +108,7 @@ export function Exercise({ id }: { id: string }) {
 
   return (
     <section
+      id={`exercise-${id}`}
       data-exercise={id}
       aria-labelledby={headingId}
       className="not-prose my-8 rounded-xl border border-slate-300 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"

@@ -3,12 +3,13 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { identify } from "@/lib/auth/identity";
 import { continueWith, progressFor, type ExerciseProgress } from "@/lib/exercises/courseProgress";
+import { nextStep } from "@/lib/exercises/nextStep";
 import { LessonLink } from "@/app/_components/LessonLink";
 import { studentAssignments } from "@/lib/teaching/classServices";
 import { StudentAssignmentList } from "@/app/_components/classes/StudentAssignmentList";
 import { reviewSummary } from "@/lib/review/service";
 
-export const metadata: Metadata = { title: "Your progress" };
+export const metadata: Metadata = { title: "Your progress", description: "What you have read and solved, lesson by lesson, and where to continue." };
 export const dynamic = "force-dynamic";
 
 function percent(value: number) {
@@ -49,7 +50,8 @@ function standingText(exercise: ExerciseProgress): string {
 export default async function Dashboard() {
   const identity = await identify(await cookies());
   const progress = await progressFor(identity.learnerId);
-  const next = continueWith(progress);
+  // The next unfinished step: the first unsolved exercise of the lesson in progress.
+  const next = nextStep(continueWith(progress));
   const attempted = progress.some((lesson) => lesson.read || lesson.exercises.some((e) => e.attempts.length > 0));
   // Assignments of the learner's classes come first (issue "Instructors").
   const now = new Date();
@@ -85,9 +87,9 @@ export default async function Dashboard() {
       ) : null}
       {next ? (
         <p className="mt-4">
-          <LessonLink slug={next.slug} className="inline-block rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800" data-testid="continue">
-            {attempted ? "Continue where you left off" : "Start"}: {next.title}
-          </LessonLink>
+          <Link href={next.href} prefetch={false} className="inline-block rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800" data-testid="continue">
+            {attempted ? "Continue where you left off" : "Start"}: {next.exercise ? `${next.exercise.title} (${next.lessonTitle})` : next.lessonTitle}
+          </Link>
         </p>
       ) : null}
       <ol className="mt-8 space-y-6" aria-label="Lessons">

@@ -1,14 +1,26 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { CredentialsForm } from "@/app/_components/CredentialsForm";
+import { SignedInNotice } from "@/app/_components/SignedInNotice";
+import { identify } from "@/lib/auth/identity";
 import { safeReturnPath } from "@/lib/http/returnPath";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const metadata: Metadata = { title: "Sign in", description: "Sign in to pick up your lessons, exercises and reviews where you left them." };
 
 // ?next=/path: come back there afterwards (a class's join link sends guests here).
 export default async function Login({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeReturnPath([(await searchParams).next].flat()[0]);
   const query = next ? `?next=${encodeURIComponent(next)}` : "";
+  const { user } = await identify(await cookies());
+  if (user) {
+    return (
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">Already signed in</h1>
+        <SignedInNotice email={user.email} next={next ?? undefined} />
+      </div>
+    );
+  }
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>

@@ -20,7 +20,7 @@ test("a guest's attempt and reading move into a new account, and the dashboard s
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("form").getByRole("alert")).toContainText("password: at least 10 characters");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Use at least 10 characters for your password");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
 

@@ -68,8 +68,8 @@ describe("sign-up", () => {
     expect(again.status).toBe(409);
     const bad = await new Browser().call(signup.POST as never, "/api/auth/signup", { json: { email: "not-an-email", password: "short" } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.join(" ")).toMatch(/email: enter an address/);
-    expect(bad.body.errors.join(" ")).toMatch(/password: at least 10 characters/);
+    expect(bad.body.errors.join(" ")).toMatch(/Enter an email address like you@example.com/);
+    expect(bad.body.errors.join(" ")).toMatch(/Use at least 10 characters for your password/);
   });
 
   it("stores only a scrypt hash of the password", async () => {

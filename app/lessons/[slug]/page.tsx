@@ -6,6 +6,7 @@ import { compileLesson } from "@/lib/mdx/compile";
 import { readingTime } from "@/lib/mdx/readingTime";
 import { tableOfContents } from "@/lib/mdx/tableOfContents";
 import { LessonVisit } from "@/app/_components/LessonVisit";
+import { LessonSolvedLine } from "@/app/_components/CourseProgress";
 import { renderLesson } from "./renderLesson";
 import { TableOfContents } from "./TableOfContents";
 
@@ -45,6 +46,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         </p>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+        <LessonSolvedLine slug={lesson.slug} />
         <section aria-labelledby="objectives" className="mt-5 rounded-lg bg-slate-50 p-4 dark:bg-slate-900">
           <h2 id="objectives" className="font-semibold">
             After this lesson you can

@@ -19,7 +19,7 @@ export async function POST(request: NextRequest) {
   const body = await readJsonBody(request);
   if (!body.ok) return NextResponse.json({ message: body.message }, { status: body.status });
   const credentials = parseCredentials(body.value);
-  if (!credentials.ok) return NextResponse.json({ message: "Check the form.", errors: credentials.errors }, { status: 400 });
+  if (!credentials.ok) return NextResponse.json({ message: "Check what you entered.", errors: credentials.errors }, { status: 400 });
   const user = await findUserByEmail(credentials.value.email);
   const valid = await verifyPassword(credentials.value.password, user?.passwordHash ?? (await decoyHash));
   if (!user || !valid) return NextResponse.json({ message: "That email and password do not match an account." }, { status: 401 });

@@ -15,7 +15,7 @@ export async function POST(request: NextRequest) {
   const body = await readJsonBody(request);
   if (!body.ok) return NextResponse.json({ message: body.message }, { status: body.status });
   const credentials = parseCredentials(body.value);
-  if (!credentials.ok) return NextResponse.json({ message: "Check the form.", errors: credentials.errors }, { status: 400 });
+  if (!credentials.ok) return NextResponse.json({ message: "Check what you entered.", errors: credentials.errors }, { status: 400 });
   const identity = await identifyRequest(request);
   if (identity.user) return NextResponse.json({ message: "You are already signed in; sign out first." }, { status: 409 });
   // Every sign-up is a learner; instructors are promoted by an administrator.
@@ -25,7 +25,7 @@ export async function POST(request: NextRequest) {
     role: "learner",
     guestLearnerId: identity.guest.learnerId,
   });
-  if (!user) return NextResponse.json({ message: "An account with this email already exists; sign in instead.", errors: ["email: already registered"] }, { status: 409 });
+  if (!user) return NextResponse.json({ message: "An account with this email already exists; sign in instead." }, { status: 409 });
   // Invitations to co-teach a class sent to this email take effect at sign-up (decision record 0010).
   await acceptInvitations(user.id, user.email);
   const response = NextResponse.json({ user: { email: user.email, role: user.role } }, { status: 201 });
