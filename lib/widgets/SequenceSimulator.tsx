@@ -23,7 +23,7 @@ import {
   type Controls,
   type DropRule,
 } from "../labs/sequence-simulator/controls";
-import { arrowFor, DIAGRAM, laneX, layoutRows } from "../labs/sequence-simulator/layout";
+import { arrowIn, charsThatFit, geometryFor, laneXIn, layoutRowsWrapped, LINE_HEIGHT, wrapWords } from "../labs/sequence-simulator/layout";
 import { isPresetName, PRESETS, type Preset } from "../labs/sequence-simulator/presets";
 import { runOrdered } from "../labs/sequence-simulator/run";
 import {
@@ -38,6 +38,7 @@ import {
   sequenceSpace,
   type TimelineEvent,
 } from "../labs/sequence-simulator/timeline";
+import { useContainerWidth } from "./sequence-simulator/useContainerWidth";
 import { readHash, writeHash } from "./sequence-simulator/urlState";
 
 const PLAY_INTERVAL_MS = 700;
@@ -84,7 +85,22 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
   const run = useMemo(() => (built.ok ? runOrdered(built.scenario, built.options) : null), [built]);
   const events = useMemo(() => (run && built.ok ? buildTimeline(run.trace, run.order, built.scenario.steps) : []), [run, built]);
   const why = useMemo(() => (run ? explainSegments(run.trace) : []), [run]);
-  const layout = useMemo(() => layoutRows(events), [events]);
+  const { ref: diagramRef, width: diagramWidth } = useContainerWidth<HTMLDivElement>();
+  const absolute = controls.absolute;
+  const drawing = useMemo(() => {
+    const geometry = geometryFor(diagramWidth, events.map((e) => e.t.toFixed(4)));
+    // every label whole: wrapped onto more lines where it does not fit its room
+    const labels = events.map((e) => {
+      if (e.kind === "segment") {
+        const text = `${segmentLabel(e.segment, absolute)}${e.segment.dropped ? " (lost)" : ""}`;
+        return wrapWords(text, charsThatFit(geometry.segmentLabel.room, 11));
+      }
+      const text = hostLabelText(e);
+      return e.kind === "state" ? [text] : wrapWords(text, charsThatFit(geometry.hostLabel(e.host).room, geometry.labelFont));
+    });
+    return { geometry, labels, layout: layoutRowsWrapped(events, labels.map((l) => l.length)) };
+  }, [diagramWidth, events, absolute]);
+  const { geometry: g, labels, layout } = drawing;
 
   const total = events.length;
   const shown = cursor === null ? total : Math.min(cursor, total);
@@ -258,14 +274,19 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
       {built.ok ? null : <p role="alert" className="mt-3 text-sm text-red-800 dark:text-red-300">The scenario is invalid: {built.error}</p>}
 
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_17rem]">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800" data-testid="diagram-scroll">
+        <div
+          ref={diagramRef}
+          className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+          data-testid="diagram-scroll"
+          data-layout={g.narrow ? "narrow" : "wide"}
+        >
           <svg
             role="group"
             aria-label={`Sequence diagram of ${preset.title}: client on the left, server on the right, time downwards. Segments are buttons; the event log below has the same content as text.`}
-            viewBox={`0 0 ${DIAGRAM.width} ${layout.height}`}
-            width={DIAGRAM.width}
+            viewBox={`0 0 ${g.width} ${layout.height}`}
+            width={g.width}
             height={layout.height}
-            className="block min-w-[560px] max-w-none"
+            className="block max-w-none"
           >
             <defs>
               <marker id={`${baseId}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -274,27 +295,28 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
             </defs>
             {HOSTS.map((h) => (
               <g key={h}>
-                <text x={laneX(h)} y={18} textAnchor="middle" className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100">
+                <text x={laneXIn(g, h)} y={18} textAnchor="middle" className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100" data-lane={h}>
                   {h}
                 </text>
-                <line x1={laneX(h)} x2={laneX(h)} y1={26} y2={layout.height - 8} className="stroke-slate-400 dark:stroke-slate-600" strokeWidth={2} />
+                <line x1={laneXIn(g, h)} x2={laneXIn(g, h)} y1={26} y2={layout.height - 8} className="stroke-slate-400 dark:stroke-slate-600" strokeWidth={2} data-lane={h} />
               </g>
             ))}
             {events.slice(0, shown).map((e, i) => {
               const row = layout.rows[i]!;
               const gap = row.gapBefore !== null ? (
-                <text x={DIAGRAM.width / 2 + 10} y={row.y - 5} textAnchor="middle" className="fill-slate-600 text-[11px] italic dark:fill-slate-400">
+                <text x={g.narrow ? g.segmentLabel.x : g.width / 2 + 10} y={row.y - 5} textAnchor="middle" className="fill-slate-600 text-[11px] italic dark:fill-slate-400">
                   … {row.gapBefore.toFixed(row.gapBefore >= 10 ? 1 : 2)} s later …
                 </text>
               ) : null;
               const time = (
-                <text x={DIAGRAM.timeX} y={row.y + 15} className="fill-slate-600 font-mono text-[10px] dark:fill-slate-400">
+                <text x={g.timeX} y={row.y + 15} fontSize={g.timeFont} className="fill-slate-600 font-mono dark:fill-slate-400">
                   {e.t.toFixed(4)}
                 </text>
               );
               if (e.kind === "segment") {
                 const s = e.segment;
-                const a = arrowFor(s.from, row, s.dropped);
+                const lines = labels[i]!;
+                const a = arrowIn(g, s.from, row, s.dropped, lines.length);
                 const isSelected = selected === e.index;
                 const label = segmentLabel(s, controls.absolute);
                 return (
@@ -304,7 +326,7 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
                     <g
                       role="button"
                       tabIndex={0}
-                      aria-label={`Segment ${e.index + 1}: ${s.from} to ${s.to}, ${label}${s.dropped ? ", dropped" : ""}. Inspect.`}
+                      aria-label={`Segment ${e.index + 1}: ${s.from} to ${s.to}, ${label}${s.dropped ? " (lost), dropped" : ""}. Inspect.`}
                       aria-pressed={isSelected}
                       data-testid="segment"
                       data-index={e.index}
@@ -315,9 +337,9 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
                       className="cursor-pointer outline-none"
                     >
                       <rect
-                        x={DIAGRAM.leftLane + 4}
+                        x={g.leftLane + 4}
                         y={row.y - 2}
-                        width={DIAGRAM.rightLane - DIAGRAM.leftLane - 8}
+                        width={g.rightLane - g.leftLane - 8}
                         height={row.height - 4}
                         rx={4}
                         className={isSelected ? "fill-blue-100 dark:fill-blue-950" : "fill-transparent"}
@@ -341,44 +363,42 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
                         </text>
                       ) : null}
                       <text
-                        x={(DIAGRAM.leftLane + DIAGRAM.rightLane) / 2}
+                        x={g.segmentLabel.x}
                         y={row.y + 8}
                         textAnchor="middle"
                         className={`font-mono text-[11px] ${s.dropped ? "fill-red-800 dark:fill-red-300" : "fill-slate-900 dark:fill-slate-100"}`}
                       >
-                        {label}
-                        {s.dropped ? " (lost)" : ""}
+                        {lines.map((l, n) => (
+                          <tspan key={n} x={g.segmentLabel.x} dy={n === 0 ? 0 : LINE_HEIGHT}>
+                            {n < lines.length - 1 ? `${l} ` : l}
+                          </tspan>
+                        ))}
                       </text>
                     </g>
                   </g>
                 );
               }
-              const left = e.host !== "server";
-              const x = left ? laneX(e.host) - 8 : laneX(e.host) + 8;
-              const anchor = left ? "end" : "start";
-              const text =
-                e.kind === "state"
-                  ? e.listener
-                    ? "LISTEN"
-                    : e.to
-                  : e.kind === "call"
-                    ? `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
-                    : `${e.call}() → ${e.result}`;
+              const place = g.hostLabel(e.host);
               return (
                 <g key={i}>
                   {gap}
                   {time}
                   <text
-                    x={x}
+                    x={place.x}
                     y={row.y + 15}
-                    textAnchor={anchor}
+                    textAnchor={place.anchor}
+                    fontSize={g.labelFont}
                     className={
                       e.kind === "state"
-                        ? "fill-emerald-800 text-[11px] font-semibold dark:fill-emerald-300"
-                        : "fill-violet-800 font-mono text-[11px] dark:fill-violet-300"
+                        ? "fill-emerald-800 font-semibold dark:fill-emerald-300"
+                        : "fill-violet-800 font-mono dark:fill-violet-300"
                     }
                   >
-                    {text}
+                    {labels[i]!.map((l, n) => (
+                      <tspan key={n} x={place.x} dy={n === 0 ? 0 : LINE_HEIGHT}>
+                        {n < labels[i]!.length - 1 ? `${l} ` : l}
+                      </tspan>
+                    ))}
                   </text>
                 </g>
               );
@@ -614,7 +634,7 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
             <li
               key={i}
               aria-current={i === shown - 1 ? "step" : undefined}
-              className={`my-0! whitespace-pre ${i === shown - 1 ? "bg-amber-100 dark:bg-amber-900/60" : ""} ${i >= shown ? "text-slate-600 dark:text-slate-400" : ""}`}
+              className={`my-0! -indent-[2ch] pl-[2ch] break-words whitespace-pre-wrap ${i === shown - 1 ? "bg-amber-100 dark:bg-amber-900/60" : ""} ${i >= shown ? "text-slate-600 dark:text-slate-400" : ""}`}
             >
               {eventLine(e, controls.absolute)}
             </li>
@@ -627,6 +647,17 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
       ) : null}
     </section>
   );
+}
+
+/** The words beside a host's lane for a state change or a socket call. */
+function hostLabelText(e: Exclude<TimelineEvent, { kind: "segment" }>): string {
+  return e.kind === "state"
+    ? e.listener
+      ? "LISTEN"
+      : e.to
+    : e.kind === "call"
+      ? `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
+      : `${e.call}() → ${e.result}`;
 }
 
 function CapturePanel({
@@ -656,8 +687,9 @@ function CapturePanel({
             ? "The simulated segments and states agree with the capture (same flags, seq, ack and len in the same order; timing within 30 ms or 13%)."
             : `The simulation differs from the capture: ${comparison?.errors.slice(0, 3).join("; ") ?? ""}`}
       </p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="my-0! min-w-full border-collapse font-mono text-xs">
+      {/* keyboard-scrollable on a phone, where the table is wider than the widget (the table itself does not scroll, despite .lesson-prose table) */}
+      <div className="mt-2 overflow-x-auto" role="region" tabIndex={0} aria-label={`Captured segments: ${capture.name}`}>
+        <table className="my-0! table! min-w-full border-collapse font-mono text-xs">
           <caption className="sr-only">Segments captured on a real Linux kernel</caption>
           <thead>
             <tr>

@@ -135,7 +135,8 @@ function FloodSideView({ side, floodStart, tone }: { side: FloodSide; floodStart
   return (
     <div className="min-w-0" data-testid={tone === "bad" ? "altered-run" : "real-run"}>
       <h4 className={`m-0 mb-2 text-base font-semibold ${tone === "bad" ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`}>{side.label}</h4>
-      <figure className="m-0 overflow-x-auto rounded-lg border border-slate-200 p-2 dark:border-slate-800">
+      {/* scrolls sideways on a phone: focusable, so the keyboard can scroll it too */}
+      <figure className="m-0 overflow-x-auto rounded-lg border border-slate-200 p-2 dark:border-slate-800" tabIndex={0} aria-label={`${side.label}: connections per second`}>
         <svg
           role="img"
           aria-label={`Legitimate connect() calls that succeeded, per second: ${side.seconds.map((s) => `${s.ok} of ${s.started}`).join(", ")}. The flood starts at ${floodStart} s.`}

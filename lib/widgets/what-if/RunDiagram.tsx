@@ -1,14 +1,28 @@
+"use client";
+
 // A read-only sequence diagram of one what-if run, drawn from the sequence
 // simulator's timeline and row layout (lib/labs/sequence-simulator), with the
 // run's highlighted moment marked. Narrower than the simulator's so two fit
 // side by side.
-import { layoutRows } from "../../labs/sequence-simulator/layout";
+import { useMemo } from "react";
+import { charsThatFit, geometryFor, laneXIn, layoutRowsWrapped, LINE_HEIGHT, wrapWords, type WideShape } from "../../labs/sequence-simulator/layout";
 import { eventLine, segmentLabel, type TimelineEvent } from "../../labs/sequence-simulator/timeline";
+import { useContainerWidth } from "../sequence-simulator/useContainerWidth";
 
-const G = { width: 620, timeX: 4, left: 200, right: 480, slant: 16 } as const;
+/** The wide shape: a little narrower than the simulator's. */
+const WIDE: WideShape = { width: 620, leftLane: 200, rightLane: 480, timeFont: 10, labelFont: 10 };
+const SLANT = 16;
 
-function laneX(host: string): number {
-  return host === "server" ? G.right : G.left;
+function hostText(e: Exclude<TimelineEvent, { kind: "segment" }>): string {
+  return e.kind === "state"
+    ? e.listener
+      ? "LISTEN"
+      : e.to
+    : e.kind === "call"
+      ? e.result === "(never returned)"
+        ? `${e.call}() blocks`
+        : `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
+      : `${e.call}() → ${e.result}`;
 }
 
 export function RunDiagram({
@@ -26,55 +40,78 @@ export function RunDiagram({
   /** several connections: label segments with the client's port */
   multiConn: boolean;
 }) {
-  const layout = layoutRows(events);
+  const { ref, width } = useContainerWidth<HTMLDivElement>();
+  const { g, labels, layout } = useMemo(() => {
+    const g = geometryFor(width, events.map((e) => e.t.toFixed(3)), WIDE);
+    const labels = events.map((e) => {
+      if (e.kind === "segment") {
+        const s = e.segment;
+        const hot = e.index === highlight;
+        const port = multiConn ? `:${s.from === "server" ? s.dstPort : s.srcPort} ` : "";
+        const tail = s.dropped ? " (lost)" : s.sentAt !== undefined && e.t - s.sentAt > 0.5 ? ` (late ${(e.t - s.sentAt).toFixed(2)} s)` : "";
+        return wrapWords(`${hot ? "▶ " : ""}${port}${segmentLabel(s, true)}${tail}`, charsThatFit(g.segmentLabel.room, 11));
+      }
+      return e.kind === "state" ? [hostText(e)] : wrapWords(hostText(e), charsThatFit(g.hostLabel(e.host).room, g.narrow ? 11 : 10));
+    });
+    return { g, labels, layout: layoutRowsWrapped(events, labels.map((l) => l.length)) };
+  }, [width, events, highlight, multiConn]);
   const mark =
     tone === "bad"
       ? { fill: "fill-red-100 dark:fill-red-950", stroke: "stroke-red-700 dark:stroke-red-400", text: "fill-red-800 dark:fill-red-300" }
       : { fill: "fill-emerald-100 dark:fill-emerald-950", stroke: "stroke-emerald-700 dark:stroke-emerald-400", text: "fill-emerald-800 dark:fill-emerald-300" };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800" tabIndex={0} aria-label={`${title}: diagram (scrolls sideways)`}>
+    <div
+      ref={ref}
+      className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+      tabIndex={0}
+      aria-label={`${title}: diagram`}
+      data-testid="run-diagram"
+      data-layout={g.narrow ? "narrow" : "wide"}
+    >
       <svg
         role="img"
         aria-label={`${title}: sequence diagram, client on the left, server on the right, time downwards. The same events are listed as text below.`}
-        viewBox={`0 0 ${G.width} ${layout.height}`}
-        className="block h-auto w-full min-w-[440px]"
+        viewBox={`0 0 ${g.width} ${layout.height}`}
+        width={g.width}
+        height={layout.height}
+        className="block max-w-none"
       >
         {(["client", "server"] as const).map((h) => (
           <g key={h}>
-            <text x={laneX(h)} y={18} textAnchor="middle" className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100">
+            <text x={laneXIn(g, h)} y={18} textAnchor="middle" className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100" data-lane={h}>
               {h}
             </text>
-            <line x1={laneX(h)} x2={laneX(h)} y1={26} y2={layout.height - 8} className="stroke-slate-400 dark:stroke-slate-600" strokeWidth={2} />
+            <line x1={laneXIn(g, h)} x2={laneXIn(g, h)} y1={26} y2={layout.height - 8} className="stroke-slate-400 dark:stroke-slate-600" strokeWidth={2} data-lane={h} />
           </g>
         ))}
         {events.map((e, i) => {
           const row = layout.rows[i]!;
+          const lines = labels[i]!;
           const gap =
             row.gapBefore !== null ? (
-              <text x={(G.left + G.right) / 2} y={row.y - 5} textAnchor="middle" className="fill-slate-600 text-[11px] italic dark:fill-slate-400">
+              <text x={g.segmentLabel.x} y={row.y - 5} textAnchor="middle" className="fill-slate-600 text-[11px] italic dark:fill-slate-400">
                 … {row.gapBefore.toFixed(row.gapBefore >= 10 ? 1 : 2)} s later …
               </text>
             ) : null;
           const time = (
-            <text x={G.timeX} y={row.y + 15} className="fill-slate-600 font-mono text-[10px] dark:fill-slate-400">
+            <text x={g.timeX} y={row.y + 15} fontSize={g.timeFont} className="fill-slate-600 font-mono dark:fill-slate-400">
               {e.t.toFixed(3)}
             </text>
           );
           if (e.kind === "segment") {
             const s = e.segment;
-            const x1 = laneX(s.from);
-            const x2 = s.from === "server" ? G.left : G.right;
-            const y1 = row.y + 12;
-            const y2 = y1 + G.slant;
+            const x1 = laneXIn(g, s.from);
+            const x2 = s.from === "server" ? g.leftLane : g.rightLane;
+            const y1 = row.y + 12 + LINE_HEIGHT * (lines.length - 1);
+            const y2 = y1 + SLANT;
             const end = s.dropped ? { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } : { x: x2, y: y2 };
             const hot = e.index === highlight;
-            const port = multiConn ? `:${s.from === "server" ? s.dstPort : s.srcPort} ` : "";
             return (
               <g key={i} data-segment={e.index} data-highlight={hot ? "true" : undefined}>
                 {gap}
                 {time}
                 {hot ? (
-                  <rect x={G.left - 14} y={row.y - 3} width={G.right - G.left + 28} height={row.height - 2} rx={5} className={`${mark.fill} ${mark.stroke}`} strokeWidth={2} />
+                  <rect x={g.leftLane - 14} y={row.y - 3} width={g.rightLane - g.leftLane + 28} height={row.height - 2} rx={5} className={`${mark.fill} ${mark.stroke}`} strokeWidth={2} />
                 ) : null}
                 <line
                   x1={x1}
@@ -96,46 +133,37 @@ export function RunDiagram({
                   />
                 )}
                 <text
-                  x={(G.left + G.right) / 2}
+                  x={g.segmentLabel.x}
                   y={row.y + 8}
                   textAnchor="middle"
                   className={`font-mono text-[11px] ${hot ? `${mark.text} font-bold` : s.dropped ? "fill-red-800 dark:fill-red-300" : "fill-slate-900 dark:fill-slate-100"}`}
                 >
-                  {hot ? "▶ " : ""}
-                  {port}
-                  {segmentLabel(s, true)}
-                  {s.dropped ? " (lost)" : s.sentAt !== undefined && e.t - s.sentAt > 0.5 ? ` (late ${(e.t - s.sentAt).toFixed(2)} s)` : ""}
+                  {lines.map((l, n) => (
+                    <tspan key={n} x={g.segmentLabel.x} dy={n === 0 ? 0 : LINE_HEIGHT}>
+                      {n < lines.length - 1 ? `${l} ` : l}
+                    </tspan>
+                  ))}
                 </text>
               </g>
             );
           }
-          const left = e.host !== "server";
-          const x = left ? laneX(e.host) - 8 : laneX(e.host) + 8;
-          const text =
-            e.kind === "state"
-              ? e.listener
-                ? "LISTEN"
-                : e.to
-              : e.kind === "call"
-                ? e.result === "(never returned)"
-                  ? `${e.call}() blocks`
-                  : `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
-                : `${e.call}() → ${e.result}`;
+          const place = g.hostLabel(e.host);
           return (
             <g key={i}>
               {gap}
               {time}
               <text
-                x={x}
+                x={place.x}
                 y={row.y + 15}
-                textAnchor={left ? "end" : "start"}
-                className={
-                  e.kind === "state"
-                    ? "fill-emerald-800 text-[11px] font-semibold dark:fill-emerald-300"
-                    : "fill-violet-800 font-mono text-[10px] dark:fill-violet-300"
-                }
+                textAnchor={place.anchor}
+                fontSize={e.kind === "state" ? 11 : g.narrow ? 11 : 10}
+                className={e.kind === "state" ? "fill-emerald-800 font-semibold dark:fill-emerald-300" : "fill-violet-800 font-mono dark:fill-violet-300"}
               >
-                {text}
+                {lines.map((l, n) => (
+                  <tspan key={n} x={place.x} dy={n === 0 ? 0 : LINE_HEIGHT}>
+                    {n < lines.length - 1 ? `${l} ` : l}
+                  </tspan>
+                ))}
               </text>
             </g>
           );
@@ -154,7 +182,7 @@ export function RunLog({ events, highlight }: { events: TimelineEvent[]; highlig
         {events.map((e, i) => {
           const hot = e.kind === "segment" && e.index === highlight;
           return (
-            <li key={i} className={`whitespace-pre ${hot ? "bg-amber-100 font-bold dark:bg-amber-900/60" : ""}`}>
+            <li key={i} className={`-indent-[2ch] pl-[2ch] break-words whitespace-pre-wrap ${hot ? "bg-amber-100 font-bold dark:bg-amber-900/60" : ""}`}>
               {hot ? "▶ " : ""}
               {eventLine(e, true)}
             </li>

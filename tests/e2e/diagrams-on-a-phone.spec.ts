@@ -1,0 +1,137 @@
+// The sequence diagrams on a phone (375 px), light and dark: both hosts' lanes
+// on screen at once (no sideways scroll hiding the server), every text of the
+// widgets whole inside its box (SVG text inside its SVG, HTML text not wider
+// than its element), SVG text at least 11 px, axe-clean. The 1280 px look is
+// screenshotted alongside (test-results/screenshots/diagrams-*.png).
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
+
+const screenshotDirectory = path.resolve("test-results", "screenshots");
+
+const PAGES = [
+  { name: "three-way-handshake", url: "/lessons/three-way-handshake", widget: '[data-widget="sequence-simulator"]', diagram: '[data-testid="diagram-scroll"]' },
+  { name: "four-way-close", url: "/lessons/four-way-close", widget: '[data-widget="sequence-simulator"]', diagram: '[data-testid="diagram-scroll"]' },
+  { name: "what-if", url: "/interview/what-if", widget: '[data-widget="what-if"]', diagram: '[data-testid="run-diagram"]' },
+] as const;
+
+async function open(page: Page, p: (typeof PAGES)[number]) {
+  await page.goto(p.url);
+  if (p.name === "what-if") {
+    for (const id of WHAT_IF_IDS) {
+      const section = page.locator(`section#${id}`);
+      const widget = section.locator('[data-widget="what-if"]');
+      await expect(async () => {
+        if ((await widget.getAttribute("data-switch")) !== "on") {
+          await section.getByRole("switch").focus();
+          await page.keyboard.press("Space");
+        }
+        await expect(widget).toHaveAttribute("data-switch", "on", { timeout: 1000 });
+      }).toPass({ timeout: 20_000 });
+    }
+  } else {
+    const widgets = page.locator('[data-widget="sequence-simulator"]');
+    await expect(widgets.first()).toBeVisible();
+    for (const w of await widgets.all()) await expect(w).toHaveAttribute("data-hydrated", "true");
+  }
+}
+
+/** Problems with the texts inside one widget: SVG text outside its SVG, HTML text wider than its box, diagram text under 11 px. */
+async function textProblems(widget: Locator): Promise<string[]> {
+  return widget.evaluate((root) => {
+    const problems: string[] = [];
+    for (const svg of Array.from(root.querySelectorAll("svg"))) {
+      const vb = svg.viewBox.baseVal;
+      const box = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: svg.width.baseVal.value, h: svg.height.baseVal.value };
+      const scale = svg.getBoundingClientRect().width / box.w;
+      const isDiagram = svg.closest("[data-layout]") !== null;
+      for (const t of Array.from(svg.querySelectorAll("text"))) {
+        const b = t.getBBox();
+        if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.w + 0.5 || b.y + b.height > box.y + box.h + 0.5)
+          problems.push(`SVG text "${t.textContent}" at ${b.x.toFixed(1)}..${(b.x + b.width).toFixed(1)} outside its SVG (0..${box.w})`);
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (isDiagram && px < 11 - 0.01) problems.push(`SVG text "${t.textContent}" rendered at ${px.toFixed(1)} px`);
+      }
+    }
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>("*"))) {
+      if (el.closest("svg")) continue;
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+      if (!ownText) continue;
+      const style = getComputedStyle(el);
+      if (style.display === "inline" || style.display === "none") continue;
+      if (el.getBoundingClientRect().width <= 1) continue; // sr-only
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
+    }
+    return problems;
+  });
+}
+
+for (const p of PAGES) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`${p.name} at 375 px, ${colorScheme}: both lanes on screen, every text whole, axe-clean`, async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      await open(page, p);
+      const diagrams = page.locator(p.diagram);
+      const count = await diagrams.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const d = diagrams.nth(i);
+        await d.scrollIntoViewIfNeeded();
+        await expect(d).toHaveAttribute("data-layout", "narrow");
+        const frame = (await d.boundingBox())!;
+        for (const lane of ["client", "server"]) {
+          const boxes = await d.locator(`[data-lane="${lane}"]`).evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return { left: r.left, right: r.right };
+            }),
+          );
+          expect(boxes.length, `${p.name} diagram ${i}: ${lane} lane`).toBe(2);
+          for (const b of boxes) {
+            expect(b.left, `${p.name} diagram ${i}: ${lane} lane left edge`).toBeGreaterThanOrEqual(Math.max(0, frame.x));
+            expect(b.right, `${p.name} diagram ${i}: ${lane} lane right edge`).toBeLessThanOrEqual(Math.min(375, frame.x + frame.width));
+          }
+        }
+        // nothing to scroll to sideways
+        expect(await d.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      }
+      const widgets = page.locator(p.widget);
+      const problems: string[] = [];
+      for (const w of await widgets.all()) problems.push(...(await textProblems(w)));
+      expect(problems).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      if (p.name !== "what-if") {
+        // random ISNs shown absolute make the longest labels (ten-digit numbers): they wrap onto a second line, whole
+        const first = page.locator(p.widget).first();
+        await first.getByRole("checkbox", { name: /Absolute sequence numbers/ }).check();
+        await first.getByRole("button", { name: "Random ISNs" }).click();
+        await expect(first.locator('[data-testid="segment"] tspan:nth-of-type(2)').first()).toBeAttached();
+        expect(await textProblems(first)).toEqual([]);
+        await first.locator(p.diagram).screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}-absolute.png`) });
+      }
+
+      fs.mkdirSync(screenshotDirectory, { recursive: true });
+      await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}.png`) });
+
+      // axe on the widgets (the lesson prose around them is lessons.spec.ts's)
+      const results = await new AxeBuilder({ page }).include(p.widget).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    });
+  }
+
+  test(`${p.name} at 1280 px: every text whole (screenshot)`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, p);
+    const problems: string[] = [];
+    for (const w of await page.locator(p.widget).all()) problems.push(...(await textProblems(w)));
+    expect(problems.filter((x) => !x.includes(" rendered at "))).toEqual([]);
+    fs.mkdirSync(screenshotDirectory, { recursive: true });
+    await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-1280-light.png`) });
+  });
+}
