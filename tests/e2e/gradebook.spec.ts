@@ -176,3 +176,35 @@ for (const view of ["gradebook", "analysis", "misconceptions"]) {
     await page.close();
   });
 }
+
+test("a submission after the due time follows the assignment's late policy: refused earns nothing, accepted counts and is marked late", async () => {
+  // Two assignments whose window closed yesterday, over the exercise the student solved today (before, in beforeAll).
+  const teacher = ownerContext.request;
+  const now = Date.now();
+  const closed = (latePolicy: "refuse" | "accept") =>
+    teacher.post(`/api/classes/${classId}/assignments`, {
+      data: {
+        title: `Closed, late work ${latePolicy === "accept" ? "accepted" : "refused"}`,
+        exerciseIds: [NUMERIC],
+        opensAt: wallClock(new Date(now - 3 * 86_400_000)),
+        dueAt: wallClock(new Date(now - 86_400_000)),
+        maxAttempts: null,
+        counts: "best",
+        latePolicy,
+        published: true,
+      },
+    });
+  const refused = (await ok(await closed("refuse"))).assignment.id as string;
+  const accepted = (await ok(await closed("accept"))).assignment.id as string;
+  const page = await ownerContext.newPage();
+  await page.goto(`/teach/classes/${classId}/gradebook`);
+  const refusedCell = page.getByTestId(`cell-${student}-${refused}`);
+  await expect(refusedCell).toHaveAttribute("data-score", "0");
+  await expect(refusedCell).toHaveAttribute("data-late", "false");
+  await expect(refusedCell.getByRole("link")).toHaveAccessibleName(/nothing counted yet/);
+  const acceptedCell = page.getByTestId(`cell-${student}-${accepted}`);
+  await expect(acceptedCell).toHaveAttribute("data-score", "1");
+  await expect(acceptedCell).toHaveAttribute("data-late", "true");
+  await expect(acceptedCell.getByRole("link")).toHaveAccessibleName(/100%, late/);
+  await page.close();
+});
