@@ -42,6 +42,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/interview" className="text-slate-700 hover:underline dark:text-slate-300">
               Interview
             </Link>
+            {/* No prefetch: the search page's code and index load only when a learner opens it. */}
+            <Link href="/glossary" prefetch={false} className="text-slate-700 hover:underline dark:text-slate-300">Glossary</Link>
+            <Link href="/search" prefetch={false} className="text-slate-700 hover:underline dark:text-slate-300">Search</Link>
             <AccountMenu />
           </nav>
         </header>

@@ -8,6 +8,9 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import rehypeShiki from "@shikijs/rehype";
 import { bundleMDX } from "mdx-bundler";
+import { glossary } from "@/content/glossary";
+import { glossaryFingerprint } from "@/lib/glossary/groups";
+import { rehypeGlossaryLinks } from "./glossaryLinks";
 import { headingIdPlugins, headingLinkPlugins, lessonRemarkPlugins } from "./headingPlugins";
 
 /**
@@ -15,7 +18,8 @@ import { headingIdPlugins, headingLinkPlugins, lessonRemarkPlugins } from "./hea
  * so old compiled output is never served for a new pipeline.
  */
 const PIPELINE_VERSION =
-  "mdx-bundler@10.1.1+remark-gfm@4+shiki@4.6/github-light-dark+rehype-slug@6+rehype-autolink-headings@7.1/after-grouped-h2-h3+v2";
+  "mdx-bundler@10.1.1+remark-gfm@4+shiki@4.6/github-light-dark+rehype-slug@6+rehype-autolink-headings@7.1/after-grouped-h2-h3+v2" +
+  `+glossary-links@1/${glossaryFingerprint(glossary)}`;
 
 const cacheDirectory = path.join(process.cwd(), "node_modules", ".cache", "tcp-course-mdx");
 const memoryCache = new Map<string, Promise<string>>();
@@ -44,6 +48,8 @@ async function compileUncached(source: string, cwd: string): Promise<string> {
         [rehypeShiki, { themes: { light: "github-light", dark: "github-dark" }, defaultColor: false }],
         // Heading ids, then "#" links to them. lib/mdx/tableOfContents.ts runs the same id plugins.
         ...headingIdPlugins,
+        // First use of each glossary term links to /glossary (after the ids: it notes each use's section).
+        [rehypeGlossaryLinks, { entries: glossary }],
         ...headingLinkPlugins,
       ];
       return options;
