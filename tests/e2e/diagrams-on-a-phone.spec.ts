@@ -5,9 +5,9 @@
 // screenshotted alongside (test-results/screenshots/diagrams-*.png).
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
+import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 
@@ -36,37 +36,6 @@ async function open(page: Page, p: (typeof PAGES)[number]) {
     await expect(widgets.first()).toBeVisible();
     for (const w of await widgets.all()) await expect(w).toHaveAttribute("data-hydrated", "true");
   }
-}
-
-/** Problems with the texts inside one widget: SVG text outside its SVG, HTML text wider than its box, diagram text under 11 px. */
-async function textProblems(widget: Locator): Promise<string[]> {
-  return widget.evaluate((root) => {
-    const problems: string[] = [];
-    for (const svg of Array.from(root.querySelectorAll("svg"))) {
-      const vb = svg.viewBox.baseVal;
-      const box = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: svg.width.baseVal.value, h: svg.height.baseVal.value };
-      const scale = svg.getBoundingClientRect().width / box.w;
-      const isDiagram = svg.closest("[data-layout]") !== null;
-      for (const t of Array.from(svg.querySelectorAll("text"))) {
-        const b = t.getBBox();
-        if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.w + 0.5 || b.y + b.height > box.y + box.h + 0.5)
-          problems.push(`SVG text "${t.textContent}" at ${b.x.toFixed(1)}..${(b.x + b.width).toFixed(1)} outside its SVG (0..${box.w})`);
-        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
-        if (isDiagram && px < 11 - 0.01) problems.push(`SVG text "${t.textContent}" rendered at ${px.toFixed(1)} px`);
-      }
-    }
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>("*"))) {
-      if (el.closest("svg")) continue;
-      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
-      if (!ownText) continue;
-      const style = getComputedStyle(el);
-      if (style.display === "inline" || style.display === "none") continue;
-      if (el.getBoundingClientRect().width <= 1) continue; // sr-only
-      if (el.scrollWidth > el.clientWidth + 1)
-        problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
-    }
-    return problems;
-  });
 }
 
 for (const p of PAGES) {
@@ -103,8 +72,7 @@ for (const p of PAGES) {
       const problems: string[] = [];
       for (const w of await widgets.all()) problems.push(...(await textProblems(w)));
       expect(problems).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 
       if (p.name !== "what-if") {
         // random ISNs shown absolute make the longest labels (ten-digit numbers): they wrap onto a second line, whole
@@ -120,8 +88,7 @@ for (const p of PAGES) {
       await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}.png`) });
 
       // axe on the widgets (the lesson prose around them is lessons.spec.ts's)
-      const results = await new AxeBuilder({ page }).include(p.widget).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+      expect(await axeViolations(page, p.widget)).toEqual([]);
     });
   }
 
