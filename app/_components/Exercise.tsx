@@ -412,7 +412,7 @@ function TraceField({
   const hintId = (key: string) => `${captionId}-${key}-hint`;
   return (
     <div className="@container" data-testid="trace-field">
-      <table className="w-full border-collapse overflow-visible text-sm @max-2xl:block @2xl:table" aria-labelledby={captionId}>
+      <table className="w-full border-collapse overflow-visible text-sm @max-2xl:block @2xl:table @2xl:w-auto" aria-labelledby={captionId}>
         <caption id={captionId} className="mb-2 text-left font-medium @max-2xl:block">
           {input.label}
         </caption>

@@ -215,29 +215,30 @@ export function CloseWaitDebugger() {
         </button>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div className="min-w-0 space-y-2">
-          <h3 className="m-0 text-base font-semibold">On the server: ss -tan</h3>
-          <ScrollRegion label="ss -tan output on the server" testId="ss-output" className={`${TERMINAL} max-h-64 overflow-y-auto`}>
-            <pre className={TERMINAL_PRE}>{`$ ss -tan\n${ssOutput(server, 40)}`}</pre>
-          </ScrollRegion>
-        </div>
-        <div className="min-w-0 space-y-2">
-          <h3 className="m-0 text-base font-semibold">On the server: states counted</h3>
-          <pre className={PRE} tabIndex={0} data-testid="netstat-output" aria-label="netstat state counts on the server">
+      {/* ss gets the full width: its columns need about 80 characters, more than half a wide screen. */}
+      <div className="min-w-0 space-y-2">
+        <h3 className="m-0 text-base font-semibold">On the server: ss -tan</h3>
+        <ScrollRegion label="ss -tan output on the server" testId="ss-output" className={`${TERMINAL} max-h-64 overflow-y-auto`}>
+          <pre className={TERMINAL_PRE}>{`$ ss -tan\n${ssOutput(server, 40)}`}</pre>
+        </ScrollRegion>
+      </div>
+      <div className="min-w-0 space-y-2">
+        <h3 className="m-0 text-base font-semibold">On the server: states counted</h3>
+        <div className="grid gap-2 lg:grid-cols-2">
+          <pre className={PRE} data-testid="netstat-output">
             {`$ netstat -nat | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'\n${awkSummary(server)}`}
           </pre>
-          <pre className={PRE} tabIndex={0} data-testid="fd-output" aria-label="open descriptors of the server process">
+          <pre className={PRE} data-testid="fd-output">
             {`$ ls /proc/$(pidof server)/fd | wc -l\n${serverFdCount(sim, t, controls.fixAt)}`}
           </pre>
-          <p className="m-0 text-sm" role="status" data-testid="close-wait-count">
-            {closeWait === 0
-              ? fixed
-                ? `No socket in CLOSE-WAIT: the fix was deployed at ${controls.fixAt} s.`
-                : "No socket in CLOSE-WAIT yet."
-              : `${closeWait} socket${closeWait === 1 ? "" : "s"} in CLOSE-WAIT${diagnosed ? ": the peer sent FIN and this process never called close()." : "."}`}
-          </p>
         </div>
+        <p className="m-0 text-sm" role="status" data-testid="close-wait-count">
+          {closeWait === 0
+            ? fixed
+              ? `No socket in CLOSE-WAIT: the fix was deployed at ${controls.fixAt} s.`
+              : "No socket in CLOSE-WAIT yet."
+            : `${closeWait} socket${closeWait === 1 ? "" : "s"} in CLOSE-WAIT${diagnosed ? ": the peer sent FIN and this process never called close()." : "."}`}
+        </p>
       </div>
 
       <div className="space-y-2">
@@ -314,9 +315,12 @@ export function CloseWaitDebugger() {
           </p>
         )}
         {fixed ? (
-          <pre className={PRE} tabIndex={0} aria-label="The fixed branch">
-            {FIXED_BRANCH}
-          </pre>
+          <div className="space-y-1">
+            <p className="m-0 text-sm font-medium">The fixed branch:</p>
+            <pre className={PRE} data-testid="fixed-branch">
+              {FIXED_BRANCH}
+            </pre>
+          </div>
         ) : null}
       </div>
 

@@ -382,7 +382,7 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
       <details className="text-sm">
         <summary className="cursor-pointer font-medium">The chart as a table</summary>
         <ScrollRegion label="TIME-WAIT sockets and free ports over time, as a table" className="mt-2">
-          <table className="min-w-full border-collapse text-right font-mono text-xs" data-testid="load-table">
+          <table className="table min-w-full overflow-visible border-collapse text-right font-mono text-xs" data-testid="load-table">
             <caption className="sr-only">TIME-WAIT sockets and free ports over time</caption>
             <thead>
               <tr>

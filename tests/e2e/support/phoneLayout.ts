@@ -23,6 +23,15 @@ export interface TextCheckOptions {
 export async function textProblems(widget: Locator, options: TextCheckOptions = {}): Promise<string[]> {
   return widget.evaluate((root, opts) => {
     const problems: string[] = [];
+    // Visually hidden on purpose (sr-only): inside a box clipped to a pixel or less.
+    const clippedAway = (el: Element) => {
+      for (let a: Element | null = el; a && a !== root.parentElement; a = a.parentElement) {
+        const r = a.getBoundingClientRect();
+        const s = getComputedStyle(a);
+        if ((r.width <= 1 || r.height <= 1) && (s.overflow.includes("hidden") || s.overflow.includes("clip"))) return true;
+      }
+      return false;
+    };
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
@@ -60,7 +69,7 @@ export async function textProblems(widget: Locator, options: TextCheckOptions = 
       if (!ownText) continue;
       const style = getComputedStyle(el);
       if (style.display === "inline" || style.display === "none") continue;
-      if (el.getBoundingClientRect().width <= 1) continue; // sr-only
+      if (el.getBoundingClientRect().width <= 1 || clippedAway(el)) continue; // sr-only
       const region = el.closest("[data-scroll-region]");
       if (el.scrollWidth > el.clientWidth + 1 && !(region && (region === el || region.contains(el))))
         problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
