@@ -132,7 +132,11 @@ export function explainLimits(result: LoadResult): LimitExplanation | null {
     if (result.reuseAt !== null) {
       notes.push({
         kind: "tw-reuse",
-        text: `tcp_tw_reuse = 1: from t = ${formatSeconds(result.reuseAt)} connect() takes over TIME-WAIT sockets older than ${TW_REUSE_DELAY_MS} ms (tcp_twsk_unique()), so the count stays at the port count and no connect() fails.`,
+        text:
+          `tcp_tw_reuse = 1: from t = ${formatSeconds(result.reuseAt)} connect() takes over TIME-WAIT sockets older than ${TW_REUSE_DELAY_MS} ms (tcp_twsk_unique()), ` +
+          (result.exhaustedAt === null
+            ? "so the count stays at the port count and no connect() fails."
+            : `but at ${formatCount(c.rate)} connections per second some ports' TIME-WAITs are younger than that: from t = ${formatSeconds(result.exhaustedAt)} some connect() calls fail with EADDRNOTAVAIL.`),
       });
     } else {
       notes.push({
