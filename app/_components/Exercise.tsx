@@ -128,9 +128,20 @@ export function Exercise({ id }: { id: string }) {
           {view.variant.material ? (
             <figure className="mt-3">
               <figcaption className="text-sm text-slate-600 dark:text-slate-400">{view.variant.materialLabel}</figcaption>
-              <pre data-testid="exercise-material" className="relative mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
-                {view.variant.material}
-              </pre>
+              {view.variant.inputs.some((input) => input.type === "trace") ? (
+                // A trace to continue: each segment wraps onto indented lines on a narrow screen instead of running off it.
+                <pre data-testid="exercise-material" className="relative mt-1 rounded bg-slate-100 p-3 font-mono text-sm whitespace-pre-wrap dark:bg-slate-800">
+                  {view.variant.material.split("\n").map((line, index) => (
+                    <span key={index} className="block pl-[4ch] -indent-[4ch] [overflow-wrap:anywhere]">
+                      {line}
+                    </span>
+                  ))}
+                </pre>
+              ) : (
+                <pre data-testid="exercise-material" className="relative mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
+                  {view.variant.material}
+                </pre>
+              )}
             </figure>
           ) : null}
           <Hints hints={view.hints} disabled={busy !== null || !current.open} onMore={() => variantAction("/hints", "The request for a hint")} />
@@ -374,13 +385,20 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
   );
 }
 
+// Each column's hint is visible text (in the header, and above each field in the narrow layout) rather than a
+// placeholder, which a narrow field would clip without telling anyone.
 const TRACE_COLUMNS = [
-  { key: "flags", label: "Flags", width: "w-16", hint: "e.g. P." },
-  { key: "seq", label: "Seq", width: "w-32", hint: "" },
-  { key: "ack", label: "Ack", width: "w-32", hint: "empty if no ACK" },
-  { key: "lost", label: "Lost?", width: "w-12", hint: "x" },
+  { key: "flags", label: "Flags", width: "@2xl:w-20", hint: "tcpdump notation, e.g. S. or P." },
+  { key: "seq", label: "Seq", width: "@2xl:w-32", hint: "" },
+  { key: "ack", label: "Ack", width: "@2xl:w-32", hint: "empty if the ACK flag is off" },
+  { key: "lost", label: "Lost?", width: "@2xl:w-16", hint: "x if the network loses it" },
 ] as const;
 
+/**
+ * The segments to fill in. Where the exercise is wide enough (a container query, so it follows the card, not
+ * the screen) it is a table, one row per segment; narrower, each segment becomes a card whose fields sit two
+ * by two under visible labels, so nothing is squeezed or scrolled out of view on a phone.
+ */
 function TraceField({
   input,
   rows,
@@ -391,37 +409,54 @@ function TraceField({
   onChange: (value: TraceRow[]) => void;
 }) {
   const captionId = useId();
+  const hintId = (key: string) => `${captionId}-${key}-hint`;
   return (
-    <div className="relative overflow-x-auto">
-      <table className="border-collapse text-sm" aria-labelledby={captionId}>
-        <caption id={captionId} className="text-left font-medium">
+    <div className="@container" data-testid="trace-field">
+      <table className="w-full border-collapse overflow-visible text-sm @max-2xl:block @2xl:table @2xl:w-auto" aria-labelledby={captionId}>
+        <caption id={captionId} className="mb-2 text-left font-medium @max-2xl:block">
           {input.label}
         </caption>
-        <thead>
+        <thead className="@max-2xl:sr-only">
           <tr>
-            <th scope="col" className="px-2 py-1 text-left">Segment</th>
+            <th scope="col" className="border-0 px-2 py-1 text-left align-bottom">
+              Segment
+            </th>
             {TRACE_COLUMNS.map((column) => (
-              <th key={column.key} scope="col" className="px-2 py-1 text-left">
+              <th key={column.key} scope="col" className="border-0 px-2 py-1 text-left align-bottom">
                 {column.label}
+                {column.hint ? (
+                  <span id={hintId(column.key)} className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                    {column.hint}
+                  </span>
+                ) : null}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="@max-2xl:block @max-2xl:space-y-3">
           {input.rows.map((row, index) => (
-            <tr key={row.label}>
-              <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-mono font-normal">
+            <tr
+              key={row.label}
+              className="@max-2xl:grid @max-2xl:grid-cols-2 @max-2xl:gap-x-3 @max-2xl:gap-y-2 @max-2xl:rounded-lg @max-2xl:border @max-2xl:border-slate-300 @max-2xl:p-3 @max-2xl:dark:border-slate-700"
+            >
+              <th scope="row" className="border-0 px-2 py-1 text-left font-mono font-normal whitespace-nowrap @max-2xl:col-span-2 @max-2xl:p-0 @max-2xl:font-semibold @max-2xl:whitespace-normal">
                 {row.label}
               </th>
               {TRACE_COLUMNS.map((column) => (
-                <td key={column.key} className="px-1 py-1">
+                <td key={column.key} className="border-0 px-1 py-1 align-top @max-2xl:block @max-2xl:min-w-0 @max-2xl:p-0">
+                  {/* The narrow layout has no header row: each field shows its column's name and hint itself. */}
+                  <span aria-hidden="true" className="block text-xs font-medium @2xl:hidden">
+                    {column.label}
+                    {column.hint ? <span className="block font-normal text-slate-600 dark:text-slate-400">{column.hint}</span> : null}
+                  </span>
                   <input
                     aria-label={`${row.label}: ${column.label}`}
-                    placeholder={column.hint}
+                    aria-describedby={column.hint ? hintId(column.key) : undefined}
                     autoComplete="off"
+                    spellCheck={false}
                     value={rows[index]?.[column.key] ?? ""}
                     onChange={(event) => onChange(rows.map((r, i) => (i === index ? { ...r, [column.key]: event.target.value } : r)))}
-                    className={`${column.width} rounded border border-slate-400 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-950`}
+                    className={`${column.width} w-full min-w-0 rounded border border-slate-400 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-950`}
                   />
                 </td>
               ))}

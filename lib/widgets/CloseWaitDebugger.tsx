@@ -9,7 +9,7 @@
 
 import { useEffect, useId, useMemo, useState } from "react";
 import { simulateDetailed } from "@/lib/tcp";
-import { FIXED_BRANCH, LEAK_LINE, LISTING, hintFor } from "../labs/close-wait-debugger/listing";
+import { FIXED_BRANCH, LEAK_LINE, LISTING, REVEALED_LEAK, hintFor } from "../labs/close-wait-debugger/listing";
 import {
   buildScenario,
   controlsFromValue,
@@ -34,6 +34,7 @@ import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
 import { ShareControls } from "./ShareControls";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
+import { ScrollRegion } from "./close-wait-debugger/ScrollRegion";
 
 const HASH_KEY = "close-wait";
 const LOG_LINES_SHOWN = 200;
@@ -42,7 +43,13 @@ const BUTTON =
   "rounded border border-slate-400 bg-white px-3 py-1 text-sm text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus-visible:outline-blue-300";
 const INPUT =
   "rounded border border-slate-400 bg-white px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300";
-const PRE = "relative m-0 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs leading-5 text-slate-900 dark:bg-slate-900 dark:text-slate-100";
+// Short outputs wrap (a command line may break across lines); the column-aligned ones (ss, the event log) scroll sideways instead.
+const PRE = "m-0 rounded bg-slate-100 p-2 font-mono text-xs leading-5 break-words whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100";
+const TERMINAL = "rounded bg-slate-100 text-slate-900 dark:bg-slate-900 dark:text-slate-100";
+const TERMINAL_PRE = "m-0 w-max min-w-full overflow-visible rounded-none border-0 bg-transparent p-2 font-mono text-xs leading-5";
+
+/** What the learner has done about the puzzle: nothing yet, a guess checked, or asked for the answer. */
+type Verdict = { line: number; text: string; right: boolean; revealed: boolean };
 
 export function CloseWaitDebugger() {
   const id = useId();
@@ -51,7 +58,8 @@ export function CloseWaitDebugger() {
   const [t, setT] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
-  const [verdict, setVerdict] = useState<{ line: number; text: string; right: boolean } | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [hydrated, setHydrated] = useState(false);
 
   useEffect(() => {
     const fromUrl = controlsFromValue(readHashState(window.location.hash, HASH_KEY));
@@ -60,9 +68,10 @@ export function CloseWaitDebugger() {
       setT(fromUrl.t);
       if (fromUrl.controls.fixAt !== null) {
         setPicked(LEAK_LINE);
-        setVerdict({ line: LEAK_LINE, text: hintFor(LEAK_LINE), right: true });
+        setVerdict({ line: LEAK_LINE, text: hintFor(LEAK_LINE), right: true, revealed: false });
       }
     }
+    setHydrated(true);
   }, []);
 
   useHashWrite({ controls, t }, () => replaceHashState(HASH_KEY, { ...controls, t }));
@@ -109,8 +118,15 @@ export function CloseWaitDebugger() {
   };
   const check = () => {
     if (picked === null) return;
-    setVerdict({ line: picked, text: hintFor(picked), right: picked === LEAK_LINE });
+    setVerdict({ line: picked, text: hintFor(picked), right: picked === LEAK_LINE, revealed: false });
   };
+  // A deliberate give-up: the answer is never on screen before the learner has guessed or asked.
+  const reveal = () => {
+    setPicked(LEAK_LINE);
+    setVerdict({ line: LEAK_LINE, text: REVEALED_LEAK, right: true, revealed: true });
+  };
+  // The diagnosis (who failed to call close()) waits for a guess or the give-up, like the leaking line.
+  const diagnosed = verdict !== null;
   const deploy = () => {
     setControls((c) => ({ ...c, fixAt: Math.round(t * 10) / 10 }));
   };
@@ -118,6 +134,7 @@ export function CloseWaitDebugger() {
   return (
     <section
       data-widget="close-wait-debugger"
+      data-hydrated={hydrated ? "true" : undefined}
       aria-label="CLOSE-WAIT debugger"
       className="my-8 space-y-5 rounded-xl border border-slate-300 bg-white p-3 text-slate-900 sm:p-5 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
     >
@@ -198,29 +215,30 @@ export function CloseWaitDebugger() {
         </button>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div className="min-w-0 space-y-2">
-          <h3 className="m-0 text-base font-semibold">On the server: ss -tan</h3>
-          <pre className={`${PRE} max-h-64`} data-testid="ss-output" tabIndex={0} aria-label="ss -tan output on the server">
-            {`$ ss -tan\n${ssOutput(server, 40)}`}
-          </pre>
-        </div>
-        <div className="min-w-0 space-y-2">
-          <h3 className="m-0 text-base font-semibold">On the server: states counted</h3>
-          <pre className={PRE} tabIndex={0} data-testid="netstat-output" aria-label="netstat state counts on the server">
+      {/* ss gets the full width: its columns need about 80 characters, more than half a wide screen. */}
+      <div className="min-w-0 space-y-2">
+        <h3 className="m-0 text-base font-semibold">On the server: ss -tan</h3>
+        <ScrollRegion label="ss -tan output on the server" testId="ss-output" className={`${TERMINAL} max-h-64 overflow-y-auto`}>
+          <pre className={TERMINAL_PRE}>{`$ ss -tan\n${ssOutput(server, 40)}`}</pre>
+        </ScrollRegion>
+      </div>
+      <div className="min-w-0 space-y-2">
+        <h3 className="m-0 text-base font-semibold">On the server: states counted</h3>
+        <div className="grid gap-2 lg:grid-cols-2">
+          <pre className={PRE} data-testid="netstat-output">
             {`$ netstat -nat | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'\n${awkSummary(server)}`}
           </pre>
-          <pre className={PRE} tabIndex={0} data-testid="fd-output" aria-label="open descriptors of the server process">
+          <pre className={PRE} data-testid="fd-output">
             {`$ ls /proc/$(pidof server)/fd | wc -l\n${serverFdCount(sim, t, controls.fixAt)}`}
           </pre>
-          <p className="m-0 text-sm" role="status" data-testid="close-wait-count">
-            {closeWait === 0
-              ? fixed
-                ? `No socket in CLOSE-WAIT: the fix was deployed at ${controls.fixAt} s.`
-                : "No socket in CLOSE-WAIT yet."
-              : `${closeWait} socket${closeWait === 1 ? "" : "s"} in CLOSE-WAIT: the peer sent FIN and this process never called close().`}
-          </p>
         </div>
+        <p className="m-0 text-sm" role="status" data-testid="close-wait-count">
+          {closeWait === 0
+            ? fixed
+              ? `No socket in CLOSE-WAIT: the fix was deployed at ${controls.fixAt} s.`
+              : "No socket in CLOSE-WAIT yet."
+            : `${closeWait} socket${closeWait === 1 ? "" : "s"} in CLOSE-WAIT${diagnosed ? ": the peer sent FIN and this process never called close()." : "."}`}
+        </p>
       </div>
 
       <div className="space-y-2">
@@ -244,7 +262,7 @@ export function CloseWaitDebugger() {
         <h3 className="m-0 text-base font-semibold" id={`${id}-listing`}>
           The server&apos;s code: which line leaks the socket?
         </h3>
-        <div role="radiogroup" aria-labelledby={`${id}-listing`} className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-900" data-testid="listing">
+        <div role="radiogroup" aria-labelledby={`${id}-listing`} className="rounded bg-slate-100 p-2 dark:bg-slate-900" data-testid="listing">
           {LISTING.map((line) => {
             const shown = fixed && line.n === LEAK_LINE ? "        close(fd);          /* fixed */ return;" : line.code;
             return (
@@ -266,7 +284,8 @@ export function CloseWaitDebugger() {
                 <span aria-hidden="true" className="w-6 shrink-0 text-right text-slate-600 select-none dark:text-slate-400">
                   {line.n}
                 </span>
-                <span aria-hidden="true" className="whitespace-pre">
+                {/* Long lines wrap on a narrow screen, keeping their indentation. */}
+                <span aria-hidden="true" className="min-w-0 break-words whitespace-pre-wrap">
                   {shown || " "}
                 </span>
               </label>
@@ -280,16 +299,28 @@ export function CloseWaitDebugger() {
           <button type="button" className={BUTTON} onClick={deploy} disabled={!verdict?.right || fixed} data-testid="deploy-fix">
             {fixed ? `Fix deployed at ${controls.fixAt} s` : `Deploy the fix (restart at ${t} s)`}
           </button>
+          {verdict?.right ? null : (
+            <button type="button" className={BUTTON} onClick={reveal} data-testid="reveal-leak">
+              Give up: show the leaking line
+            </button>
+          )}
         </div>
         {verdict ? (
           <p role="status" className={`m-0 text-sm ${verdict.right ? "text-emerald-800 dark:text-emerald-300" : "text-amber-900 dark:text-amber-200"}`} data-testid="line-verdict">
             Line {verdict.line}: {verdict.text}
           </p>
-        ) : null}
+        ) : (
+          <p className="m-0 text-sm text-slate-700 dark:text-slate-300" data-testid="puzzle-prompt">
+            Pick a line and press This line leaks; each wrong line gets a hint. The diagnosis stays hidden until you have guessed or given up.
+          </p>
+        )}
         {fixed ? (
-          <pre className={PRE} tabIndex={0} aria-label="The fixed branch">
-            {FIXED_BRANCH}
-          </pre>
+          <div className="space-y-1">
+            <p className="m-0 text-sm font-medium">The fixed branch:</p>
+            <pre className={PRE} data-testid="fixed-branch">
+              {FIXED_BRANCH}
+            </pre>
+          </div>
         ) : null}
       </div>
 
@@ -300,9 +331,11 @@ export function CloseWaitDebugger() {
         <p className="m-0 text-xs text-slate-700 dark:text-slate-300">
           {log.length > LOG_LINES_SHOWN ? `Showing the last ${LOG_LINES_SHOWN} of ${log.length} events; Copy event log copies them all.` : `${log.length} events.`}
         </p>
-        <pre className={`${PRE} mt-1 max-h-64`} data-testid="event-log" aria-labelledby={`${id}-log`} tabIndex={0}>
-          {log.slice(-LOG_LINES_SHOWN).map((l) => l.text).join("\n")}
-        </pre>
+        <div className="mt-1">
+          <ScrollRegion labelledBy={`${id}-log`} testId="event-log" className={`${TERMINAL} max-h-64 overflow-y-auto`}>
+            <pre className={TERMINAL_PRE}>{log.slice(-LOG_LINES_SHOWN).map((l) => l.text).join("\n")}</pre>
+          </ScrollRegion>
+        </div>
       </div>
 
       <ShareControls

@@ -14,7 +14,6 @@ import {
   DOWNTIMES,
   EVENT_AT,
   LIMITS,
-  clampInt,
   controlsFromValue,
   controlsToValue,
   eventLogText,
@@ -26,6 +25,7 @@ import {
   type PeerVanishesControls,
   type TimelineRow,
 } from "../labs/peer-vanishes/model";
+import { checkWholeNumber } from "../labs/fieldCheck";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
 import { ShareControls } from "./ShareControls";
@@ -36,7 +36,7 @@ const ROWS_SHOWN = 150;
 const BUTTON =
   "rounded border border-slate-400 bg-white px-3 py-1 text-sm text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus-visible:outline-blue-300";
 const INPUT =
-  "w-24 rounded border border-slate-400 bg-white px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300";
+  "w-24 rounded border border-slate-400 bg-white px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 aria-invalid:border-2 aria-invalid:border-red-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300 dark:aria-invalid:border-red-400";
 const FIELDSET = "min-w-0 rounded-lg border border-slate-300 p-3 dark:border-slate-700";
 const RADIO_LABEL = "flex items-start gap-2 text-sm";
 
@@ -53,43 +53,51 @@ const ACTIVITY_OPTIONS: { value: Activity; label: string }[] = [
   { value: "close", label: "closes the connection" },
 ];
 
-/** A number input that accepts free typing and commits only values inside its range. */
+/**
+ * A number input that accepts free typing and passes on only values inside
+ * its range. Anything else stays as typed, marked invalid, with a message
+ * saying what is allowed; the simulation keeps the last valid value.
+ */
 function NumberField(props: {
   id: string;
   label: string;
   value: number;
   limits: { min: number; max: number };
+  unit?: string;
   disabled?: boolean;
   onCommit: (v: number) => void;
 }) {
   const [draft, setDraft] = useState(String(props.value));
+  // A value set from outside (reset, a shared link) replaces the draft.
   useEffect(() => setDraft(String(props.value)), [props.value]);
+  const checked = checkWholeNumber(draft, { min: props.limits.min, max: props.limits.max, unit: props.unit });
+  const errorId = `${props.id}-error`;
   return (
-    <div>
+    <div className="min-w-0 max-w-full">
       <label htmlFor={props.id} className="block text-sm font-medium">
         {props.label}
       </label>
       <input
         id={props.id}
-        type="number"
+        type="text"
         inputMode="numeric"
+        autoComplete="off"
         className={INPUT}
-        min={props.limits.min}
-        max={props.limits.max}
-        step={1}
         value={draft}
         disabled={props.disabled}
+        aria-invalid={checked.ok ? undefined : true}
+        aria-describedby={checked.ok ? undefined : errorId}
         onChange={(e) => {
           setDraft(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value !== "" && Number.isInteger(v) && v >= props.limits.min && v <= props.limits.max) props.onCommit(v);
-        }}
-        onBlur={() => {
-          const v = clampInt(Number(draft), props.limits);
-          setDraft(String(v));
-          if (v !== props.value) props.onCommit(v);
+          const next = checkWholeNumber(e.target.value, props.limits);
+          if (next.ok && next.value !== props.value) props.onCommit(next.value);
         }}
       />
+      {checked.ok ? null : (
+        <p id={errorId} className="m-0 mt-1 max-w-56 text-xs text-red-800 dark:text-red-300" data-testid={`${props.id}-error`}>
+          {checked.message} The run still uses {props.value}.
+        </p>
+      )}
     </div>
   );
 }
@@ -113,10 +121,12 @@ function rowLabel(row: TimelineRow): string {
 export function PeerVanishes() {
   const id = useId();
   const [controls, setControls] = useState<PeerVanishesControls>(DEFAULT_CONTROLS);
+  const [hydrated, setHydrated] = useState(false);
 
   useEffect(() => {
     const fromUrl = controlsFromValue(readHashState(window.location.hash, HASH_KEY));
     if (fromUrl) setControls(fromUrl);
+    setHydrated(true);
   }, []);
 
   // Written only once the learner changes something: opening the lesson leaves its address alone.
@@ -136,6 +146,7 @@ export function PeerVanishes() {
   return (
     <section
       data-widget="peer-vanishes"
+      data-hydrated={hydrated ? "true" : undefined}
       aria-label="When the other side vanishes"
       className="my-8 space-y-5 rounded-xl border border-slate-300 bg-white p-3 text-slate-900 sm:p-5 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
     >
@@ -240,6 +251,7 @@ export function PeerVanishes() {
               label="TCP_KEEPIDLE (s)"
               value={controls.keepIdle}
               limits={LIMITS.keepIdle}
+              unit="seconds"
               disabled={!controls.keepalive}
               onCommit={(v) => set("keepIdle", v)}
             />
@@ -248,6 +260,7 @@ export function PeerVanishes() {
               label="TCP_KEEPINTVL (s)"
               value={controls.keepIntvl}
               limits={LIMITS.keepIntvl}
+              unit="seconds"
               disabled={!controls.keepalive}
               onCommit={(v) => set("keepIntvl", v)}
             />
@@ -296,6 +309,7 @@ export function PeerVanishes() {
               label="TCP_USER_TIMEOUT (s)"
               value={controls.userTimeout}
               limits={LIMITS.userTimeout}
+              unit="seconds"
               disabled={controls.giveUp !== "user-timeout"}
               onCommit={(v) => set("userTimeout", v)}
             />

@@ -9,19 +9,43 @@
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DEFAULT_CONTROLS, LIMITS, simulateLoad, type LoadControls } from "../labs/time-wait-load/model";
+import { formatCount } from "../labs/fieldCheck";
 import { readHashState, replaceHashState } from "./urlHashState";
 import { useHashWrite } from "./useHashWrite";
 import { ShareControls } from "./ShareControls";
 import { useReducedMotion } from "./time-wait-load/useReducedMotion";
-import { chartSummary, controlsFromUrl, eventLogText, formatSeconds, sampleAt, tableRows } from "../labs/time-wait-load/view";
+import {
+  chartSummary,
+  checkMaxTwBuckets,
+  checkPortRange,
+  controlsFromUrl,
+  eventLogText,
+  explainLimits,
+  formatSeconds,
+  limitHeadline,
+  sampleAt,
+  tableRows,
+} from "../labs/time-wait-load/view";
+import { ScrollRegion } from "./close-wait-debugger/ScrollRegion";
 
 const HASH_KEY = "time-wait-load";
 const DURATIONS = [60, 120, 180, 300, 600] as const;
 
 const BUTTON =
   "rounded border border-slate-400 bg-white px-3 py-1 text-sm text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-50 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus-visible:outline-blue-300";
+const PRIMARY =
+  "rounded border border-blue-700 bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-blue-300 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200 dark:focus-visible:outline-blue-300";
 const INPUT =
-  "w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300";
+  "w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 aria-invalid:border-2 aria-invalid:border-red-700 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:focus-visible:outline-blue-300 dark:aria-invalid:border-red-400";
+const FIELD_ERROR = "m-0 mt-1 text-sm text-red-800 dark:text-red-300";
+
+/** What the learner typed in the number fields; the simulation runs on the last values that passed. */
+interface Drafts {
+  portLow: string;
+  portHigh: string;
+  maxTwBuckets: string;
+}
+const draftsOf = (c: LoadControls): Drafts => ({ portLow: String(c.portLow), portHigh: String(c.portHigh), maxTwBuckets: String(c.maxTwBuckets) });
 
 export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client" | "server" } = {}) {
   const id = useId();
@@ -31,16 +55,20 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
     ...(rate !== undefined ? { rate } : {}),
     ...(closer !== undefined ? { closer } : {}),
   }));
-  const [rawCursor, setCursor] = useState<number>(controls.duration);
+  // The time cursor opens at 0 s: the learner steps or plays the run forward from the start.
+  const [rawCursor, setCursor] = useState<number>(0);
   const [playing, setPlaying] = useState(false);
+  const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(controls));
+  const [hydrated, setHydrated] = useState(false);
 
   // Read a shared scenario once, after hydration.
   useEffect(() => {
     const fromUrl = controlsFromUrl(readHashState(window.location.hash, HASH_KEY));
     if (fromUrl) {
       setControls(fromUrl);
-      setCursor(fromUrl.duration);
+      setDrafts(draftsOf(fromUrl));
     }
+    setHydrated(true);
   }, []);
 
   // Keep the address bar in step with the controls.
@@ -65,11 +93,29 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
 
   const update = useCallback((patch: Partial<LoadControls>) => {
     setControls((c) => ({ ...c, ...patch }));
-    if (patch.duration !== undefined) setCursor(patch.duration);
   }, []);
+
+  // Each number field: keep what was typed, and pass it on only when it is allowed.
+  const portCheck = checkPortRange(drafts.portLow, drafts.portHigh);
+  const bucketsCheck = checkMaxTwBuckets(drafts.maxTwBuckets);
+  const editPorts = (patch: Partial<Pick<Drafts, "portLow" | "portHigh">>) => {
+    const next = { ...drafts, ...patch };
+    setDrafts(next);
+    const checked = checkPortRange(next.portLow, next.portHigh);
+    if (checked.range) update(checked.range);
+  };
+  const editBuckets = (text: string) => {
+    setDrafts((d) => ({ ...d, maxTwBuckets: text }));
+    const checked = checkMaxTwBuckets(text);
+    if (checked.ok) update({ maxTwBuckets: checked.value });
+  };
+  const lowError = portCheck.low ?? portCheck.pair;
+  const highError = portCheck.high ?? portCheck.pair;
+  const explanation = explainLimits(result);
 
   const play = () => {
     if (reducedMotion) {
+      setPlaying(false);
       setCursor(duration);
       return;
     }
@@ -85,6 +131,7 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
   return (
     <section
       data-widget="time-wait-load"
+      data-hydrated={hydrated ? "true" : undefined}
       aria-label="TIME-WAIT under load"
       className="my-8 space-y-5 rounded-xl border border-slate-300 bg-white p-3 text-slate-900 sm:p-5 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
     >
@@ -136,35 +183,60 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
             ))}
           </select>
         </div>
-        <div className="grid grid-cols-2 gap-2">
-          <div>
-            <label htmlFor={`${id}-low`} className="block text-sm font-medium">
+        <div className="grid min-w-0 grid-cols-2 gap-x-2">
+          <div className="min-w-0">
+            <label htmlFor={`${id}-low`} className="block text-sm font-medium [overflow-wrap:anywhere]">
               ip_local_port_range low
             </label>
             <input
               id={`${id}-low`}
-              type="number"
-              min={LIMITS.port.min}
-              max={LIMITS.port.max}
-              value={controls.portLow}
-              onChange={(e) => e.target.value !== "" && update({ portLow: Number(e.target.value) })}
-              onBlur={() => setControls((c) => ({ ...c, ...(c.portLow > c.portHigh ? { portLow: c.portHigh, portHigh: c.portLow } : {}) }))}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={drafts.portLow}
+              onChange={(e) => editPorts({ portLow: e.target.value })}
+              aria-invalid={lowError ? true : undefined}
+              aria-describedby={portCheck.low ? `${id}-low-error` : portCheck.pair ? `${id}-pair-error` : undefined}
               className={INPUT}
             />
           </div>
-          <div>
+          <div className="min-w-0 self-end">
             <label htmlFor={`${id}-high`} className="block text-sm font-medium">
               high
             </label>
             <input
               id={`${id}-high`}
-              type="number"
-              min={LIMITS.port.min}
-              max={LIMITS.port.max}
-              value={controls.portHigh}
-              onChange={(e) => e.target.value !== "" && update({ portHigh: Number(e.target.value) })}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={drafts.portHigh}
+              onChange={(e) => editPorts({ portHigh: e.target.value })}
+              aria-invalid={highError ? true : undefined}
+              aria-describedby={portCheck.high ? `${id}-high-error` : portCheck.pair ? `${id}-pair-error` : undefined}
               className={INPUT}
             />
+          </div>
+          <div className="col-span-2" aria-live="polite">
+            {portCheck.low ? (
+              <p id={`${id}-low-error`} className={FIELD_ERROR} data-testid="port-low-error">
+                Low end: {portCheck.low}
+              </p>
+            ) : null}
+            {portCheck.high ? (
+              <p id={`${id}-high-error`} className={FIELD_ERROR} data-testid="port-high-error">
+                High end: {portCheck.high}
+              </p>
+            ) : null}
+            {portCheck.pair ? (
+              <p id={`${id}-pair-error`} className={FIELD_ERROR} data-testid="port-range-error">
+                {portCheck.pair}
+              </p>
+            ) : null}
+            {lowError || highError ? (
+              <p className="m-0 mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="port-range-kept">
+                Still simulating the last valid range, {controls.portLow} {controls.portHigh}.
+              </p>
+            ) : null}
           </div>
         </div>
         <div>
@@ -188,14 +260,22 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
           </label>
           <input
             id={`${id}-buckets`}
-            type="number"
-            min={LIMITS.maxTwBuckets.min}
-            max={LIMITS.maxTwBuckets.max}
-            step={1000}
-            value={controls.maxTwBuckets}
-            onChange={(e) => e.target.value !== "" && update({ maxTwBuckets: Number(e.target.value) })}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={drafts.maxTwBuckets}
+            onChange={(e) => editBuckets(e.target.value)}
+            aria-invalid={bucketsCheck.ok ? undefined : true}
+            aria-describedby={bucketsCheck.ok ? undefined : `${id}-buckets-error`}
             className={INPUT}
           />
+          <div aria-live="polite">
+            {bucketsCheck.ok ? null : (
+              <p id={`${id}-buckets-error`} className={FIELD_ERROR} data-testid="buckets-error">
+                {bucketsCheck.message} Still simulating {formatCount(controls.maxTwBuckets)}.
+              </p>
+            )}
+          </div>
         </div>
       </fieldset>
       {controls.twReuse === 2 ? (
@@ -218,6 +298,22 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
           : `Port exhaustion: connect() fails with EADDRNOTAVAIL from t = ${formatSeconds(result.exhaustedAt)}. Without reuse, one client can sustain about ${Math.floor(result.sustainableRate)} connections per second to one server address and port (${result.portCount} ports / 60 s).`}
       </div>
 
+      {explanation ? (
+        <div
+          data-testid="limit-explanation"
+          className="rounded-lg border border-amber-500 bg-amber-50 p-3 text-sm [overflow-wrap:anywhere] text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50"
+        >
+          <p className="m-0 font-semibold">{limitHeadline(explanation, controls.rate)}</p>
+          <ul className="m-0 mt-1 list-disc space-y-1 pl-5">
+            {explanation.notes.map((n, i) => (
+              <li key={i} data-kind={n.kind}>
+                {n.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <label htmlFor={`${id}-cursor`} className="text-sm font-medium">
@@ -236,16 +332,21 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
             }}
             className="min-w-40 flex-1 accent-blue-700 dark:accent-blue-400"
           />
-          <button type="button" className={BUTTON} onClick={() => setCursor((t) => Math.max(0, t - 10))}>
-            −10 s
+          <button type="button" className={PRIMARY} onClick={play} aria-pressed={playing}>
+            {playing ? "Pause" : reducedMotion ? "Play (to the end)" : "Play"}
           </button>
-          <button type="button" className={BUTTON} onClick={() => setCursor((t) => Math.min(duration, t + 10))}>
+          <button type="button" className={BUTTON} onClick={() => setCursor((t) => Math.min(duration, t + 10))} disabled={cursor >= duration}>
             +10 s
           </button>
-          <button type="button" className={BUTTON} onClick={play} aria-pressed={playing}>
-            {playing ? "Pause" : "Play"}
+          <button type="button" className={BUTTON} onClick={() => setCursor((t) => Math.max(0, t - 10))} disabled={cursor <= 0}>
+            −10 s
           </button>
         </div>
+        {cursor === 0 ? (
+          <p className="m-0 text-sm text-slate-700 dark:text-slate-300" data-testid="cursor-start-hint">
+            The run starts at 0 s: press Play, or step forward with +10 s. The chart below already shows the whole run.
+          </p>
+        ) : null}
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="cursor-summary">
           {[
             ["Client TIME-WAIT", at.clientTimeWait],
@@ -280,8 +381,8 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
 
       <details className="text-sm">
         <summary className="cursor-pointer font-medium">The chart as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full border-collapse text-right font-mono text-xs" data-testid="load-table">
+        <ScrollRegion label="TIME-WAIT sockets and free ports over time, as a table" className="mt-2">
+          <table className="table min-w-full overflow-visible border-collapse text-right font-mono text-xs" data-testid="load-table">
             <caption className="sr-only">TIME-WAIT sockets and free ports over time</caption>
             <thead>
               <tr>
@@ -306,14 +407,20 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
 
       <div>
         <h3 className="m-0 text-base font-semibold" id={`${id}-log`}>
           Event log
         </h3>
-        <ol aria-labelledby={`${id}-log`} data-testid="event-log" className="mt-2 max-h-56 list-none space-y-1 overflow-y-auto p-0 font-mono text-xs">
+        {/* It scrolls when long: a keyboard reaches it (tabIndex) to scroll it. */}
+        <ol
+          aria-labelledby={`${id}-log`}
+          data-testid="event-log"
+          tabIndex={0}
+          className="mt-2 max-h-56 list-none space-y-1 overflow-y-auto rounded p-0 font-mono text-xs [overflow-wrap:anywhere] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:focus-visible:outline-blue-300"
+        >
           {result.events.map((e, i) => (
             <li key={i} className={e.t <= cursor ? "" : "text-slate-500 dark:text-slate-400"}>
               t={formatSeconds(e.t)}: {e.text}
@@ -327,7 +434,9 @@ export function TimeWaitLoad({ rate, closer }: { rate?: number; closer?: "client
         resetLabel="Reset to Linux defaults"
         onReset={() => {
           setControls(DEFAULT_CONTROLS);
-          setCursor(DEFAULT_CONTROLS.duration);
+          setDrafts(draftsOf(DEFAULT_CONTROLS));
+          setPlaying(false);
+          setCursor(0);
         }}
         buttonClassName={BUTTON}
       />

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
-import { axeViolations, pageOverflow, textProblems } from "./support/pageChecks";
+import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import matter from "gray-matter";
-import { axeViolations, pageOverflow, textProblems } from "./support/pageChecks";
+import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 

@@ -335,12 +335,22 @@ function closeWaitFix() {
   type Scenario = { prompt: string; material: string; materialLabel: string; answer: Cause; solution: string };
   const scenarios: Scenario[] = [
     {
-      prompt: "The C server in the widget leaks a socket in CLOSE-WAIT for every load balancer health check, and the count never goes down. Which change stops the pile from coming back?",
-      material: ["n = recv(fd, buf, sizeof buf, 0);", "if (n == 0) {", "    log_info(\"peer closed\");", "    return;", "}", "handle_request(fd, buf, n);", "close(fd);"].join("\n"),
+      // Not the widget's own server: the widget shows its leak and fix once the learner has found them (or given
+      // up), so this variant asks the same question about another path that skips close().
+      prompt: "A C server answers every malformed request with an error line. Its host shows one more socket in CLOSE-WAIT for each malformed request, and the count never goes down. Which change stops the pile from coming back?",
+      material: [
+        "n = recv(fd, buf, sizeof buf, 0);",
+        "if (n > 0 && !valid_request(buf, n)) {",
+        "    send(fd, \"ERR bad request\\n\", 16, 0);",
+        "    return;",
+        "}",
+        "handle_request(fd, buf, n);",
+        "close(fd);",
+      ].join("\n"),
       materialLabel: "The handler",
       answer: "close-every-path",
       solution:
-        "Linux keeps a CLOSE-WAIT socket until its owner closes it: no timer in net/ipv4/tcp_timer.c ends that state (RFC 9293 §3.3.2). The handler returns early when recv() returns 0 and never closes fd. The fix is in the application: close the descriptor on every path (in C an early return needs its own close(); in languages with try/finally, with or defer, put the close there). Kernel sysctls cannot fix it.",
+        "Linux keeps a CLOSE-WAIT socket until its owner closes it: no timer in net/ipv4/tcp_timer.c ends that state (RFC 9293 §3.3.2). After the error line the handler returns without closing fd; the client reads the error and closes, its FIN puts the server's socket in CLOSE-WAIT, and nothing ever takes it out. The fix is in the application: close the descriptor on every path (in C an early return needs its own close(); in languages with try/finally, with or defer, put the close there). Kernel sysctls cannot fix it.",
     },
     {
       prompt: "An application host keeps a pool of connections to its PostgreSQL server, which closes connections idle for 10 minutes. CLOSE-WAIT sockets like these pile up on the application host, and its first query after a quiet hour often fails. Which change stops the pile from coming back?",

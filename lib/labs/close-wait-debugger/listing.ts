@@ -55,7 +55,13 @@ const HINTS: Record<number, string> = {
   21: "handle() owns fd from here on. Look inside handle() for a path that returns without closing it.",
 };
 
+/** Why LEAK_LINE leaks: shown only after a right guess or a deliberate give-up. */
+const LEAK_WHY = "this return leaves handle() with fd still open. The socket stays in CLOSE-WAIT until the process closes it or exits.";
+
+/** What the widget says when the learner gives up and asks for the leaking line. */
+export const REVEALED_LEAK = `This is the leak: ${LEAK_WHY}`;
+
 export function hintFor(line: number): string {
-  if (line === LEAK_LINE) return "Found it: this return leaves handle() with fd still open. The socket stays in CLOSE-WAIT until the process closes it or exits.";
+  if (line === LEAK_LINE) return `Found it: ${LEAK_WHY}`;
   return HINTS[line] ?? "Nothing here opens or closes a socket. Follow fd from accept() through handle(): which path returns without close(fd)?";
 }

@@ -113,6 +113,15 @@ export interface LoadResult {
   events: LoadEvent[];
   /** Connections per second one client can sustain to one server address:port without reuse: ports / 60 s. */
   sustainableRate: number;
+  /** Distinct 4-tuples one client reaches the server from while it holds no port itself: the first-parity half of the range. */
+  serverTupleCap: number;
+  /** First moments each limit bound, or null if it never did. */
+  overflowAt: number | null;
+  reuseAt: number | null;
+  takeoverAt: number | null;
+  /** The most TIME-WAIT sockets each side held at once (at a sample). */
+  peakClientTimeWait: number;
+  peakServerTimeWait: number;
 }
 
 /** Clamps and rounds controls to what the widget and the kernel accept. */
@@ -310,5 +319,18 @@ export function simulateLoad(input: Partial<LoadControls>): LoadResult {
     text: `End: ${succeeded} connections made, ${failed} connect() calls failed, ${overflows} closed without TIME-WAIT, ${reused} TIME-WAIT sockets reused.`,
   });
   events.sort((a, b) => a.t - b.t);
-  return { controls: c, portCount, samples, exhaustedAt, events, sustainableRate: portCount / TIME_WAIT_SECONDS };
+  return {
+    controls: c,
+    portCount,
+    samples,
+    exhaustedAt,
+    events,
+    sustainableRate: portCount / TIME_WAIT_SECONDS,
+    serverTupleCap,
+    overflowAt: firstOverflowAt,
+    reuseAt: firstReuseAt,
+    takeoverAt: firstTakeoverAt,
+    peakClientTimeWait: Math.max(...samples.map((x) => x.clientTimeWait)),
+    peakServerTimeWait: Math.max(...samples.map((x) => x.serverTimeWait)),
+  };
 }

@@ -34,4 +34,20 @@ describe("CloseWaitDebugger", () => {
     expect(within(widget).getByTestId("peer-view").textContent).toMatch(/RSTs sent to the server so far: \d+/);
     expect(window.location.hash).toMatch(/close-wait=/);
   });
+
+  it("keeps the diagnosis and the leaking line hidden until a guess or a deliberate give-up", () => {
+    render(<CloseWaitDebugger />);
+    const widget = screen.getByRole("region", { name: "CLOSE-WAIT debugger" });
+    fireEvent.click(within(widget).getByRole("button", { name: "+60 s" }));
+    expect(within(widget).getByTestId("close-wait-count").textContent).toMatch(/^\d+ sockets in CLOSE-WAIT\.$/);
+    expect(widget.textContent).not.toMatch(/never called close\(\)|Found it|This is the leak/);
+    expect((within(widget).getByTestId("deploy-fix") as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(within(widget).getByRole("button", { name: "Give up: show the leaking line" }));
+    expect(within(widget).getByTestId("line-verdict").textContent).toMatch(/^Line 8: This is the leak/);
+    expect((within(widget).getByRole("radio", { name: /^Line 8:/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(widget).getByTestId("close-wait-count").textContent).toMatch(/never called close\(\)/);
+    expect((within(widget).getByTestId("deploy-fix") as HTMLButtonElement).disabled).toBe(false);
+    expect(within(widget).queryByRole("button", { name: "Give up: show the leaking line" })).toBeNull();
+  });
 });

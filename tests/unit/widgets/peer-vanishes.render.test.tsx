@@ -41,4 +41,22 @@ describe("PeerVanishes", () => {
     expect((within(widget).getByRole("radio", { name: /The cable is cut/ }) as HTMLInputElement).checked).toBe(true);
     expect(within(widget).getByTestId("pv-headline").textContent).toMatch(/^Never/);
   });
+
+  it("marks an out-of-range keepalive field invalid with what it accepts, without clamping it, and keeps the last valid run", () => {
+    render(<PeerVanishes />);
+    const widget = screen.getByRole("region", { name: "When the other side vanishes" });
+    fireEvent.click(within(widget).getByRole("radio", { name: /stays idle/ }));
+    fireEvent.click(within(widget).getByRole("checkbox", { name: /SO_KEEPALIVE/ }));
+    const cnt = within(widget).getByLabelText("TCP_KEEPCNT") as HTMLInputElement;
+    fireEvent.change(cnt, { target: { value: "3" } });
+    const three = runPeerVanishes({ ...DEFAULT_CONTROLS, activity: "idle", keepalive: true, keepCnt: 3 });
+    expect(within(widget).getByTestId("pv-headline").textContent).toBe(outcomeHeadline(three));
+
+    fireEvent.change(cnt, { target: { value: "500" } });
+    fireEvent.blur(cnt);
+    expect(cnt.value).toBe("500");
+    expect(cnt.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(cnt.getAttribute("aria-describedby")!)!.textContent).toMatch(/from 1 to 127.*still uses 3/);
+    expect(within(widget).getByTestId("pv-headline").textContent).toBe(outcomeHeadline(three));
+  });
 });

@@ -47,4 +47,25 @@ describe("TimeWaitLoad", () => {
     expect(window.location.hash).toMatch(/time-wait-load=/);
     expect(within(widget).getByTestId("exhaustion-status").textContent).toMatch(/never fails/);
   });
+
+  it("opens at 0 s, refuses a low port above the high one beside the field, and keeps simulating the last valid range", () => {
+    render(<TimeWaitLoad />);
+    const widget = screen.getByRole("region", { name: "TIME-WAIT under load" });
+    expect(within(widget).getByTestId("cursor-time").textContent).toBe("0 s");
+    const low = within(widget).getByLabelText("ip_local_port_range low") as HTMLInputElement;
+    const high = within(widget).getByLabelText("high") as HTMLInputElement;
+    fireEvent.change(low, { target: { value: "40000" } });
+    fireEvent.change(high, { target: { value: "40999" } });
+    const valid = simulateLoad({ rate: 500, portLow: 40000, portHigh: 40999 });
+    expect(within(widget).getByTestId("exhaustion-status").textContent).toContain(`t = ${valid.exhaustedAt} s`);
+
+    fireEvent.change(low, { target: { value: "50000" } });
+    expect(low.getAttribute("aria-invalid")).toBe("true");
+    expect(high.getAttribute("aria-invalid")).toBe("true");
+    const message = document.getElementById(low.getAttribute("aria-describedby")!)!;
+    expect(message.textContent).toMatch(/low end \(50000\) is above the high end \(40999\)/);
+    expect(low.value).toBe("50000");
+    expect(within(widget).getByTestId("exhaustion-status").textContent).toContain(`t = ${valid.exhaustedAt} s`);
+    expect(within(widget).getByTestId("port-range-kept").textContent).toContain("40000 40999");
+  });
 });

@@ -1,0 +1,96 @@
+// Layout checks shared by the e2e specs that look at widgets on a phone
+// (375 px) and a desktop (1280 px): text whole inside its box, nothing off
+// screen, scroll regions that a keyboard can reach and that say they scroll,
+// and axe on the widgets only (the lesson prose around them is lessons.spec.ts's).
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+
+export interface TextCheckOptions {
+  /** Also report HTML text lying (partly) outside the viewport's width. */
+  viewport?: boolean;
+}
+
+/**
+ * Problems with the texts inside one widget: SVG text outside its SVG, HTML
+ * text wider than its box, diagram text under 11 px, and (with `viewport`)
+ * text outside the viewport. Text inside a scroll region
+ * (`data-scroll-region`) may run past the region's edge, but only if the
+ * region is a real one: it scrolls (overflow-x auto or scroll), a keyboard
+ * reaches it (tabindex 0), it has an accessible name, and while its content
+ * is wider than it, it says so with a visible hint it points to through
+ * aria-describedby.
+ */
+export async function textProblems(widget: Locator, options: TextCheckOptions = {}): Promise<string[]> {
+  return widget.evaluate((root, opts) => {
+    const problems: string[] = [];
+    // Visually hidden on purpose (sr-only): inside a box clipped to a pixel or less.
+    const clippedAway = (el: Element) => {
+      for (let a: Element | null = el; a && a !== root.parentElement; a = a.parentElement) {
+        const r = a.getBoundingClientRect();
+        const s = getComputedStyle(a);
+        if ((r.width <= 1 || r.height <= 1) && (s.overflow.includes("hidden") || s.overflow.includes("clip"))) return true;
+      }
+      return false;
+    };
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return r.width > 1 && r.height > 1 && s.visibility !== "hidden" && s.display !== "none";
+    };
+    for (const region of Array.from(root.querySelectorAll<HTMLElement>("[data-scroll-region]"))) {
+      const name = region.getAttribute("aria-label") ?? region.getAttribute("aria-labelledby");
+      const overflowX = getComputedStyle(region).overflowX;
+      const where = `scroll region "${name ?? region.textContent?.slice(0, 40)}"`;
+      if (!name) problems.push(`${where} has no accessible name`);
+      if (region.tabIndex !== 0) problems.push(`${where} is not reachable by keyboard`);
+      if (overflowX !== "auto" && overflowX !== "scroll") problems.push(`${where} does not scroll sideways (overflow-x: ${overflowX})`);
+      if (region.scrollWidth > region.clientWidth + 1) {
+        const hintId = region.getAttribute("aria-describedby");
+        const hint = hintId ? document.getElementById(hintId) : null;
+        if (!hint || !visible(hint) || (hint.textContent ?? "").trim() === "") problems.push(`${where} is wider than its box but shows no visible scroll hint`);
+      }
+    }
+    for (const svg of Array.from(root.querySelectorAll("svg"))) {
+      const vb = svg.viewBox.baseVal;
+      const box = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: svg.width.baseVal.value, h: svg.height.baseVal.value };
+      const scale = svg.getBoundingClientRect().width / box.w;
+      const isDiagram = svg.closest("[data-layout]") !== null;
+      for (const t of Array.from(svg.querySelectorAll("text"))) {
+        const b = t.getBBox();
+        if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.w + 0.5 || b.y + b.height > box.y + box.h + 0.5)
+          problems.push(`SVG text "${t.textContent}" at ${b.x.toFixed(1)}..${(b.x + b.width).toFixed(1)} outside its SVG (0..${box.w})`);
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (isDiagram && px < 11 - 0.01) problems.push(`SVG text "${t.textContent}" rendered at ${px.toFixed(1)} px`);
+      }
+    }
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>("*"))) {
+      if (el.closest("svg")) continue;
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+      if (!ownText) continue;
+      const style = getComputedStyle(el);
+      if (style.display === "inline" || style.display === "none") continue;
+      if (el.getBoundingClientRect().width <= 1 || clippedAway(el)) continue; // sr-only
+      const region = el.closest("[data-scroll-region]");
+      if (el.scrollWidth > el.clientWidth + 1 && !(region && (region === el || region.contains(el))))
+        problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
+      if (opts.viewport && !region) {
+        const r = el.getBoundingClientRect();
+        if (r.left < -0.5 || r.right > window.innerWidth + 0.5)
+          problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" spans ${r.left.toFixed(0)}..${r.right.toFixed(0)} px, outside the ${window.innerWidth} px viewport`);
+      }
+    }
+    return problems;
+  }, options);
+}
+
+/** How far the page itself scrolls sideways (0 when nothing sticks out). */
+export async function pageOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** axe-core's violations, of the whole page or inside the elements matching `selector`, one line each. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (selector ? builder.include(selector) : builder).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
