@@ -182,3 +182,9 @@ export async function exerciseResults(exerciseId: string) {
       .map((r) => ({ variantSeed: r.variantSeed, reason: r.reason === "requested" ? ("requested" as const) : ("attempts-used" as const), createdAt: r.createdAt })),
   }));
 }
+
+/** How many attempts of one exercise are stored (for load tests: stored rows against acknowledged responses). */
+export async function countAttempts(exerciseId: string): Promise<number> {
+  await databaseReady();
+  return prisma.attempt.count({ where: { exerciseId } });
+}

@@ -64,7 +64,8 @@ export type VariantActionOutcome =
   | { status: "unknown-exercise" }
   | { status: "stale-variant"; currentVariantSeed: number };
 
-function seedFor(learnerId: string, exerciseId: string, round: number): number {
+/** The seed of a learner's variant in a given round (0 = the first variant they see). */
+export function seedFor(learnerId: string, exerciseId: string, round: number): number {
   return seedFromText(`${learnerId}:${exerciseId}:${round}`);
 }
 
