@@ -200,7 +200,7 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
     }
   }
 
-  const { result, attempt } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
+  const { result, attempt, records } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
     const checked = refusal(records);
     if ("refused" in checked) return { result: checked.refused };
     const { seed, standing, value } = checked;
@@ -225,7 +225,7 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
   const stored = attempt!;
   // Spaced review (decision record 0011): the attempt is a review of the learner's card for this exercise.
   await recordReview(learnerId, "exercise", exerciseId, stored.score, stored.createdAt, { hintsUsed: stored.hintsUsed });
-  const records = await exerciseRecords(learnerId, exerciseId);
+  // The records as the grading transaction left them: no second read.
   const view = viewOf(exercise, learnerId, records);
   const solutionVisible = stored.score >= 1 || records.reveals.some((r) => r.variantSeed === stored.variantSeed);
   return { status: "graded", attempt: publicAttempt(exercise, stored, solutionVisible), nextVariantSeed: view.variantSeed, view };
@@ -257,11 +257,11 @@ async function onCurrentVariant(
   const exercise = findExercise(exerciseId);
   if (!exercise) return { status: "unknown-exercise" };
   type Decision = { status: "ok" } | { status: "stale-variant"; currentVariantSeed: number };
-  const { result } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
+  const { result, records } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
     const seed = seedFor(learnerId, exerciseId, records.round);
     if (claimedSeed !== seed) return { result: { status: "stale-variant" as const, currentVariantSeed: seed } };
     return { result: { status: "ok" as const }, write: change(exercise, records, seed) };
   });
   if (result.status !== "ok") return result;
-  return { status: "ok", view: viewOf(exercise, learnerId, await exerciseRecords(learnerId, exerciseId)) };
+  return { status: "ok", view: viewOf(exercise, learnerId, records) };
 }
