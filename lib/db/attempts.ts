@@ -47,7 +47,7 @@ async function readRecords(db: Db, learnerId: string, exerciseId: string): Promi
   const stored = attempts.map(toStored);
   return {
     attempts: stored,
-    reveals: reveals.map((r) => ({ variantSeed: r.variantSeed, reason: r.reason === "requested" ? "requested" : "attempts-used", createdAt: r.createdAt })),
+    reveals: reveals.map(toReveal),
     hintsShown: new Map(hints.map((h) => [h.variantSeed, h.shown])),
     round: stored.filter((a) => a.score >= 1).length + requested,
   };
@@ -61,13 +61,15 @@ export async function exerciseRecords(learnerId: string, exerciseId: string): Pr
 /**
  * Runs `work` on a consistent view of the learner's records and applies the
  * writes it asks for in the same transaction, so two submissions racing on a
- * variant can never use more attempts than the policy allows.
+ * variant can never use more attempts than the policy allows. Returns the
+ * records as this transaction left them (read, plus its own writes), so the
+ * caller need not read them again.
  */
 export async function withExerciseRecords<T>(
   learnerId: string,
   exerciseId: string,
   work: (records: ExerciseRecords) => { result: T; write?: RecordWrite },
-): Promise<{ result: T; attempt?: StoredAttempt }> {
+): Promise<{ result: T; attempt?: StoredAttempt; records: ExerciseRecords }> {
   await databaseReady();
   return prisma.$transaction(async (tx) => {
     // Write first (the learner's row, created if new), so the transaction holds the
@@ -76,8 +78,9 @@ export async function withExerciseRecords<T>(
     await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`;
     const records = await readRecords(tx, learnerId, exerciseId);
     const { result, write } = work(records);
-    if (!write) return { result };
+    if (!write) return { result, records };
     let attempt: StoredAttempt | undefined;
+    let { attempts, reveals, hintsShown, round } = records;
     if (write.attempt) {
       const row = await tx.attempt.create({
         data: {
@@ -90,16 +93,19 @@ export async function withExerciseRecords<T>(
           credited: write.attempt.credited,
           hintsUsed: write.attempt.hintsUsed,
         },
-        include: { claims: { select: { ideaId: true } } },
       });
-      attempt = toStored(row);
+      // A new attempt has no idea claims yet: no need to read them back.
+      attempt = toStored({ ...row, claims: [] });
+      attempts = [attempt, ...attempts].sort(newestFirst);
+      if (attempt.score >= 1) round += 1;
     }
     if (write.reveal) {
-      await tx.solutionReveal.upsert({
+      const row = await tx.solutionReveal.upsert({
         where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId, variantSeed: write.reveal.variantSeed } },
         create: { learnerId, exerciseId, variantSeed: write.reveal.variantSeed, reason: write.reveal.reason },
         update: {},
       });
+      if (!reveals.some((r) => r.variantSeed === row.variantSeed)) reveals = [...reveals, toReveal(row)];
     }
     if (write.hintsShown) {
       const { variantSeed, shown } = write.hintsShown;
@@ -108,9 +114,19 @@ export async function withExerciseRecords<T>(
         create: { learnerId, exerciseId, variantSeed, shown },
         update: { shown },
       });
+      hintsShown = new Map(hintsShown).set(variantSeed, shown);
     }
-    return { result, attempt };
+    return { result, attempt, records: { attempts, reveals, hintsShown, round } };
   });
+}
+
+/** The order readRecords returns attempts in: createdAt descending, then id descending. */
+function newestFirst(a: StoredAttempt, b: StoredAttempt): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function toReveal(row: { variantSeed: number; reason: string; createdAt: Date }): StoredReveal {
+  return { variantSeed: row.variantSeed, reason: row.reason === "requested" ? "requested" : "attempts-used", createdAt: row.createdAt };
 }
 
 export type RecordWrite = {
@@ -181,4 +197,10 @@ export async function exerciseResults(exerciseId: string) {
       .filter((r) => r.learnerId === learnerId)
       .map((r) => ({ variantSeed: r.variantSeed, reason: r.reason === "requested" ? ("requested" as const) : ("attempts-used" as const), createdAt: r.createdAt })),
   }));
+}
+
+/** How many attempts of one exercise are stored (for load tests: stored rows against acknowledged responses). */
+export async function countAttempts(exerciseId: string): Promise<number> {
+  await databaseReady();
+  return prisma.attempt.count({ where: { exerciseId } });
 }

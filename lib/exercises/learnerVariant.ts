@@ -12,7 +12,9 @@ import { describeAnswer } from "./answerSummary";
 import { hasOneAnswer } from "./answerVariety";
 import { findExercise } from "./catalog";
 import { DEFAULT_ATTEMPTS_PER_VARIANT, exerciseStanding, variantStanding, type ExerciseStanding, type VariantStanding } from "./gradingPolicy";
-import type { ExerciseDefinition, Feedback, PublicVariant } from "./types";
+import type { TaskValues } from "../labs/tasks/taskModel";
+import { GraderBusyError, ReplayTooLongError, replayPool } from "./replayPool";
+import type { ExerciseDefinition, Feedback, Graded, PublicVariant } from "./types";
 import { seedFromText } from "./variantRandom";
 
 export type LearnerExerciseView = {
@@ -57,14 +59,18 @@ export type SubmitOutcome =
   | { status: "unknown-exercise" }
   | { status: "stale-variant"; currentVariantSeed: number }
   | { status: "variant-closed"; currentVariantSeed: number }
-  | { status: "invalid-answer"; errors: string[] };
+  | { status: "invalid-answer"; errors: string[] }
+  /** A simulator replay was refused (every replay thread busy, queue full) or stopped (over its budget); no attempt was used. */
+  | { status: "grader-busy"; retryAfterSeconds: number }
+  | { status: "replay-too-long" };
 
 export type VariantActionOutcome =
   | { status: "ok"; view: LearnerExerciseView }
   | { status: "unknown-exercise" }
   | { status: "stale-variant"; currentVariantSeed: number };
 
-function seedFor(learnerId: string, exerciseId: string, round: number): number {
+/** The seed of a learner's variant in a given round (0 = the first variant they see). */
+export function seedFor(learnerId: string, exerciseId: string, round: number): number {
   return seedFromText(`${learnerId}:${exerciseId}:${round}`);
 }
 
@@ -82,6 +88,7 @@ function standingOn(exercise: ExerciseDefinition<unknown>, records: ExerciseReco
 
 /** The worked solution of one variant (what a correct answer's feedback carries). */
 export function solutionFor(exercise: ExerciseDefinition<unknown>, seed: number): string {
+  if (exercise.solution) return exercise.solution(seed);
   const parsed = exercise.parse(exercise.correctAnswer(seed), seed);
   if (!parsed.ok) throw new Error(`${exercise.id}: its own correct answer does not parse (${parsed.errors.join("; ")})`);
   return exercise.grade(seed, parsed.value).feedback.solution;
@@ -161,15 +168,43 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
   const exercise = findExercise(exerciseId);
   if (!exercise) return { status: "unknown-exercise" };
   type Decision = Exclude<SubmitOutcome, { status: "graded" }> | { status: "graded" };
-  const { result, attempt } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
+  type Refusal = Exclude<Decision, { status: "graded" }>;
+  /** The checks that refuse a submission without using an attempt, in the order the learner is told about them. */
+  const refusal = (records: ExerciseRecords): { refused: Refusal } | { seed: number; standing: VariantStanding; value: unknown } => {
     const seed = seedFor(learnerId, exerciseId, records.round);
     // Only the variant the server handed out may be graded, so nobody can pick an easy seed.
-    if (claimedSeed !== seed) return { result: { status: "stale-variant" as const, currentVariantSeed: seed } };
+    if (claimedSeed !== seed) return { refused: { status: "stale-variant", currentVariantSeed: seed } };
     const standing = standingOn(exercise, records, seed);
-    if (!standing.open) return { result: { status: "variant-closed" as const, currentVariantSeed: seed } };
+    if (!standing.open) return { refused: { status: "variant-closed", currentVariantSeed: seed } };
     const parsed = exercise.parse(rawAnswer, seed);
-    if (!parsed.ok) return { result: { status: "invalid-answer" as const, errors: parsed.errors } };
-    const graded = exercise.grade(seed, parsed.value);
+    if (!parsed.ok) return { refused: { status: "invalid-answer", errors: parsed.errors } };
+    return { seed, standing, value: parsed.value };
+  };
+
+  // A simulator task is graded by a replay in the replay pool, before the
+  // transaction, so no lock is held while it runs. The checks run first on a
+  // plain read, so a stale, closed or malformed submission costs no replay;
+  // the transaction checks again, and the grade stands only for the seed it
+  // was computed for (grading is a pure function of seed and value).
+  let replayed: { seed: number; graded: Graded } | undefined;
+  if (exercise.replay) {
+    const early = refusal(await exerciseRecords(learnerId, exerciseId));
+    if ("refused" in early) return early.refused;
+    try {
+      const run = await replayPool().run(exercise.replay.task, early.value as TaskValues);
+      replayed = { seed: early.seed, graded: exercise.replay.gradeRun(early.seed, run) };
+    } catch (error) {
+      if (error instanceof GraderBusyError) return { status: "grader-busy", retryAfterSeconds: error.retryAfterSeconds };
+      if (error instanceof ReplayTooLongError) return { status: "replay-too-long" };
+      throw error;
+    }
+  }
+
+  const { result, attempt, records } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
+    const checked = refusal(records);
+    if ("refused" in checked) return { result: checked.refused };
+    const { seed, standing, value } = checked;
+    const graded = replayed?.seed === seed ? replayed.graded : exercise.grade(seed, value);
     const usedUp = graded.score < 1 && standing.wrongAttempts + 1 >= attemptsPerVariant(exercise);
     return {
       result: { status: "graded" as const },
@@ -190,7 +225,7 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
   const stored = attempt!;
   // Spaced review (decision record 0011): the attempt is a review of the learner's card for this exercise.
   await recordReview(learnerId, "exercise", exerciseId, stored.score, stored.createdAt, { hintsUsed: stored.hintsUsed });
-  const records = await exerciseRecords(learnerId, exerciseId);
+  // The records as the grading transaction left them: no second read.
   const view = viewOf(exercise, learnerId, records);
   const solutionVisible = stored.score >= 1 || records.reveals.some((r) => r.variantSeed === stored.variantSeed);
   return { status: "graded", attempt: publicAttempt(exercise, stored, solutionVisible), nextVariantSeed: view.variantSeed, view };
@@ -222,11 +257,11 @@ async function onCurrentVariant(
   const exercise = findExercise(exerciseId);
   if (!exercise) return { status: "unknown-exercise" };
   type Decision = { status: "ok" } | { status: "stale-variant"; currentVariantSeed: number };
-  const { result } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
+  const { result, records } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
     const seed = seedFor(learnerId, exerciseId, records.round);
     if (claimedSeed !== seed) return { result: { status: "stale-variant" as const, currentVariantSeed: seed } };
     return { result: { status: "ok" as const }, write: change(exercise, records, seed) };
   });
   if (result.status !== "ok") return result;
-  return { status: "ok", view: viewOf(exercise, learnerId, await exerciseRecords(learnerId, exerciseId)) };
+  return { status: "ok", view: viewOf(exercise, learnerId, records) };
 }

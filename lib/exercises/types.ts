@@ -96,6 +96,18 @@ export type ExerciseDefinition<Value = unknown> = {
   grade(seed: number, value: Value): Graded;
   /** A raw answer that earns full marks for this seed, for tests and worked solutions. */
   correctAnswer(seed: number): unknown;
+  /**
+   * The worked solution of a variant, when it can be had without grading an
+   * answer (grading a simulator task replays the simulator just to find it).
+   */
+  solution?(seed: number): string;
+  /**
+   * Grading that replays the simulator: the server runs the task model `task`
+   * over the parsed value off the request thread (lib/exercises/replayPool.ts)
+   * and grades the run with gradeRun. grade(seed, value) does both in one
+   * step, with the same result.
+   */
+  replay?: { task: string; gradeRun(seed: number, run: import("../labs/tasks/taskModel").TaskRun): Graded };
   /** Wrong attempts on one variant before its solution is shown (default 3, decision record 0009). */
   attemptsPerVariant?: number;
   testAnswers: TestAnswers;

@@ -1,8 +1,8 @@
 // A goal the learner reaches by driving the simulator. The browser submits only
 // the learner's action log; the server replays it through the same task model
 // and the engine, and checks the goal itself, so a forged log cannot pass.
-import type { ExerciseDefinition, TestAnswers } from "../types";
-import { replayActions, type TaskModel, type TaskValues } from "../../labs/tasks/taskModel";
+import type { ExerciseDefinition, Graded, TestAnswers } from "../types";
+import { replayActions, type TaskModel, type TaskRun, type TaskValues } from "../../labs/tasks/taskModel";
 
 export type SimulatorTaskSpec = {
   id: string;
@@ -29,6 +29,19 @@ export type SimulatorTaskSpec = {
 
 export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefinition<TaskValues> {
   const forSeed = (seed: number) => (spec.variant ? { ...spec, ...spec.variant(seed) } : spec);
+  const gradeRun = (seed: number, run: TaskRun): Graded => {
+    const task = forSeed(seed);
+    const { met, message } = task.check(run.metrics);
+    return {
+      score: met ? 1 : 0,
+      feedback: {
+        summary: met ? "Goal reached: the server replayed your settings and saw it." : "Not yet: the server replayed your settings and the goal was not reached.",
+        // The goal check is the verdict; the replayed lines are what the learner's settings did, neither right nor wrong.
+        items: [{ label: "Goal", correct: met, message }, ...run.lines.slice(-3).map((line) => ({ label: "Your run", correct: null, message: line }))],
+        solution: task.solution,
+      },
+    };
+  };
   return {
     id: spec.id,
     lessonId: spec.lessonId,
@@ -49,19 +62,11 @@ export function simulatorTaskExercise(spec: SimulatorTaskSpec): ExerciseDefiniti
       return replayed.ok ? { ok: true, value: replayed.values } : { ok: false, errors: replayed.errors };
     },
     grade(seed, values) {
-      const task = forSeed(seed);
-      const run = spec.model.run(values);
-      const { met, message } = task.check(run.metrics);
-      return {
-        score: met ? 1 : 0,
-        feedback: {
-          summary: met ? "Goal reached: the server replayed your settings and saw it." : "Not yet: the server replayed your settings and the goal was not reached.",
-          // The goal check is the verdict; the replayed lines are what the learner's settings did, neither right nor wrong.
-          items: [{ label: "Goal", correct: met, message }, ...run.lines.slice(-3).map((line) => ({ label: "Your run", correct: null, message: line }))],
-          solution: task.solution,
-        },
-      };
+      return gradeRun(seed, spec.model.run(values));
     },
+    // The expensive part, the run, is what the server's replay pool computes off the request thread.
+    replay: { task: spec.model.id, gradeRun },
+    solution: (seed) => forSeed(seed).solution,
     correctAnswer(seed) {
       return { actions: Object.entries(forSeed(seed).example).map(([set, value]) => ({ set, value })) };
     },

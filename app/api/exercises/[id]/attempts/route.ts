@@ -41,6 +41,19 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
       );
     case "invalid-answer":
       return reply({ message: "The answer could not be read; no attempt was used.", errors: outcome.errors }, 422);
+    case "grader-busy": {
+      const response = reply(
+        { message: `The grader is busy replaying other learners' runs; nothing was recorded. Submit again in ${outcome.retryAfterSeconds} s.` },
+        503,
+      );
+      response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
+      return response;
+    }
+    case "replay-too-long": {
+      const response = reply({ message: "The server could not finish replaying your settings in time; nothing was recorded. Submit again in a moment." }, 503);
+      response.headers.set("Retry-After", "5");
+      return response;
+    }
     case "graded":
       return reply(outcome, 201);
   }

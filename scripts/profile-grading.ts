@@ -1,0 +1,69 @@
+/**
+ * `node --conditions=react-server --import tsx scripts/profile-grading.ts [--submissions 2000] [--concurrency 20]`
+ * (add `--cpu-prof --cpu-prof-dir=.cache/profiles` before `--import` to profile).
+ *
+ * Grading without HTTP or Next's server: choice-exercise submissions, each
+ * from a new guest, sent straight to the attempts route handler on a fresh
+ * SQLite database, `--concurrency` at a time. Prints submissions per second
+ * and the SQL statements one submission costs, to see where a submission's
+ * time goes (scripts/measure-throughput.mjs measures the real server).
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const option = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const SUBMISSIONS = option("submissions", 2000);
+const CONCURRENCY = option("concurrency", 20);
+const EXERCISE = "header-fields-syn-only-options";
+
+const root = path.resolve(import.meta.dirname, "..");
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tcp-course-profile-")), "profile.db");
+process.env.DATABASE_URL = `file:${file}`;
+execFileSync(process.execPath, [path.join(root, "scripts", "prepare-db.mjs")], { cwd: root, env: process.env, stdio: "ignore" });
+
+const { NextRequest } = await import("next/server");
+const { POST } = await import("@/app/api/exercises/[id]/attempts/route");
+const { findExercise } = await import("@/lib/exercises/catalog");
+const { seedFor } = await import("@/lib/exercises/learnerVariant");
+const exercise = findExercise(EXERCISE)!;
+
+function submission() {
+  const learnerId = randomUUID();
+  const variantSeed = seedFor(learnerId, EXERCISE, 0);
+  const input = exercise.publicVariant(variantSeed).inputs[0] as { options: { value: string }[] };
+  return new NextRequest(`http://127.0.0.1:3000/api/exercises/${EXERCISE}/attempts`, {
+    method: "POST",
+    headers: { cookie: `tcp_learner=${learnerId}`, "content-type": "application/json", origin: "http://127.0.0.1:3000" },
+    body: JSON.stringify({ variantSeed, answer: { choice: [input.options[0]!.value] } }),
+  });
+}
+
+async function send(count: number) {
+  let next = 0;
+  const statuses = new Map<number, number>();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < count) {
+        const response = await POST(submission(), { params: Promise.resolve({ id: EXERCISE }) });
+        await response.text();
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      }
+    }),
+  );
+  return statuses;
+}
+
+await send(200); // warm up
+const started = performance.now();
+const statuses = await send(SUBMISSIONS);
+const seconds = (performance.now() - started) / 1000;
+console.log(`profile-grading: ${SUBMISSIONS} submissions in ${seconds.toFixed(2)} s: ${Math.round(SUBMISSIONS / seconds)}/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+fs.rmSync(path.dirname(file), { recursive: true, force: true });
+process.exit(0);
