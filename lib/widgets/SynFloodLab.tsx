@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { LatencyChart, QueueChart, SuccessChart } from "./syn-flood-lab/Charts";
 import { CookiePanel } from "./syn-flood-lab/CookiePanel";
+import { ScrollRegion } from "./syn-flood-lab/ScrollRegion";
 import {
   allowedText,
   clampControl,
@@ -280,7 +281,7 @@ export function SynFloodLab() {
             <div className={box}>
               <h3 className="mt-0 mb-1 text-sm font-semibold">Counters at the end (server)</h3>
               {/* Two columns, the meaning under each counter's name: the table reflows at 375 px instead of clipping. */}
-              <table className="w-full border-collapse text-left text-sm" data-testid="syn-flood-nstat">
+              <table className="table w-full overflow-visible border-collapse text-left text-sm" data-testid="syn-flood-nstat">
                 <caption className="sr-only">nstat counters of the server at the end of the run</caption>
                 <thead>
                   <tr>
@@ -345,8 +346,8 @@ export function SynFloodLab() {
           <details className={box}>
             <summary className="cursor-pointer font-semibold">Chart data as tables</summary>
             <div className="mt-2 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
-              <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label="Queue table (scrolls)" data-scroll-region="xy">
-                <table className="w-full border-collapse text-right text-xs" data-testid="syn-flood-queue-table">
+              <ScrollRegion label="Queues over time, table" content={result} className="max-h-80">
+                <table className="table w-full overflow-visible border-collapse text-right text-xs" data-testid="syn-flood-queue-table">
                   <caption className="text-left font-semibold">Queues every {result.points[1]?.t ?? 0.5} s</caption>
                   <thead>
                     <tr>
@@ -369,9 +370,9 @@ export function SynFloodLab() {
                     ))}
                   </tbody>
                 </table>
-              </div>
-              <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label="Legitimate connects table (scrolls)" data-scroll-region="xy">
-                <table className="w-full border-collapse text-right text-xs" data-testid="syn-flood-client-table">
+              </ScrollRegion>
+              <ScrollRegion label="Legitimate connects per second, table" content={result} className="max-h-80">
+                <table className="table w-full overflow-visible border-collapse text-right text-xs" data-testid="syn-flood-client-table">
                   <caption className="text-left font-semibold">Legitimate connects, by the second they started</caption>
                   <thead>
                     <tr>
@@ -400,7 +401,7 @@ export function SynFloodLab() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </div>
           </details>
         </div>

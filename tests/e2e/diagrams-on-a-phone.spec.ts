@@ -6,8 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
+import { textProblems } from "./support/textFit";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 
@@ -36,37 +37,6 @@ async function open(page: Page, p: (typeof PAGES)[number]) {
     await expect(widgets.first()).toBeVisible();
     for (const w of await widgets.all()) await expect(w).toHaveAttribute("data-hydrated", "true");
   }
-}
-
-/** Problems with the texts inside one widget: SVG text outside its SVG, HTML text wider than its box, diagram text under 11 px. */
-async function textProblems(widget: Locator): Promise<string[]> {
-  return widget.evaluate((root) => {
-    const problems: string[] = [];
-    for (const svg of Array.from(root.querySelectorAll("svg"))) {
-      const vb = svg.viewBox.baseVal;
-      const box = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: svg.width.baseVal.value, h: svg.height.baseVal.value };
-      const scale = svg.getBoundingClientRect().width / box.w;
-      const isDiagram = svg.closest("[data-layout]") !== null;
-      for (const t of Array.from(svg.querySelectorAll("text"))) {
-        const b = t.getBBox();
-        if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.w + 0.5 || b.y + b.height > box.y + box.h + 0.5)
-          problems.push(`SVG text "${t.textContent}" at ${b.x.toFixed(1)}..${(b.x + b.width).toFixed(1)} outside its SVG (0..${box.w})`);
-        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
-        if (isDiagram && px < 11 - 0.01) problems.push(`SVG text "${t.textContent}" rendered at ${px.toFixed(1)} px`);
-      }
-    }
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>("*"))) {
-      if (el.closest("svg")) continue;
-      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
-      if (!ownText) continue;
-      const style = getComputedStyle(el);
-      if (style.display === "inline" || style.display === "none") continue;
-      if (el.getBoundingClientRect().width <= 1) continue; // sr-only
-      if (el.scrollWidth > el.clientWidth + 1)
-        problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
-    }
-    return problems;
-  });
 }
 
 for (const p of PAGES) {
