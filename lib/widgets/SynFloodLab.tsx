@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { LatencyChart, QueueChart, SuccessChart } from "./syn-flood-lab/Charts";
 import { CookiePanel } from "./syn-flood-lab/CookiePanel";
+import { LazyDetails } from "./syn-flood-lab/LazyDetails";
 import { ScrollRegion } from "./syn-flood-lab/ScrollRegion";
 import {
   allowedText,
@@ -343,76 +344,78 @@ export function SynFloodLab() {
             </div>
           </div>
 
-          <details className={box}>
-            <summary className="cursor-pointer font-semibold">Chart data as tables</summary>
-            <div className="mt-2 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
-              <ScrollRegion label="Queues over time, table" content={result} className="max-h-80">
-                <table className="table w-full overflow-visible border-collapse text-right text-xs" data-testid="syn-flood-queue-table">
-                  <caption className="text-left font-semibold">Queues every {result.points[1]?.t ?? 0.5} s</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">t (s)</th>
-                      <th scope="col">SYN queue</th>
-                      <th scope="col">accept queue</th>
-                      <th scope="col">cookies sent</th>
-                      <th scope="col">listen drops</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.points.map((p) => (
-                      <tr key={p.t}>
-                        <th scope="row" className="font-normal">{p.t.toFixed(1)}</th>
-                        <td>{p.synQueue}</td>
-                        <td>{p.acceptQueue}</td>
-                        <td>{p.cookiesSent}</td>
-                        <td>{p.listenDrops}</td>
+          <LazyDetails className={box} summary="Chart data as tables">
+            {() => (
+              <div className="mt-2 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+                <ScrollRegion label="Queues over time, table" content={result} className="max-h-80">
+                  <table className="table w-full overflow-visible border-collapse text-right text-xs" data-testid="syn-flood-queue-table">
+                    <caption className="text-left font-semibold">Queues every {result.points[1]?.t ?? 0.5} s</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">t (s)</th>
+                        <th scope="col">SYN queue</th>
+                        <th scope="col">accept queue</th>
+                        <th scope="col">cookies sent</th>
+                        <th scope="col">listen drops</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-              <ScrollRegion label="Legitimate connects per second, table" content={result} className="max-h-80">
-                <table className="table w-full overflow-visible border-collapse text-right text-xs" data-testid="syn-flood-client-table">
-                  <caption className="text-left font-semibold">Legitimate connects, by the second they started</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">second</th>
-                      <th scope="col">started</th>
-                      <th scope="col">ok</th>
-                      <th scope="col">failed</th>
-                      <th scope="col">retrying</th>
-                      <th scope="col">p50 ms</th>
-                      <th scope="col">p95 ms</th>
-                      <th scope="col">accepted</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.seconds.map((s) => (
-                      <tr key={s.second}>
-                        <th scope="row" className="font-normal">{s.second}</th>
-                        <td>{s.started}</td>
-                        <td>{s.ok}</td>
-                        <td>{s.failed}</td>
-                        <td>{s.pending}</td>
-                        <td>{s.p50 ?? "–"}</td>
-                        <td>{s.p95 ?? "–"}</td>
-                        <td>{s.accepted}</td>
+                    </thead>
+                    <tbody>
+                      {result.points.map((p) => (
+                        <tr key={p.t}>
+                          <th scope="row" className="font-normal">{p.t.toFixed(1)}</th>
+                          <td>{p.synQueue}</td>
+                          <td>{p.acceptQueue}</td>
+                          <td>{p.cookiesSent}</td>
+                          <td>{p.listenDrops}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+                <ScrollRegion label="Legitimate connects per second, table" content={result} className="max-h-80">
+                  <table className="table w-full overflow-visible border-collapse text-right text-xs" data-testid="syn-flood-client-table">
+                    <caption className="text-left font-semibold">Legitimate connects, by the second they started</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">second</th>
+                        <th scope="col">started</th>
+                        <th scope="col">ok</th>
+                        <th scope="col">failed</th>
+                        <th scope="col">retrying</th>
+                        <th scope="col">p50 ms</th>
+                        <th scope="col">p95 ms</th>
+                        <th scope="col">accepted</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            </div>
-          </details>
+                    </thead>
+                    <tbody>
+                      {result.seconds.map((s) => (
+                        <tr key={s.second}>
+                          <th scope="row" className="font-normal">{s.second}</th>
+                          <td>{s.started}</td>
+                          <td>{s.ok}</td>
+                          <td>{s.failed}</td>
+                          <td>{s.pending}</td>
+                          <td>{s.p50 ?? "–"}</td>
+                          <td>{s.p95 ?? "–"}</td>
+                          <td>{s.accepted}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+              </div>
+            )}
+          </LazyDetails>
         </div>
       ) : null}
 
-      <details className={box}>
-        <summary className="cursor-pointer font-semibold">How a SYN cookie is built</summary>
-        <div className="mt-2">
-          <CookiePanel />
-        </div>
-      </details>
+      <LazyDetails className={box} summary="How a SYN cookie is built">
+        {() => (
+          <div className="mt-2">
+            <CookiePanel />
+          </div>
+        )}
+      </LazyDetails>
       <p className="m-0 text-xs text-slate-600 dark:text-slate-400">
         Shareable: the URL&apos;s <code>#{HASH_KEY}=…</code> part holds every control.
       </p>
