@@ -166,7 +166,7 @@ export function SynFloodLab() {
   }, [controls]);
 
   // The simulation runs in a worker; the page stays responsive and the controls usable meanwhile.
-  const { result, resultFor, startedAt, error } = useFloodSimulation(committed);
+  const { result, resultFor, startedAt, error, drawing } = useFloodSimulation(committed);
   // Busy until the shown result is the one for the controls on screen (a drag still settling counts).
   const busy = error === null && (resultFor !== committed || controls !== committed);
   const elapsed = useElapsed(startedAt);
@@ -265,9 +265,11 @@ export function SynFloodLab() {
           <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400" data-testid="syn-flood-progress">
             <progress aria-label="Simulation in progress" className="h-2 w-32 accent-sky-700" />
             <span>
-              {startedAt === null
-                ? "Starting…"
-                : `${elapsed.toFixed(1)} s so far. The controls stay usable: a new change restarts the run.`}
+              {drawing
+                ? "Drawing the result…"
+                : startedAt === null
+                  ? "Starting…"
+                  : `${elapsed.toFixed(1)} s so far. The controls stay usable: a new change restarts the run.`}
             </span>
           </div>
         ) : null}

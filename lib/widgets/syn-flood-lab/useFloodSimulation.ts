@@ -4,7 +4,7 @@
 // flight (its worker is terminated: a synchronous simulation cannot be asked
 // to stop). Where Worker does not exist (jsdom in unit tests) the same runLab
 // runs on the main thread after a paint, loaded only then.
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { LabControls } from "../../labs/syn-flood-lab/controls";
 import type { FloodReply, FloodRequest } from "../../labs/syn-flood-lab/floodRun";
 import type { LabResult } from "../../labs/syn-flood-lab/runLab";
@@ -18,6 +18,8 @@ export type FloodSimulation = {
   startedAt: number | null;
   /** Why the latest run failed, if it did. */
   error: string | null;
+  /** The run finished and its result is being drawn. */
+  drawing: boolean;
 };
 
 type Idle = { cancel: () => void };
@@ -42,7 +44,7 @@ function createWorker(): Worker | null {
 }
 
 export function useFloodSimulation(controls: LabControls): FloodSimulation {
-  const [state, setState] = useState<FloodSimulation>({ result: null, resultFor: null, startedAt: null, error: null });
+  const [state, setState] = useState<FloodSimulation>({ result: null, resultFor: null, startedAt: null, error: null, drawing: false });
   const worker = useRef<Worker | null>(null);
   const inFlight = useRef<number | null>(null);
   const nextId = useRef(0);
@@ -55,14 +57,19 @@ export function useFloodSimulation(controls: LabControls): FloodSimulation {
     const finish = (reply: FloodReply) => {
       if (cancelled || reply.id !== id) return;
       inFlight.current = null;
-      setState((s) =>
-        reply.ok ? { result: reply.result, resultFor: controls, startedAt: null, error: null } : { ...s, startedAt: null, error: reply.error },
-      );
+      if (!reply.ok) {
+        setState((s) => ({ ...s, startedAt: null, error: reply.error, drawing: false }));
+        return;
+      }
+      // Urgent: the clock stops at once. Then a transition: React renders the new result's charts and
+      // tables in slices that yield to input instead of one long task (hundreds of ms on a slow phone).
+      setState((s) => ({ ...s, startedAt: null, drawing: true }));
+      startTransition(() => setState({ result: reply.result, resultFor: controls, startedAt: null, error: null, drawing: false }));
     };
     const start = () => {
       if (cancelled) return;
       startedOnce.current = true;
-      setState((s) => ({ ...s, startedAt: performance.now(), error: null }));
+      setState((s) => ({ ...s, startedAt: performance.now(), error: null, drawing: false }));
       worker.current ??= createWorker();
       const w = worker.current;
       if (!w) {
