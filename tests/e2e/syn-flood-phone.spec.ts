@@ -27,6 +27,12 @@ async function open(page: Page, controls: LabControls = small) {
 
 async function openEverything(page: Page) {
   const widget = page.locator(WIDGET);
+  // Charts are drawn when scrolled near; bring each into view so its text is checked too.
+  for (const chart of await widget.locator('[role="img"][data-drawn]').all()) {
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute("data-drawn", "true");
+    await expect(chart.locator("svg").first()).toBeVisible();
+  }
   for (const summary of ["Chart data as tables", "How a SYN cookie is built"]) {
     await widget.locator("summary", { hasText: summary }).click();
   }
