@@ -32,6 +32,14 @@ const CHECKSUM_STYLE = {
   unknown: "border-slate-200 bg-slate-50 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100",
 } as const;
 
+/**
+ * The bytes shown by the page's exercises that are still open: the exercise
+ * form shows its material only until it is solved (then a solved card replaces it).
+ */
+function openExerciseMaterials(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-exercise] [data-testid="exercise-material"]'), (el) => el.textContent ?? "");
+}
+
 export function HeaderExplorer() {
   const [state, rawDispatch] = useReducer(explorerReducer, undefined, initialState);
   const [log, setLog] = useState<string[]>([]);
@@ -146,7 +154,7 @@ export function HeaderExplorer() {
             error={state.pasteError}
             notes={state.notes}
             onText={(text) => dispatch({ type: "pasteText", text })}
-            onDecode={() => dispatch({ type: "decode" })}
+            onDecode={() => dispatch({ type: "decode", openExercises: openExerciseMaterials() })}
             onLoadRealSyn={() => dispatch({ type: "loadRealSyn" })}
           />
           <p className="text-sm text-slate-700 dark:text-slate-300">

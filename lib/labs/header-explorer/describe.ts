@@ -17,6 +17,7 @@ import {
   type TcpHeader,
 } from "@/lib/wire/tcpHeader";
 import { optionName, selectionBits, type Selection } from "./diagram";
+import { formatChecksum } from "./format";
 
 export interface SelectionDetails {
   title: string;
@@ -54,7 +55,9 @@ export function selectionDetails(header: TcpHeader, selection: Selection): Selec
         ? value
           ? "set (1)"
           : "clear (0)"
-        : `${value} (${hexOf(value, Math.ceil(spec.bitWidth / 4))})${spec.name === "dataOffset" ? ` = ${value * 4} bytes` : ""}`;
+        : spec.name === "checksum"
+          ? formatChecksum(value)
+          : `${value} (${hexOf(value, Math.ceil(spec.bitWidth / 4))})${spec.name === "dataOffset" ? ` = ${value * 4} bytes` : ""}`;
     return { title: spec.label, position, value: valueText, meaning: spec.meaning, citation: spec.citation };
   }
   const option = header.options[selection.index];
@@ -86,7 +89,7 @@ export type ChecksumStatus =
 
 /** Whether the checksum field is right, and if not, the likely reason. */
 export function checksumStatus(header: TcpHeader, payload: Uint8Array, ip: IpAddresses | null): ChecksumStatus {
-  const stored = hexOf(header.checksum, 4);
+  const stored = formatChecksum(header.checksum);
   if (!ip) {
     return {
       kind: "unknown",
@@ -95,7 +98,7 @@ export function checksumStatus(header: TcpHeader, payload: Uint8Array, ip: IpAdd
   }
   const verdict = verifyTcpChecksumIPv4(ip.src, ip.dst, encodeTcpHeader(header, payload));
   const route = `${formatIpv4(ip.src)} → ${formatIpv4(ip.dst)}`;
-  const expected = hexOf(verdict.expected, 4);
+  const expected = formatChecksum(verdict.expected);
   if (verdict.valid) {
     return { kind: "valid", text: `Checksum ${stored} verifies over the pseudo-header (${route}), header and data (RFC 9293 §3.1, RFC 1071).` };
   }
@@ -103,7 +106,7 @@ export function checksumStatus(header: TcpHeader, payload: Uint8Array, ip: IpAdd
     return {
       kind: "offload",
       expected: verdict.expected,
-      text: `Checksum ${stored} does not verify (a finished one would be ${expected}), but ${stored} is exactly the sum of the pseudo-header (${route}) alone. That is checksum offload: the capture saw the segment before the network device finished the checksum. Normal for captures on the sending host.`,
+      text: `Checksum ${stored} does not verify (a finished one would be ${expected}), but it is exactly the sum of the pseudo-header (${route}) alone. That is checksum offload: the capture saw the segment before the network device finished the checksum. Normal for captures on the sending host.`,
     };
   }
   return {

@@ -11,7 +11,7 @@ import {
   type FieldName,
   type TcpHeader,
 } from "@/lib/wire/tcpHeader";
-import { hexOf } from "@/lib/wire/bytes";
+import { formatChecksum } from "./format";
 
 export type Selection = { type: "field"; name: FieldName } | { type: "option"; index: number };
 
@@ -100,8 +100,8 @@ function rowPieces(start: number, width: number): { row: number; col: number; sp
 export function diagramCells(header: TcpHeader): DiagramCell[] {
   const cells: DiagramCell[] = FIELD_LAYOUT.map((field) => {
     const value = getField(header, field.name);
-    // The checksum means nothing in decimal; everyone reads it in hex.
-    const shown = typeof value === "boolean" ? (value ? "1" : "0") : field.name === "checksum" ? hexOf(value, 4) : String(value);
+    // The checksum in both bases, as everywhere in the explorer (formatChecksum).
+    const shown = typeof value === "boolean" ? (value ? "1" : "0") : field.name === "checksum" ? formatChecksum(value) : String(value);
     return {
       key: `field:${field.name}`,
       selection: { type: "field", name: field.name },

@@ -1,6 +1,7 @@
 // The explorer's event log in words: what the learner did and what came of it,
 // for screen readers and for copying. Pure: (action, state before, state after).
 import { fieldSpec, getField } from "@/lib/wire/tcpHeader";
+import { formatChecksum } from "./format";
 import type { ExplorerAction, ExplorerState } from "./state";
 
 export function describeAction(action: ExplorerAction, before: ExplorerState, after: ExplorerState): string | null {
@@ -12,7 +13,8 @@ export function describeAction(action: ExplorerAction, before: ExplorerState, af
     case "setNumber": {
       const label = fieldSpec(action.name).label;
       if (after.header === before.header) return `${label}: "${action.text}" not applied (${after.drafts[action.name]?.error ?? "invalid value"})`;
-      return `${label} set to ${String(getField(after.header, action.name))}`;
+      const value = getField(after.header, action.name);
+      return `${label} set to ${action.name === "checksum" ? formatChecksum(Number(value)) : String(value)}`;
     }
     case "setFlag":
       return `${fieldSpec(action.name).label} ${action.on ? "set" : "cleared"}`;
@@ -30,6 +32,6 @@ export function describeAction(action: ExplorerAction, before: ExplorerState, af
     case "loadRealSyn":
       return "Loaded the real Linux 6.18 SYN";
     case "fixChecksum":
-      return after.header === before.header ? null : `Checksum set to 0x${Number(getField(after.header, "checksum")).toString(16).padStart(4, "0")}`;
+      return after.header === before.header ? null : `Checksum set to ${formatChecksum(Number(getField(after.header, "checksum")))}`;
   }
 }

@@ -9,6 +9,8 @@ import { REAL_LINUX_SYN_PACKET, REAL_LINUX_SYN_SOURCE } from "@/lib/wire/realSyn
 import {
   addOption,
   encodeTcpHeader,
+  fieldSpec,
+  MAX_WINDOW_SCALE_SHIFT,
   removeOption,
   setField,
   setOptionValue,
@@ -18,6 +20,7 @@ import {
   type TcpOption,
 } from "@/lib/wire/tcpHeader";
 import { diagramCells, neighbor, type Direction, type Selection } from "./diagram";
+import { isOpenExerciseSegment, OPEN_EXERCISE_REFUSAL } from "./openExercise";
 
 /** Text in an input that was refused, with the reason shown beside it. */
 export interface Draft {
@@ -58,7 +61,8 @@ export type ExplorerAction =
   | { type: "addOption"; kind: AddableKind }
   | { type: "removeOption"; index: number }
   | { type: "pasteText"; text: string }
-  | { type: "decode" }
+  /** `openExercises`: the materials of the page's unsolved exercises, which are not decoded (see openExercise.ts). */
+  | { type: "decode"; openExercises?: readonly string[] }
   | { type: "loadRealSyn" }
   | { type: "fixChecksum" };
 
@@ -114,6 +118,13 @@ function withoutOptionDrafts(drafts: Record<string, Draft>): Record<string, Draf
   return Object.fromEntries(Object.entries(drafts).filter(([key]) => !key.startsWith("option:")));
 }
 
+/** Every refusal says what the box accepts, not only what was wrong (a range error already does). */
+function withAllowed(error: string, max: number): string {
+  return /must be a whole number from/.test(error) ? `${error}.` : `${error}. Allowed: a whole number from 0 to ${max} (digits, or 0x for hex).`;
+}
+
+const OPTION_MAX: Record<OptionValueKey, number> = { value: 65535, shift: MAX_WINDOW_SCALE_SHIFT, tsval: 2 ** 32 - 1, tsecr: 2 ** 32 - 1 };
+
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
   switch (action.type) {
     case "select":
@@ -122,7 +133,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return { ...state, selection: neighbor(diagramCells(state.header), state.selection, action.direction) };
     case "setNumber": {
       const result = setField(state.header, action.name, action.text);
-      if (!result.ok) return { ...state, selection: { type: "field", name: action.name }, drafts: { ...state.drafts, [action.name]: { text: action.text, error: result.error } } };
+      if (!result.ok) {
+        const error = withAllowed(result.error, 2 ** fieldSpec(action.name).bitWidth - 1);
+        return { ...state, selection: { type: "field", name: action.name }, drafts: { ...state.drafts, [action.name]: { text: action.text, error } } };
+      }
       return { ...state, header: result.header, selection: { type: "field", name: action.name }, drafts: withoutDraft(state.drafts, action.name) };
     }
     case "setFlag": {
@@ -134,7 +148,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       const key = `option:${action.index}:${action.key}`;
       const result = setOptionValue(state.header, action.index, action.key, action.text);
       const selection: Selection = { type: "option", index: action.index };
-      if (!result.ok) return { ...state, selection, drafts: { ...state.drafts, [key]: { text: action.text, error: result.error } } };
+      if (!result.ok) return { ...state, selection, drafts: { ...state.drafts, [key]: { text: action.text, error: withAllowed(result.error, OPTION_MAX[action.key]) } } };
       return { ...state, header: result.header, selection, drafts: withoutDraft(state.drafts, key) };
     }
     case "addOption": {
@@ -163,6 +177,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case "pasteText":
       return { ...state, pasteText: action.text };
     case "decode": {
+      if (isOpenExerciseSegment(state.pasteText, action.openExercises ?? [])) return { ...state, pasteError: OPEN_EXERCISE_REFUSAL, notes: [] };
       const decoded = decodePastedSegment(state.pasteText);
       // A failed decode leaves the loaded header untouched: the error explains, nothing is lost.
       if (!decoded.ok) return { ...state, pasteError: decoded.error };

@@ -80,6 +80,36 @@ export function clampControl(name: ControlName, value: number): number {
   return Math.min(spec.max, Math.max(spec.min, stepped));
 }
 
+export type ControlInput = { ok: true; value: number } | { ok: false; error: string };
+
+/** "0 to 10,000 SYN/s in steps of 100", "1 to 100 conn/s, whole numbers": the allowed values in words. */
+export function allowedText(name: ControlName): string {
+  const spec = controlSpec(name);
+  const unit = spec.unit ? ` ${spec.unit}` : "";
+  const range = `${spec.min.toLocaleString("en-US")} to ${spec.max.toLocaleString("en-US")}${unit}`;
+  return spec.step === 1 ? `${range}, whole numbers` : `${range} in steps of ${spec.step.toLocaleString("en-US")}`;
+}
+
+/**
+ * Reads what a learner typed into a control. Out of range, off its step, or
+ * not a number: refused with a sentence naming the allowed values, never
+ * clamped, so the learner sees why the simulation did not change.
+ */
+export function parseControlInput(name: ControlName, raw: string): ControlInput {
+  const spec = controlSpec(name);
+  const text = raw.trim();
+  const allowed = `Allowed: ${allowedText(name)}.`;
+  if (text === "") return { ok: false, error: `Enter a value. ${allowed}` };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, error: `"${text.slice(0, 20)}" is not a number. ${allowed}` };
+  if (value < spec.min || value > spec.max) return { ok: false, error: `${value.toLocaleString("en-US")} is out of range. ${allowed}` };
+  // Steps count from the minimum, as an <input type="number" step> does.
+  if (Math.abs(Math.round((value - spec.min) / spec.step) * spec.step - (value - spec.min)) > 1e-9) {
+    return { ok: false, error: `${value.toLocaleString("en-US")} is between steps. ${allowed}` };
+  }
+  return { ok: true, value };
+}
+
 /** Any object to valid controls: unknown keys ignored, missing ones defaulted, values clamped. */
 export function normalizeControls(raw: unknown): LabControls {
   const out: LabControls = { ...DEFAULT_CONTROLS };

@@ -82,6 +82,38 @@ export type CookieBuild = {
   };
 };
 
+/** The four numbers a learner types into the cookie panel, with what each allows. */
+export const COOKIE_FIELDS = {
+  // A sequence number is 32 bits (RFC 9293 §3.1).
+  clientIsn: { min: 0, max: 0xffffffff, whole: true, unit: "" },
+  // The MSS option's value is 16 bits (RFC 9293 §3.2); 0 would mean no segment at all.
+  mss: { min: 1, max: 65535, whole: true, unit: "" },
+  // Lab bounds: up to about 31 years of uptime, and an hour of delay (anything above 120 s is already too late).
+  synAt: { min: 0, max: 1_000_000_000, whole: false, unit: " s" },
+  ackDelay: { min: 0, max: 3600, whole: false, unit: " s" },
+} as const;
+
+export type CookieField = keyof typeof COOKIE_FIELDS;
+
+/** "0 to 4,294,967,295, whole numbers" */
+export function cookieFieldAllowed(name: CookieField): string {
+  const f = COOKIE_FIELDS[name];
+  return `${f.min.toLocaleString("en-US")} to ${f.max.toLocaleString("en-US")}${f.unit}${f.whole ? ", whole numbers" : ""}`;
+}
+
+/** Reads one typed field: the number, or a sentence saying what is allowed. */
+export function parseCookieField(name: CookieField, raw: string): { ok: true; value: number } | { ok: false; error: string } {
+  const f = COOKIE_FIELDS[name];
+  const text = raw.trim();
+  const allowed = `Allowed: ${cookieFieldAllowed(name)}.`;
+  if (text === "") return { ok: false, error: `Enter a value. ${allowed}` };
+  const value = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text.slice(2), 16) : Number(text);
+  if (!Number.isFinite(value)) return { ok: false, error: `"${text.slice(0, 20)}" is not a number. ${allowed}` };
+  if (value < f.min || value > f.max) return { ok: false, error: `${value.toLocaleString("en-US")} is out of range. ${allowed}` };
+  if (f.whole && !Number.isInteger(value)) return { ok: false, error: `${value} is not a whole number. ${allowed}` };
+  return { ok: true, value };
+}
+
 export function buildCookie(input: CookieInput): CookieBuild | { ok: false; error: string } {
   const saddr = parseIpv4(input.clientAddr);
   const daddr = parseIpv4(input.serverAddr);

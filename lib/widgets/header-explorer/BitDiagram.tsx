@@ -1,7 +1,8 @@
 // The header drawn like RFC 9293 Figure 1: rows of 32 bits, each field a
 // button as wide as its bits. Layout comes from diagram.ts; this only draws.
 
-import type { KeyboardEvent } from "react";
+import { useId, type KeyboardEvent } from "react";
+import { useOverflows } from "../useOverflows";
 import { sameSelection, type CellGroup, type DiagramCell, type Direction, type Selection } from "../../labs/header-explorer/diagram";
 
 const GROUP_STYLE: Record<CellGroup, string> = {
@@ -34,6 +35,8 @@ interface BitDiagramProps {
 }
 
 export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiagramProps) {
+  const hintId = useId();
+  const [ref, overflows] = useOverflows<HTMLDivElement>();
   const handleKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const direction = KEY_DIRECTIONS[event.key];
     if (!direction) return;
@@ -42,7 +45,22 @@ export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiag
   };
 
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 p-2 dark:border-slate-700" role="group" aria-label="Header bits, 32 to a row">
+    <div>
+    {/* The diagram keeps RFC 9293's 32 bits to a row, so below about 840 px it scrolls sideways. Every
+        field is a button inside it: Tab and the arrow keys scroll the focused field into view. */}
+    {overflows ? (
+      <p id={hintId} className="m-0 mb-1 text-xs text-slate-600 dark:text-slate-300" data-testid="scroll-hint">
+        32 bits to a row, wider than this screen: scroll sideways, or Tab into the diagram and use the arrow keys.
+      </p>
+    ) : null}
+    <div
+      className="relative overflow-x-auto rounded-lg border border-slate-200 p-2 dark:border-slate-700"
+      role="group"
+      aria-label="Header bits, 32 to a row"
+      aria-describedby={overflows ? hintId : undefined}
+      data-scroll-region="x"
+      ref={ref}
+    >
       <div className="min-w-[50rem] font-mono">
         <div className="flex items-end gap-2" aria-hidden="true">
           <div className="w-10 shrink-0 text-right text-[10px] text-slate-600 dark:text-slate-300">byte</div>
@@ -78,11 +96,11 @@ export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiag
                   // tech and a sentence like "SYN flag: set" is read instead.
                   const body = (
                     <>
-                      <span aria-hidden="true" className={`block truncate ${narrow ? "text-[9px]" : "text-[11px]"} font-semibold`}>
+                      <span aria-hidden="true" className={`block [overflow-wrap:anywhere] ${narrow ? "text-[9px]" : "text-[11px]"} font-semibold`}>
                         {cell.label}
                       </span>
                       {cell.value !== "" && (
-                        <span aria-hidden="true" className={`block truncate ${narrow ? "text-[9px]" : "text-[11px]"}`}>
+                        <span aria-hidden="true" className={`block [overflow-wrap:anywhere] ${narrow ? "text-[9px]" : "text-[11px]"}`}>
                           {cell.value}
                         </span>
                       )}
@@ -117,6 +135,7 @@ export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiag
           </div>
         ))}
       </div>
+    </div>
     </div>
   );
 }

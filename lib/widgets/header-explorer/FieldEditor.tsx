@@ -5,6 +5,7 @@
 import { FIELD_LAYOUT, getField, type FieldName } from "@/lib/wire/tcpHeader";
 import type { TcpHeader } from "@/lib/wire/tcpHeader";
 import { hexOf } from "@/lib/wire/bytes";
+import { formatChecksum } from "../../labs/header-explorer/format";
 import type { Draft } from "../../labs/header-explorer/state";
 
 interface FieldEditorProps {
@@ -54,8 +55,10 @@ export function FieldEditor({ header, drafts, selected, inputId, onNumber, onFla
                   <label htmlFor={id} className="text-sm font-medium">
                     {field.label}
                   </label>
-                  {/* The same value in hex, as it appears in the dump. */}
-                  <span className="font-mono text-xs text-slate-600 dark:text-slate-300">{hexOf(value, Math.ceil(field.bitWidth / 4))}</span>
+                  {/* The same value in hex, as it appears in the dump (the checksum in both bases, as everywhere). */}
+                  <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
+                    {field.name === "checksum" ? formatChecksum(value) : hexOf(value, Math.ceil(field.bitWidth / 4))}
+                  </span>
                 </div>
                 <input
                   id={id}
@@ -72,8 +75,8 @@ export function FieldEditor({ header, drafts, selected, inputId, onNumber, onFla
                   onFocus={() => onFocusField(field.name)}
                 />
                 {draft && (
-                  <div id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-300">
-                    {draft.error}
+                  <div id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-300" data-testid={`field-error-${field.name}`}>
+                    {draft.error} The header keeps {field.name === "checksum" ? formatChecksum(value) : value}.
                   </div>
                 )}
               </div>

@@ -98,7 +98,7 @@ export function OptionsEditor(props: OptionsEditorProps) {
                         />
                         {draft && (
                           <div id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-                            {draft.error}
+                            {draft.error} The header keeps {String(current)}.
                           </div>
                         )}
                       </div>

@@ -3,20 +3,54 @@
 // too (in the widget), so nothing here is the only way to read a number.
 // Animations are off: the charts redraw on every control change, and a
 // learner who prefers reduced motion should not see lines slide.
+import { useEffect, useRef, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { LabResult } from "../../labs/syn-flood-lab/runLab";
 
 const COLORS = { syn: "#0284c7", accept: "#d97706", ok: "#059669", p50: "#7c3aed", p95: "#db2777", limit: "#dc2626" };
 const AXIS = { fill: "currentColor", fontSize: 12 };
 
+/**
+ * True once the element has come within a screen of the viewport. recharts
+ * measures its text with forced layouts; three charts cost the main thread
+ * hundreds of milliseconds on a phone, so a chart is drawn only when the
+ * learner scrolls near it (and stays drawn). Without IntersectionObserver
+ * (jsdom), at once.
+ */
+function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
+  const ref = useRef<T>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || near) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setNear(true);
+    }, { rootMargin: "100% 0px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  return [ref, near];
+}
+
 function Frame({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
+  const [ref, near] = useNearViewport<HTMLDivElement>();
   return (
     <figure className="m-0 min-w-0 rounded-lg border border-slate-200 p-2 dark:border-slate-700">
       <figcaption className="px-1 text-sm font-semibold">{title}</figcaption>
       <p className="mt-0 mb-1 px-1 text-xs text-slate-600 dark:text-slate-400">{description}</p>
       {/* ResponsiveContainer measures its parent: the parent needs a real height */}
-      <div className="h-56 w-full text-slate-700 dark:text-slate-300" role="img" aria-label={`${title}. ${description} The same data is in the tables below.`}>
-        {children}
+      <div
+        ref={ref}
+        className="h-56 w-full text-slate-700 dark:text-slate-300"
+        role="img"
+        aria-label={`${title}. ${description} The same data is in the tables below.`}
+        data-drawn={near ? "true" : "false"}
+      >
+        {near ? children : null}
       </div>
     </figure>
   );

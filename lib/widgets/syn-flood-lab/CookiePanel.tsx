@@ -2,9 +2,40 @@
 // "How a SYN cookie is built": the learner edits a sample SYN and watches the
 // cookie computed step by step, then checked when the ACK comes back.
 import { useId, useMemo, useState } from "react";
-import { buildCookie, optionsKept, SAMPLE_COOKIE_INPUT, timestampOptionBits, type CookieInput } from "../../labs/syn-flood-lab/cookie";
+import {
+  buildCookie,
+  cookieFieldAllowed,
+  optionsKept,
+  parseCookieField,
+  SAMPLE_COOKIE_INPUT,
+  timestampOptionBits,
+  type CookieField,
+  type CookieInput,
+  type CookieStep,
+} from "../../labs/syn-flood-lab/cookie";
 
 const input = "w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100";
+
+function StepList({ title, steps, testId }: { title: string; steps: CookieStep[]; testId?: string }) {
+  const headingId = useId();
+  return (
+    <div>
+      <h4 id={headingId} className="m-0 text-sm font-semibold">
+        {title}
+      </h4>
+      <ol aria-labelledby={headingId} className="m-0 mt-1 list-none space-y-1 p-0 text-sm" data-testid={testId}>
+        {steps.map((s) => (
+          <li key={s.label} className="border-b border-slate-200 pb-1 dark:border-slate-700">
+            <div className="font-mono [overflow-wrap:anywhere]">
+              <span className="text-slate-700 dark:text-slate-300">{s.label}</span> = <span className="font-semibold">{s.value}</span>
+            </div>
+            <div>{s.explanation}</div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
 
 export function CookiePanel() {
   const id = useId();
@@ -17,36 +48,59 @@ export function CookiePanel() {
   const [timestamps, setTimestamps] = useState(true);
   const [sack, setSack] = useState(true);
   const [wscale, setWscale] = useState("7");
-  const cookieInput: CookieInput = {
-    ...SAMPLE_COOKIE_INPUT,
-    clientIsn: Number(form.clientIsn),
-    mss: Number(form.mss),
-    synAt: Number(form.synAt),
-    ackDelay: Number(form.ackDelay),
-  };
-  const built = useMemo(() => buildCookie(cookieInput), [form.clientIsn, form.mss, form.synAt, form.ackDelay]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Each field's last valid value: an invalid entry is explained beside its box while the cookie
+  // below stays the one built from the last valid values.
+  const [valid, setValid] = useState({
+    clientIsn: SAMPLE_COOKIE_INPUT.clientIsn,
+    mss: SAMPLE_COOKIE_INPUT.mss,
+    synAt: SAMPLE_COOKIE_INPUT.synAt,
+    ackDelay: SAMPLE_COOKIE_INPUT.ackDelay,
+  });
+  const cookieInput: CookieInput = { ...SAMPLE_COOKIE_INPUT, ...valid };
+  const built = useMemo(() => buildCookie(cookieInput), [valid.clientIsn, valid.mss, valid.synAt, valid.ackDelay]); // eslint-disable-line react-hooks/exhaustive-deps
   const ws = wscale === "none" ? null : Number(wscale);
-  const field = (name: keyof typeof form, label: string, hint: string) => (
-    <div>
-      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input id={`${id}-${name}`} className={input} inputMode="decimal" value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} aria-describedby={`${id}-${name}-hint`} />
-      <p id={`${id}-${name}-hint`} className="m-0 text-xs text-slate-600 dark:text-slate-400">
-        {hint}
-      </p>
-    </div>
-  );
+  const field = (name: CookieField, label: string, hint: string) => {
+    const parsed = parseCookieField(name, form[name]);
+    const errorId = `${id}-${name}-error`;
+    return (
+      <div className="min-w-0">
+        <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
+          {label}
+        </label>
+        <input
+          id={`${id}-${name}`}
+          className={`${input} aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400`}
+          inputMode="decimal"
+          value={form[name]}
+          onChange={(e) => {
+            setForm({ ...form, [name]: e.target.value });
+            const next = parseCookieField(name, e.target.value);
+            if (next.ok) setValid((v) => ({ ...v, [name]: next.value }));
+          }}
+          aria-invalid={parsed.ok ? undefined : true}
+          aria-describedby={parsed.ok ? `${id}-${name}-hint` : `${errorId} ${id}-${name}-hint`}
+        />
+        {parsed.ok ? null : (
+          <p id={errorId} className="m-0 text-sm text-red-700 dark:text-red-300" data-testid={`cookie-error-${name}`}>
+            {parsed.error} The cookie below still uses {valid[name]}.
+          </p>
+        )}
+        <p id={`${id}-${name}-hint`} className="m-0 text-xs text-slate-600 dark:text-slate-400">
+          {hint} Allowed: {cookieFieldAllowed(name)}.
+        </p>
+      </div>
+    );
+  };
   return (
     <div className="space-y-3" data-testid="syn-cookie-panel">
       <p className="m-0 text-sm">
         A SYN from {SAMPLE_COOKIE_INPUT.clientAddr}:{SAMPLE_COOKIE_INPUT.clientPort} to {SAMPLE_COOKIE_INPUT.serverAddr}:{SAMPLE_COOKIE_INPUT.serverPort} arrives while the SYN queue is full. Change it and watch the cookie change. (The hashes here are a simple keyed mix standing in for Linux&apos;s SipHash; every other step is the kernel&apos;s.)
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        {field("clientIsn", "Client ISN (SYN's sequence number)", "0 to 4294967295")}
-        {field("mss", "MSS option in the SYN", "e.g. 1460 (Ethernet), 1452 (PPPoE), 536")}
-        {field("synAt", "SYN arrives at (seconds since boot)", "sets the minute counter")}
-        {field("ackDelay", "ACK arrives this many seconds later", "130 is always too late; between 61 and 120 it depends on where in the minute the SYN came")}
+        {field("clientIsn", "Client ISN (SYN's sequence number)", "Decimal, or hex starting with 0x.")}
+        {field("mss", "MSS option in the SYN", "e.g. 1460 (Ethernet), 1452 (PPPoE), 536.")}
+        {field("synAt", "SYN arrives at (seconds since boot)", "Sets the minute counter.")}
+        {field("ackDelay", "ACK arrives this many seconds later", "130 is always too late; between 61 and 120 it depends on where in the minute the SYN came.")}
       </div>
       {!built.ok ? (
         <p role="alert" className="m-0 text-sm text-red-700 dark:text-red-300">
@@ -54,41 +108,9 @@ export function CookiePanel() {
         </p>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm" data-testid="syn-cookie-steps">
-              <caption className="text-left font-semibold">Building the cookie (secure_tcp_syn_cookie)</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="border-b border-slate-300 p-1 dark:border-slate-600">Step</th>
-                  <th scope="col" className="border-b border-slate-300 p-1 dark:border-slate-600">Value</th>
-                  <th scope="col" className="border-b border-slate-300 p-1 dark:border-slate-600">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {built.steps.map((s) => (
-                  <tr key={s.label}>
-                    <th scope="row" className="border-b border-slate-200 p-1 align-top font-mono font-normal dark:border-slate-700">{s.label}</th>
-                    <td className="border-b border-slate-200 p-1 align-top font-mono whitespace-nowrap dark:border-slate-700">{s.value}</td>
-                    <td className="border-b border-slate-200 p-1 align-top dark:border-slate-700">{s.explanation}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="text-left font-semibold">Checking it when the ACK arrives (check_tcp_syn_cookie)</caption>
-              <tbody>
-                {built.check.steps.map((s) => (
-                  <tr key={s.label}>
-                    <th scope="row" className="border-b border-slate-200 p-1 align-top font-mono font-normal dark:border-slate-700">{s.label}</th>
-                    <td className="border-b border-slate-200 p-1 align-top font-mono whitespace-nowrap dark:border-slate-700">{s.value}</td>
-                    <td className="border-b border-slate-200 p-1 align-top dark:border-slate-700">{s.explanation}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* Lists, not three-column tables: each step's value and reason reflow on a phone instead of scrolling. */}
+          <StepList title="Building the cookie (secure_tcp_syn_cookie)" steps={built.steps} testId="syn-cookie-steps" />
+          <StepList title="Checking it when the ACK arrives (check_tcp_syn_cookie)" steps={built.check.steps} />
           <p className="m-0 text-sm" aria-live="polite" data-testid="syn-cookie-verdict">
             {built.check.valid ? `Valid: the server creates the connection now, with MSS ${built.check.decodedMss}.` : "Rejected: no connection; the ACK is answered with RST."}
           </p>

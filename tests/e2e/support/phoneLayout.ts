@@ -32,6 +32,7 @@ export async function textProblems(widget: Locator, options: TextCheckOptions = 
       }
       return false;
     };
+    const scrollsSideways = (el: Element) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
@@ -70,8 +71,13 @@ export async function textProblems(widget: Locator, options: TextCheckOptions = 
       const style = getComputedStyle(el);
       if (style.display === "inline" || style.display === "none") continue;
       if (el.getBoundingClientRect().width <= 1 || clippedAway(el)) continue; // sr-only
-      const region = el.closest("[data-scroll-region]");
-      if (el.scrollWidth > el.clientWidth + 1 && !(region && (region === el || region.contains(el))))
+      // Text inside an element that scrolls sideways is reachable: the region itself
+      // is checked above (marked regions) or by scrollRegionProblems (any region).
+      let region: Element | null = null;
+      for (let a: Element | null = el; a && a !== root.parentElement; a = a.parentElement) {
+        if (a.hasAttribute("data-scroll-region") || scrollsSideways(a)) { region = a; break; }
+      }
+      if (el.scrollWidth > el.clientWidth + 1 && !region)
         problems.push(`<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").slice(0, 60)}" is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
       if (opts.viewport && !region) {
         const r = el.getBoundingClientRect();
@@ -93,4 +99,33 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
   const builder = new AxeBuilder({ page });
   const results = await (selector ? builder.include(selector) : builder).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+/**
+ * Every element of the widget that actually scrolls must be usable without a
+ * mouse and announced: focusable itself or holding focusable controls, with an
+ * accessible name; one that scrolls sideways must also point (aria-describedby)
+ * at a visible hint saying so.
+ */
+export async function scrollRegionProblems(widget: Locator): Promise<string[]> {
+  return widget.evaluate((root) => {
+    const problems: string[] = [];
+    const focusable = "a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>("*"))) {
+      const style = getComputedStyle(el);
+      if (style.display === "none") continue;
+      const sideways = ["auto", "scroll"].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+      const downwards = ["auto", "scroll"].includes(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+      if (!sideways && !downwards) continue;
+      const what = `<${el.tagName.toLowerCase()}${el.dataset.testid ? ` data-testid=${el.dataset.testid}` : ""}> "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+      if (!(el.tabIndex >= 0 || el.querySelector(focusable))) problems.push(`${what} scrolls but cannot be reached with the keyboard`);
+      if (!el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby")) problems.push(`${what} scrolls but has no accessible name`);
+      if (sideways) {
+        const hints = (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean).map((id) => document.getElementById(id));
+        const visible = hints.some((h) => h !== null && h.getBoundingClientRect().width > 1 && getComputedStyle(h).visibility !== "hidden");
+        if (!visible) problems.push(`${what} scrolls sideways without a visible hint (aria-describedby)`);
+      }
+    }
+    return problems;
+  });
 }

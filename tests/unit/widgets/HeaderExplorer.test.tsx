@@ -77,7 +77,7 @@ describe("HeaderExplorer", () => {
     expect(input.getAttribute("aria-invalid")).toBe("true");
     const describedBy = input.getAttribute("aria-describedby") ?? "";
     expect(document.getElementById(describedBy)?.textContent).toBe(
-      "Acknowledgment number must be a whole number from 0 to 4294967295 (32 bits); got 4294967296",
+      "Acknowledgment number must be a whole number from 0 to 4294967295 (32 bits); got 4294967296. The header keeps 0.",
     );
     expect(hexText()).toBe(before);
     fireEvent.change(input, { target: { value: "7" } });
@@ -130,10 +130,10 @@ describe("HeaderExplorer", () => {
     explorer();
     paste(SYN_ACK_DUMP);
     const status = screen.getByTestId("checksum-status");
-    expect(status.textContent).toMatch(/Checksum 0x15c1 does not verify \(a finished one would be 0x9fb6\)/);
+    expect(status.textContent).toMatch(/Checksum 0x15c1 \(5569\) does not verify \(a finished one would be 0x9fb6 \(40886\)\)/);
     expect(status.textContent).toMatch(/checksum offload/);
     fireEvent.click(within(status).getByRole("button", { name: "Write the correct checksum" }));
-    expect(screen.getByTestId("checksum-status").textContent).toMatch(/^Checksum 0x9fb6 verifies/);
+    expect(screen.getByTestId("checksum-status").textContent).toMatch(/^Checksum 0x9fb6 \(40886\) verifies/);
     expect(shownBytes().slice(16, 18)).toEqual([0x9f, 0xb6]);
   });
 
@@ -188,7 +188,7 @@ describe("HeaderExplorer", () => {
     const shift = screen.getByLabelText("Window scale shift count");
     fireEvent.change(shift, { target: { value: "15" } });
     expect(shift.getAttribute("aria-invalid")).toBe("true");
-    expect(screen.getByText("Window scale shift must be a whole number from 0 to 14 (RFC 7323 §2.3); got 15")).toBeTruthy();
+    expect(screen.getByText("Window scale shift must be a whole number from 0 to 14 (RFC 7323 §2.3); got 15. The header keeps 10.")).toBeTruthy();
     expect(shownBytes().at(-1)).toBe(10);
   });
 
@@ -287,5 +287,67 @@ describe("HeaderExplorer links and log", () => {
     window.history.replaceState(null, "", `/${shared}`);
     render(<HeaderExplorer />);
     expect(screen.getByTestId("header-hex").textContent).toContain("0102 0304");
+  });
+});
+
+describe("HeaderExplorer and the lesson around it", () => {
+  // An unsolved exercise as the exercise form shows it: its bytes in a figure, until it is solved.
+  const EXERCISE_BYTES = "0x0000:  01bb 9f3a 1c2d 3e4f 0a0b 0c0d 5018 ffff\n0x0010:  1234 0000";
+
+  function openExercise(material: string) {
+    const section = document.createElement("section");
+    section.dataset.exercise = "header-bytes-ack-flags";
+    section.innerHTML = `<figure><figcaption>TCP header bytes (hex)</figcaption><pre data-testid="exercise-material"></pre></figure>`;
+    section.querySelector("pre")!.textContent = material;
+    document.body.append(section);
+    return section;
+  }
+
+  it("will not decode the bytes of an unsolved exercise on the page, however they are spaced, and decodes them once it is solved", () => {
+    const exercise = openExercise(EXERCISE_BYTES);
+    try {
+      explorer();
+      const before = hexText();
+      paste("01bb9f3a 1c2d3e4f 0a0b0c0d 5018ffff 12340000");
+      expect(screen.getByRole("alert").textContent).toMatch(/bytes of an exercise on this page that you have not solved yet/);
+      expect(hexText()).toBe(before);
+      expect((screen.getByLabelText("Acknowledgment number") as HTMLInputElement).value).toBe("0");
+      // Other bytes still decode while the exercise is open.
+      paste("01bb 9f3a 1c2d 3e4f 0a0b 0c0d 5010 ffff 1234 0000");
+      expect(screen.queryByRole("alert")).toBeNull();
+      // Solved: the form replaces the bytes with a solved card, and the explorer decodes them.
+      exercise.remove();
+      paste(EXERCISE_BYTES);
+      expect(screen.queryByRole("alert")).toBeNull();
+      expect((screen.getByLabelText("Acknowledgment number") as HTMLInputElement).value).toBe(String(0x0a0b0c0d));
+    } finally {
+      exercise.remove();
+    }
+  });
+
+  it("writes the checksum as hex then decimal in the diagram, the details, the editor, the status and the log", () => {
+    explorer();
+    paste(SYN_ACK_DUMP);
+    const root = screen.getByRole("region", { name: "TCP header explorer" });
+    const cell = root.querySelector<HTMLButtonElement>('button[data-cell="field:checksum"]')!;
+    expect(cell.textContent).toContain("0x15c1 (5569)");
+    fireEvent.click(cell);
+    expect(screen.getByTestId("field-details").textContent).toContain("0x15c1 (5569)");
+    expect(screen.getByLabelText("Checksum").closest("div")!.parentElement!.textContent).toContain("0x15c1 (5569)");
+    expect(screen.getByTestId("checksum-status").textContent).toContain("Checksum 0x15c1 (5569) does not verify");
+    fireEvent.click(screen.getByRole("button", { name: "Write the correct checksum" }));
+    expect(screen.getByTestId("event-log").textContent).toContain("Checksum set to 0x9fb6 (40886)");
+    fireEvent.change(screen.getByLabelText("Checksum"), { target: { value: "4660" } });
+    expect(screen.getByTestId("event-log").textContent).toContain("Checksum set to 0x1234 (4660)");
+  });
+
+  it("says which values a field takes when what was typed is not a number at all", () => {
+    explorer();
+    const input = screen.getByLabelText("Window");
+    fireEvent.change(input, { target: { value: "" } });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Window: enter a number. Allowed: a whole number from 0 to 65535 (digits, or 0x for hex). The header keeps 64240.",
+    );
   });
 });

@@ -64,6 +64,12 @@ describe("SynFloodLab", () => {
       expect(screen.getAllByLabelText(new RegExp(label.replace(/\./g, "\\."))).length).toBeGreaterThan(0);
     }
     expect(screen.getByRole("button", { name: "Copy link" })).toBeTruthy();
+    // The tables and the cookie panel render once their sections are opened.
+    for (const summary of ["Chart data as tables", "How a SYN cookie is built"]) {
+      const details = screen.getByText(summary).closest("details")!;
+      details.open = true;
+      fireEvent(details, new Event("toggle"));
+    }
     const table = screen.getByTestId("syn-flood-queue-table");
     expect(within(table).getAllByRole("row").length).toBeGreaterThan(10);
     expect(screen.getByTestId("syn-cookie-verdict").textContent).toMatch(/Valid/);
