@@ -40,11 +40,26 @@ export async function readJsonBody(request: BodyRequest, maxBytes = MAX_BODY_BYT
   const text = await readTextBody(request, maxBytes);
   if (!text.ok) return text;
   if (text.value.trim() === "") return { ok: false, status: 400, message: "The request body is empty; send a JSON value." };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text.value) };
+    value = JSON.parse(text.value);
   } catch {
     return { ok: false, status: 400, message: "The request body is not valid JSON." };
   }
+  // JSON may spell a lone UTF-16 surrogate ("\ud800"), which is no text at all:
+  // the database cannot store it, so it is refused here for every route.
+  if (!wellFormed(value)) return { ok: false, status: 400, message: "The request body contains text that is not valid Unicode (a lone surrogate); send real characters." };
+  return { ok: true, value };
+}
+
+// With the u flag a surrogate pair is one code point; \p{Cs} matches only a lone half.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return !LONE_SURROGATE.test(value);
+  if (typeof value !== "object" || value === null) return true;
+  if (Array.isArray(value)) return value.every(wellFormed);
+  return Object.entries(value).every(([key, item]) => !LONE_SURROGATE.test(key) && wellFormed(item));
 }
 
 /**
