@@ -23,7 +23,7 @@ function characterCount(password: string): number {
 /** The sentence to show when a new password is not acceptable, else undefined. */
 export function newPasswordProblem(password: string): string | undefined {
   const length = characterCount(password);
-  if (length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters for your password; a short phrase of a few words is easy to remember.`;
+  if (length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`;
   if (length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters for your password.`;
   if (password.trim() === "") return "Your password cannot be only spaces; use words or other characters too.";
   if (commonPasswords().has(password.normalize("NFKC").toLowerCase())) {
