@@ -10,7 +10,9 @@ let ready: Promise<void> | undefined;
 /** Resolves once this browser has its guest cookie (one request, shared by every caller). */
 export function learnerReady(): Promise<void> {
   ready ??= fetch("/api/learner", { method: "POST", headers: { "Content-Type": "application/json" }, cache: "no-store" }).then(
-    (response) => {
+    async (response) => {
+      // Read the (tiny) body: a response left unread stays an unfinished load in the browser.
+      await response.text().catch(() => undefined);
       if (!response.ok) ready = undefined; // try again with the next call
     },
     () => {
