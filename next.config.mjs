@@ -1,3 +1,5 @@
+import { COMMON_HEADERS, HSTS, LOCKED_DOWN_POLICY } from "./lib/http/securityHeaders.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,6 +9,20 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "piscina"],
   // Lessons are read from content/ while pages are statically generated.
   outputFileTracingIncludes: { "/lessons/[slug]": ["./content/lessons/**/*"], "/captures/[file]": ["./content/captures/*"] },
+  // Integrity attributes on Next's script files, so even a same-origin file that changed is not run.
+  experimental: { sri: { algorithm: "sha256" } },
+  async headers() {
+    // No page policy here: a response would then carry two, and both apply. Static pages get theirs
+    // with their scripts' hashes (scripts/csp-hashes.mjs), dynamic pages with a nonce (proxy.ts).
+    const lockedDown = { key: "Content-Security-Policy", value: LOCKED_DOWN_POLICY };
+    return [
+      { source: "/:path*", headers: COMMON_HEADERS },
+      // API replies, files and icons: nothing in them may run or be framed.
+      ...["/api/:path*", "/captures/:path*", "/_next/static/:path*", "/icon.svg", "/apple-icon.png", "/favicon.ico"].map((source) => ({ source, headers: [lockedDown] })),
+      // HSTS only means something over HTTPS: a TLS-terminating proxy in front says so in X-Forwarded-Proto.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
+    ];
+  },
 };
 
 export default nextConfig;

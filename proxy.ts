@@ -1,20 +1,46 @@
-// Gives every new visitor their anonymous learner id on the first page they
-// load, before the page's widgets and exercises call the API in parallel:
-// otherwise each of those first calls would mint a different id and the last
-// cookie written would win, orphaning the others' variants.
+// Runs only for the pages rendered per request (and for addresses that are
+// not valid percent-encoding): never for the API, whose bodies it would make
+// Next buffer, nor for the static lesson pages, which must stay one
+// cacheable response for everyone.
+//
+// - A nonce for the Content-Security-Policy: Next puts it on its own inline
+//   scripts when it finds it in the request's policy (Next's CSP guide), so
+//   these pages need no 'unsafe-inline'. Static pages get hashes instead
+//   (scripts/csp-hashes.mjs).
+// - A path segment that does not decode ("/api/exercises/%ZZ") is a 400 here;
+//   Next's own router would answer 500.
 import { NextResponse, type NextRequest } from "next/server";
-import { LEARNER_COOKIE, learnerFromCookie, rememberLearner } from "@/lib/learner/anonymousLearner";
+import { contentSecurityPolicy } from "@/lib/http/securityHeaders.mjs";
 
 export function proxy(request: NextRequest) {
-  const learner = learnerFromCookie(request.cookies.get(LEARNER_COOKIE)?.value);
-  if (!learner.isNew) return NextResponse.next();
-  // Make the id visible to this request's handlers too.
-  request.cookies.set(LEARNER_COOKIE, learner.learnerId);
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  return rememberLearner(request, response, learner);
+  try {
+    for (const segment of request.nextUrl.pathname.split("/")) decodeURIComponent(segment);
+  } catch {
+    return NextResponse.json({ message: "The address has malformed percent-encoding (like %ZZ); check the link." }, { status: 400 });
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy([`'nonce-${nonce}'`], { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  // Pages and API routes; not build assets or capture downloads (files, no learner needed).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|captures/).*)"],
+  matcher: [
+    // The dynamic pages (each reads who is signed in).
+    "/dashboard",
+    "/review",
+    "/login",
+    "/signup",
+    "/interview",
+    "/interview/mock/:path*",
+    "/interview/questions/:path*",
+    "/classes/:path*",
+    "/teach/:path*",
+    "/join/:path*",
+    // Any address with a percent-escape, to refuse the ones that do not decode.
+    "/(.*%.*)",
+  ],
 };

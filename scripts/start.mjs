@@ -21,7 +21,7 @@ function runOrExit(args, label) {
 /** A fingerprint of everything that goes into the build. */
 function sourceFingerprint() {
   const hash = createHash("sha256");
-  const inputs = ["app", "lib", "content", "prisma/schema.prisma", "package-lock.json", "next.config.mjs", "postcss.config.mjs", "tsconfig.json"];
+  const inputs = ["app", "lib", "content", "prisma/schema.prisma", "package-lock.json", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "scripts/csp-hashes.mjs"];
   const walk = (entry) => {
     const full = path.join(root, entry);
     if (!fs.existsSync(full)) return;
@@ -46,6 +46,8 @@ if (built) {
 } else {
   console.log("start: building (the sources changed or there is no build yet)…");
   runOrExit([nextBin, "build"], "next build");
+  // Static pages' Content-Security-Policy lists their inline scripts' hashes (decision record 0013).
+  runOrExit([path.join(root, "scripts", "csp-hashes.mjs")], "hashing static pages' scripts");
   fs.writeFileSync(stampFile, fingerprint);
 }
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { forgetLearner, learnerFetch } from "@/app/_components/learnerFetch";
 
 type Me = { role: "guest" | "learner" | "instructor"; email: string | null };
 
@@ -12,14 +13,15 @@ export function AccountMenu() {
   const router = useRouter();
 
   useEffect(() => {
-    fetch("/api/auth/me", { cache: "no-store" })
+    learnerFetch("/api/auth/me", { cache: "no-store" })
       .then((response) => (response.ok ? (response.json() as Promise<Me>) : undefined))
       .then(setMe)
       .catch(() => setMe(undefined));
   }, [pathname]);
 
   async function signOut() {
-    await fetch("/api/auth/logout", { method: "POST" });
+    await learnerFetch("/api/auth/logout", { method: "POST", headers: { "Content-Type": "application/json" } });
+    forgetLearner();
     setMe({ role: "guest", email: null });
     router.push("/");
     router.refresh();

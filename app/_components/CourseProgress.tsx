@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { LessonProgressSummary, ProgressSummary } from "@/lib/exercises/progressSummary";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 const ProgressContext = createContext<ProgressSummary | undefined>(undefined);
 
@@ -13,7 +14,7 @@ export function ProgressProvider({ children }: { children: ReactNode }) {
   const [progress, setProgress] = useState<ProgressSummary | undefined>();
   useEffect(() => {
     let live = true;
-    fetch("/api/progress", { cache: "no-store" })
+    learnerFetch("/api/progress", { cache: "no-store" })
       .then((response) => (response.ok ? (response.json() as Promise<ProgressSummary>) : undefined))
       .then((body) => {
         if (live && body) setProgress(body);

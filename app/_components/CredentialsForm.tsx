@@ -2,6 +2,7 @@
 // The sign-up and sign-in form: posts JSON, shows the server's messages by field.
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 /** returnTo: where to go after success (a path on this site, checked by the page), else the dashboard. */
 export function CredentialsForm({ mode, returnTo }: { mode: "signup" | "login"; returnTo?: string }) {
@@ -17,7 +18,7 @@ export function CredentialsForm({ mode, returnTo }: { mode: "signup" | "login"; 
     setBusy(true);
     setErrors([]);
     try {
-      const response = await fetch(`/api/auth/${mode}`, {
+      const response = await learnerFetch(`/api/auth/${mode}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
@@ -49,12 +50,12 @@ export function CredentialsForm({ mode, returnTo }: { mode: "signup" | "login"; 
           name="password"
           type="password"
           autoComplete={mode === "signup" ? "new-password" : "current-password"}
-          minLength={10}
+          minLength={mode === "signup" ? 12 : undefined}
           required
           aria-describedby={mode === "signup" ? `${passwordId}-hint` : undefined}
           className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
         />
-        {mode === "signup" ? <p id={`${passwordId}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">At least 10 characters.</p> : null}
+        {mode === "signup" ? <p id={`${passwordId}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">At least 12 characters, not a common password. A few words you will remember work well.</p> : null}
       </div>
       {errors.length > 0 ? (
         <ul role="alert" className="list-disc pl-6 text-red-700 dark:text-red-300">

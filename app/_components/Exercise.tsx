@@ -7,6 +7,7 @@ import type { ExerciseInput } from "@/lib/exercises/types";
 import type { TaskAction } from "@/lib/labs/tasks/taskModel";
 import { SimulatorTask } from "./SimulatorTask";
 import type { LearnerExerciseView, PublicAttempt } from "@/lib/exercises/learnerVariant";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 type Status = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; view: LearnerExerciseView };
 type TraceRow = { flags: string; seq: string; ack: string; lost: string };
@@ -25,7 +26,7 @@ export function Exercise({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}`, { cache: "no-store" });
+      const response = await learnerFetch(`/api/exercises/${encodeURIComponent(id)}`, { cache: "no-store" });
       const body = await response.json();
       if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
       setStatus({ kind: "ready", view: body as LearnerExerciseView });
@@ -41,7 +42,7 @@ export function Exercise({ id }: { id: string }) {
   /** POSTs JSON to one of this exercise's routes; returns the body, or null after showing the error. */
   async function post(path: string, payload: unknown, what: string): Promise<{ status: number; body: Record<string, unknown> } | null> {
     try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(id)}${path}`, {
+      const response = await learnerFetch(`/api/exercises/${encodeURIComponent(id)}${path}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(payload),
@@ -540,7 +541,7 @@ function AttemptFeedback({ attempt, onClaimed }: { attempt: PublicAttempt; onCla
   async function claim(ideaId: string) {
     setClaimError(null);
     try {
-      const response = await fetch(`/api/attempts/${encodeURIComponent(attempt.id)}/claims`, {
+      const response = await learnerFetch(`/api/attempts/${encodeURIComponent(attempt.id)}/claims`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ ideaId }),

@@ -4,14 +4,15 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { learnerHasAccount, type AccountUser, type Role } from "@/lib/db/accounts";
-import { learnerFromCookie, rememberLearner } from "@/lib/learner/anonymousLearner";
+import { LEARNER_COOKIE, type GuestLearner, learnerFromCookie, rememberLearner } from "@/lib/learner/anonymousLearner";
+import { learnerIdSecret } from "@/lib/learner/secret";
 import { SESSION_COOKIE, userForSessionToken } from "./session";
 
 export type Identity = {
   /** Whose attempts and progress this request reads and writes. */
   learnerId: string;
-  /** The guest id from the cookie (new if there was none). */
-  guest: { learnerId: string; isNew: boolean };
+  /** The guest id from the signed cookie (new if there was none or it was not ours). */
+  guest: GuestLearner;
   user?: AccountUser;
   role: "guest" | Role;
 };
@@ -19,13 +20,14 @@ export type Identity = {
 type CookieReader = { get(name: string): { value: string } | undefined };
 
 export async function identify(cookies: CookieReader): Promise<Identity> {
-  let guest = learnerFromCookie(cookies.get("tcp_learner")?.value);
+  const secret = await learnerIdSecret();
+  let guest = learnerFromCookie(cookies.get(LEARNER_COOKIE)?.value, secret);
   const user = await userForSessionToken(cookies.get(SESSION_COOKIE)?.value);
   if (user) return { learnerId: user.learnerId, guest, user, role: user.role };
   // Without a live session, a guest id that belongs to an account (kept in the
   // browser after a sign-out or an expired session) must not open that
   // account's work: this visitor becomes a new guest.
-  if (!guest.isNew && (await learnerHasAccount(guest.learnerId))) guest = learnerFromCookie(undefined);
+  if (!guest.isNew && (await learnerHasAccount(guest.learnerId))) guest = learnerFromCookie(undefined, secret);
   return { learnerId: guest.learnerId, guest, role: "guest" };
 }
 
@@ -33,7 +35,11 @@ export function identifyRequest(request: NextRequest): Promise<Identity> {
   return identify(request.cookies);
 }
 
-/** Sets the guest cookie on the response when this visitor had none. */
+/**
+ * Sets the signed guest cookie on the response when this request minted the
+ * id. Browsers get theirs from POST /api/learner before any other call (the
+ * pages' learnerFetch); this keeps programs that call a route first working.
+ */
 export function rememberGuest(request: NextRequest, response: NextResponse, identity: Identity): NextResponse {
   return rememberLearner(request, response, identity.guest);
 }

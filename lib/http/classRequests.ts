@@ -8,6 +8,7 @@ import { classRoleOf, findClass, type ClassRecord } from "@/lib/db/classes";
 import { may, type ClassAction } from "@/lib/teaching/classPermissions";
 import type { ClassRole } from "@/lib/teaching/classRoles";
 import { readJsonBody } from "./jsonBody";
+import { checkRequestOrigin } from "./origin";
 
 export type RouteContext<P> = { params: Promise<P> };
 
@@ -23,6 +24,9 @@ export type Signed = { identity: Identity & { user: AccountUser }; user: Account
 
 /** The signed-in caller, or the 401 a guest gets. */
 export async function signedIn(request: NextRequest): Promise<Signed | NextResponse> {
+  // Every class change (POST, PATCH, DELETE) passes here first: refuse other origins before anything else.
+  const origin = checkRequestOrigin(request);
+  if (!origin.ok) return refuse(403, origin.message);
   const identity = await identifyRequest(request);
   if (!identity.user) return refuse(401, "Sign in first: classes belong to accounts.");
   return { identity: identity as Signed["identity"], user: identity.user };
@@ -52,16 +56,8 @@ function forbiddenMessage(role: ClassRole, action: ClassAction): string {
   return action === "leave" ? "The owner cannot leave the class; delete it instead." : "Your role in this class does not allow this.";
 }
 
-/** Exactly application/json (a charset parameter is fine); anything else is 415. */
-export function isJsonContentType(header: string | null): boolean {
-  const mediaType = (header ?? "").split(";")[0]!.trim().toLowerCase();
-  return mediaType === "application/json";
-}
-
+/** The JSON body (exactly application/json, from this origin, within the size cap), or the 4xx to send. */
 export async function jsonBody(request: NextRequest): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
-  if (!isJsonContentType(request.headers.get("content-type"))) {
-    return { ok: false, response: refuse(415, "Send the body as JSON with Content-Type: application/json.") };
-  }
   const body = await readJsonBody(request);
   return body.ok ? { ok: true, value: body.value } : { ok: false, response: refuse(body.status, body.message) };
 }

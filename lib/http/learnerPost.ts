@@ -1,9 +1,9 @@
-// The front half of every learner's state-changing JSON request: who is
-// asking, the per-learner limit (429 with Retry-After), and a JSON body read
+// The front half of every learner's state-changing JSON request: from this
+// origin and exactly application/json (lib/http/origin.ts), who is asking, the per-learner limit (429 with Retry-After), and a JSON body read
 // defensively. Routes then validate the body's shape and act.
 import { NextResponse, type NextRequest } from "next/server";
 import { identifyRequest, rememberGuest, type Identity } from "@/lib/auth/identity";
-import { readJsonBody } from "./jsonBody";
+import { checkJsonRequest, readJsonBody } from "./jsonBody";
 import { submissionLimiter } from "./rateLimit";
 
 export type LearnerPost =
@@ -11,6 +11,9 @@ export type LearnerPost =
   | { ok: false; response: NextResponse };
 
 export async function learnerPost(request: NextRequest, tooMany = "Too many requests"): Promise<LearnerPost> {
+  // Another origin, or not JSON: refused before anyone is identified (or minted).
+  const front = checkJsonRequest(request);
+  if (!front.ok) return { ok: false, response: NextResponse.json({ message: front.message }, { status: front.status }) };
   const identity = await identifyRequest(request);
   const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
   const limit = submissionLimiter.check(identity.learnerId);

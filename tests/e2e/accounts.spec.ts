@@ -20,7 +20,10 @@ test("a guest's attempt and reading move into a new account, and the dashboard s
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("form").getByRole("alert")).toContainText("Use at least 10 characters for your password");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Use at least 12 characters for your password");
+  await page.getByLabel("Password").fill("qwerty123456");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("That password is one of the most common ones and easy to guess; choose another.");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
 

@@ -90,7 +90,7 @@ test("a signed-in learner sees their account on the 404 page and no form on /sig
   await page.getByRole("button", { name: "Create account" }).click();
   const alert = page.locator("form").getByRole("alert");
   await expect(alert).toContainText("Enter an email address like you@example.com.");
-  await expect(alert).toContainText("Use at least 10 characters for your password.");
+  await expect(alert).toContainText("Use at least 12 characters for your password.");
   await expect(alert).not.toContainText("email:");
   await expect(alert).not.toContainText("password:");
 

@@ -18,6 +18,11 @@ function context(id: string) {
   return { params: Promise.resolve({ id }) };
 }
 
+/** The learner id inside a signed guest cookie ("tcp_learner=<uuid>.<mac>"). */
+function learnerIdOf(cookie: string): string {
+  return cookie.split("=")[1]!.split(".")[0]!;
+}
+
 function cookieOf(response: Response): string {
   const header = response.headers.get("set-cookie") ?? "";
   const match = /tcp_learner=([^;]+)/.exec(header);
@@ -69,7 +74,7 @@ describe("exercise attempts", () => {
     const { response, body } = await view();
     expect(response.status).toBe(200);
     const setCookie = response.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/tcp_learner=[0-9a-f-]{36}/);
+    expect(setCookie).toMatch(/tcp_learner=[0-9a-f-]{36}\.[\w-]{43}/);
     expect(setCookie.toLowerCase()).toContain("httponly");
     expect(setCookie.toLowerCase()).toContain("samesite=lax");
     const answer = headerBytesAckFlags.correctAnswer(body.variantSeed) as { ack: string };
@@ -92,7 +97,7 @@ describe("exercise attempts", () => {
     expect(graded.body.attempt.feedback.solution).toBeUndefined();
     expect(JSON.stringify(graded.body)).not.toMatch(/acknowledgment number is the 32 bits/);
 
-    const rows = attemptRows().filter((row) => row.learnerId === cookie.split("=")[1]);
+    const rows = attemptRows().filter((row) => row.learnerId === learnerIdOf(cookie));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ exerciseId: EXERCISE, variantSeed: seed, answer: JSON.stringify(wrong), score: graded.body.attempt.score });
     expect(JSON.parse(rows[0]!.feedback).items).toHaveLength(2);
@@ -128,7 +133,7 @@ describe("exercise attempts", () => {
   it("answers bad input with a 4xx that says what is wrong, and stores nothing", async () => {
     const first = await view();
     const cookie = cookieOf(first.response);
-    const learnerId = cookie.split("=")[1];
+    const learnerId = learnerIdOf(cookie);
     const seed = first.body.variantSeed;
     const notJson = await submit(cookie, undefined, { raw: "{ack: 1" });
     expect(notJson.response.status).toBe(400);
@@ -150,7 +155,22 @@ describe("exercise attempts", () => {
 
   it("ignores a forged learner cookie that is not an id it issued the shape of", async () => {
     const { response } = await view("tcp_learner=../../etc/passwd");
-    expect(response.headers.get("set-cookie")).toMatch(/tcp_learner=[0-9a-f-]{36}/);
+    expect(response.headers.get("set-cookie")).toMatch(/tcp_learner=[0-9a-f-]{36}\.[\w-]{43}/);
+  });
+
+  it("replaces an unsigned or forged guest id with a fresh signed one and never shows its work", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const victim = learnerIdOf(cookie);
+    await submit(cookie, { variantSeed: first.body.variantSeed, answer: { ack: "1", flags: [] } });
+    // The bare id (as cookies were before signing), and the id under a signature of another id.
+    const other = cookieOf((await view()).response).split(".")[1];
+    for (const forged of [`tcp_learner=${victim}`, `tcp_learner=${victim}.${other}`, `tcp_learner=${victim}.`]) {
+      const { response, body } = await view(forged);
+      const minted = cookieOf(response);
+      expect(learnerIdOf(minted)).not.toBe(victim);
+      expect(body.attempts).toEqual([]);
+    }
   });
 });
 
@@ -160,7 +180,9 @@ describe("try another variant", () => {
     const first = await view();
     const cookie = cookieOf(first.response);
     await submit(cookie, { variantSeed: first.body.variantSeed, answer: { ack: "1", flags: [] } });
-    const request = new NextRequest(`${origin}/api/exercises/${EXERCISE}/variants`, { method: "POST", headers: { cookie } });
+    const request = new NextRequest(`${origin}/api/exercises/${EXERCISE}/variants`, { method: "POST", headers: { cookie, "content-type": "application/json" } });
+    const asForm = new NextRequest(`${origin}/api/exercises/${EXERCISE}/variants`, { method: "POST", headers: { cookie, "content-type": "text/plain" }, body: "" });
+    expect((await newVariant(asForm, context(EXERCISE))).status).toBe(415);
     const response = await newVariant(request, context(EXERCISE));
     expect(response.status).toBe(201);
     const next = await response.json();
@@ -169,7 +191,7 @@ describe("try another variant", () => {
     expect((await view(cookie)).body.variantSeed).toBe(next.variantSeed); // it sticks across reloads
     const old = await submit(cookie, { variantSeed: first.body.variantSeed, answer: { ack: "1", flags: [] } });
     expect(old.response.status).toBe(409);
-    const unknown = await newVariant(new NextRequest(`${origin}/api/exercises/nope/variants`, { method: "POST", headers: { cookie } }), context("nope"));
+    const unknown = await newVariant(new NextRequest(`${origin}/api/exercises/nope/variants`, { method: "POST", headers: { cookie, "content-type": "application/json" } }), context("nope"));
     expect(unknown.status).toBe(404);
   });
 });
@@ -190,6 +212,6 @@ describe("rate limit", () => {
     expect(statuses.slice(0, 2)).toEqual([201, 201]);
     expect(statuses.slice(2, 20).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
-    expect(attemptRows().filter((row) => row.learnerId === cookie.split("=")[1])).toHaveLength(2);
+    expect(attemptRows().filter((row) => row.learnerId === learnerIdOf(cookie))).toHaveLength(2);
   });
 });

@@ -1,9 +1,10 @@
 // The browser's side of the class API: JSON in, the server's sentences out.
+import { learnerFetch } from "@/app/_components/learnerFetch";
 export type ApiReply = { ok: boolean; status: number; body: Record<string, unknown> };
 
 export async function callApi(method: string, url: string, json?: unknown): Promise<ApiReply> {
   try {
-    const response = await fetch(url, {
+    const response = await learnerFetch(url, {
       method,
       headers: json === undefined ? undefined : { "Content-Type": "application/json" },
       body: json === undefined ? undefined : JSON.stringify(json),

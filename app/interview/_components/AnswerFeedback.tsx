@@ -9,6 +9,7 @@ import { useState } from "react";
 import type { QuestionReveal } from "@/lib/interview/reveal";
 import type { PublicInterviewAnswer } from "@/lib/interview/service";
 import { link, scoreLabel } from "./format";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 
 const STATUS_TEXT = {
@@ -26,7 +27,7 @@ export function GradeView({ answer, onClaimed }: { answer: PublicInterviewAnswer
   async function claim(ideaId: string) {
     setError(null);
     try {
-      const response = await fetch(`/api/interview/answers/${encodeURIComponent(answer.id)}/claims`, {
+      const response = await learnerFetch(`/api/interview/answers/${encodeURIComponent(answer.id)}/claims`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ ideaId }),

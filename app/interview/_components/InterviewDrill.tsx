@@ -7,6 +7,7 @@ import type { QuestionReveal } from "@/lib/interview/reveal";
 import type { PublicInterviewAnswer } from "@/lib/interview/service";
 import { GradeView, RevealView } from "./AnswerFeedback";
 import { scoreLabel } from "./format";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 const MAX_BYTES = 4096;
 const encoder = new TextEncoder();
@@ -39,7 +40,7 @@ export function InterviewDrill({
     }
     setBusy(true);
     try {
-      const response = await fetch(`/api/interview/questions/${encodeURIComponent(questionId)}/answers`, {
+      const response = await learnerFetch(`/api/interview/questions/${encodeURIComponent(questionId)}/answers`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ answer: text }),

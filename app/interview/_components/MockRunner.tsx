@@ -8,6 +8,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { MockView } from "@/lib/interview/service";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 const MAX_BYTES = 4096;
 /** The server's grace after a deadline (lib/interview/mock.ts GRACE_SECONDS). */
@@ -40,7 +41,7 @@ export function MockRunner({ initial }: { initial: MockView }) {
 
   const finish = useCallback(async () => {
     try {
-      await fetch(`/api/interview/mocks/${encodeURIComponent(view.id)}/finish`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      await learnerFetch(`/api/interview/mocks/${encodeURIComponent(view.id)}/finish`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     } finally {
       router.refresh();
     }
@@ -51,7 +52,7 @@ export function MockRunner({ initial }: { initial: MockView }) {
     if (refreshing.current) return;
     refreshing.current = true;
     try {
-      const response = await fetch(`/api/interview/mocks/${encodeURIComponent(view.id)}`, { cache: "no-store" });
+      const response = await learnerFetch(`/api/interview/mocks/${encodeURIComponent(view.id)}`, { cache: "no-store" });
       if (response.ok) receive((await response.json()).mock as MockView);
     } catch {
       // The next tick tries again.
@@ -67,7 +68,7 @@ export function MockRunner({ initial }: { initial: MockView }) {
       setBusy(true);
       setError(null);
       try {
-        const response = await fetch(`/api/interview/mocks/${encodeURIComponent(view.id)}/answers`, {
+        const response = await learnerFetch(`/api/interview/mocks/${encodeURIComponent(view.id)}/answers`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ index: current.index, answer }),

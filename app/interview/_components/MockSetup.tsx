@@ -2,6 +2,7 @@
 // Choosing a mock interview: topics, how many questions, how long each.
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 export function MockSetup({
   topics,
@@ -26,7 +27,7 @@ export function MockSetup({
     setError(null);
     setBusy(true);
     try {
-      const response = await fetch("/api/interview/mocks", {
+      const response = await learnerFetch("/api/interview/mocks", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ topics: chosen, length, secondsPerQuestion: perQuestion }),

@@ -10,6 +10,7 @@
 import { useEffect, useRef } from "react";
 import { Exercise } from "@/app/_components/Exercise";
 import type { CardView, OpenedCard } from "@/lib/review/service";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 export function ExerciseReview({ card, onReviewed }: { card: OpenedCard; onReviewed: (card: CardView) => void }) {
   const box = useRef<HTMLDivElement>(null);
@@ -33,7 +34,7 @@ export function ExerciseReview({ card, onReviewed }: { card: OpenedCard; onRevie
         clearTimeout(timer);
         timer = setTimeout(async () => {
           try {
-            const response = await fetch(`/api/review/cards/${encodeURIComponent(card.id)}`, { cache: "no-store" });
+            const response = await learnerFetch(`/api/review/cards/${encodeURIComponent(card.id)}`, { cache: "no-store" });
             if (response.ok) report.current(((await response.json()) as { card: CardView }).card);
           } catch {
             // The exercise shows its own result; the card's date is shown on the next visit.

@@ -7,6 +7,7 @@
 import { useId, useState, type FormEvent } from "react";
 import type { CardView, OpenedCard } from "@/lib/review/service";
 import { button } from "./ReviewSession";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 type Idea = { id: string; idea: string; weight: number; status: "found" | "missing" | "contradicted" };
 type Answer = {
@@ -41,7 +42,7 @@ export function QuestionReview({
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   async function readCard() {
-    const response = await fetch(`/api/review/cards/${encodeURIComponent(card.id)}`, { cache: "no-store" });
+    const response = await learnerFetch(`/api/review/cards/${encodeURIComponent(card.id)}`, { cache: "no-store" });
     if (response.ok) onReviewed(((await response.json()) as { card: CardView }).card);
   }
 
@@ -50,7 +51,7 @@ export function QuestionReview({
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/interview/questions/${encodeURIComponent(question.id)}/answers`, {
+      const response = await learnerFetch(`/api/interview/questions/${encodeURIComponent(question.id)}/answers`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ answer: text }),
@@ -71,7 +72,7 @@ export function QuestionReview({
     if (!answer) return;
     setError(null);
     try {
-      const response = await fetch(`/api/interview/answers/${encodeURIComponent(answer.id)}/claims`, {
+      const response = await learnerFetch(`/api/interview/answers/${encodeURIComponent(answer.id)}/claims`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ ideaId }),
@@ -82,7 +83,7 @@ export function QuestionReview({
         return;
       }
       setAnswer({ ...answer, claims: body.claims as string[] });
-      const lift = await fetch(`/api/review/answers/${encodeURIComponent(answer.id)}/lift`, {
+      const lift = await learnerFetch(`/api/review/answers/${encodeURIComponent(answer.id)}/lift`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: "{}",

@@ -8,6 +8,7 @@ import type { CardView, OpenedCard, QueueItem } from "@/lib/review/service";
 import { dueInWords } from "@/lib/review/queue";
 import { ExerciseReview } from "./ExerciseReview";
 import { QuestionReview } from "./QuestionReview";
+import { learnerFetch } from "@/app/_components/learnerFetch";
 
 export const button =
   "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60";
@@ -38,7 +39,7 @@ export function ReviewSession({ item, position, count }: { item: QueueItem; posi
     let cancelled = false;
     (async () => {
       try {
-        const response = await fetch(`/api/review/cards/${encodeURIComponent(item.cardId)}/open`, {
+        const response = await learnerFetch(`/api/review/cards/${encodeURIComponent(item.cardId)}/open`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: "{}",

@@ -39,12 +39,12 @@ export function replayActions(model: TaskModel, actions: unknown): { ok: true; v
     const { set, value } = (typeof action === "object" && action !== null ? action : {}) as { set?: unknown; value?: unknown };
     const control = model.controls.find((c) => c.name === set);
     if (!control) {
-      errors.push(`actions[${index}]: "${String(set).slice(0, 40)}" is not a control of this task`);
+      errors.push(`actions[${index}]: "${quoted(set)}" is not a control of this task`);
       return;
     }
     if (control.kind === "select") {
       if (typeof value !== "string" || !control.options.some((o) => o.value === value)) {
-        errors.push(`actions[${index}]: ${control.label} cannot be "${String(value).slice(0, 40)}"`);
+        errors.push(`actions[${index}]: ${control.label} cannot be "${quoted(value)}"`);
         return;
       }
       values[control.name] = value;
@@ -54,8 +54,32 @@ export function replayActions(model: TaskModel, actions: unknown): { ok: true; v
         errors.push(`actions[${index}]: ${control.label} must be between ${control.min} and ${control.max}`);
         return;
       }
-      values[control.name] = number;
+      const onStep = onStepGrid(number, control.min, control.step);
+      if (onStep === undefined) {
+        errors.push(`actions[${index}]: ${control.label} goes in steps of ${control.step} from ${control.min}`);
+        return;
+      }
+      values[control.name] = onStep;
     }
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
+}
+
+/**
+ * The value on the control's grid (min + k * step), rounded to the step's
+ * decimals so 0.1-steps stay exact; undefined when it is off the grid (a
+ * slider never sends 128.5 for somaxconn, and the simulator counts whole slots).
+ */
+function onStepGrid(value: number, min: number, step: number): number | undefined {
+  const steps = (value - min) / step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) return undefined;
+  const decimals = (String(step).split(".")[1] ?? "").length;
+  return Number((min + Math.round(steps) * step).toFixed(decimals));
+}
+
+/** Part of an unknown value for a message; never throws (an object may have a toString that is not a function). */
+function quoted(value: unknown): string {
+  if (typeof value === "string") return value.slice(0, 40);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : typeof value;
 }

@@ -1,7 +1,7 @@
 // Join codes, class roles and the class and assignment forms: the pure rules behind the class routes.
 import { describe, expect, it } from "vitest";
 import { createJoinGuard } from "@/lib/http/joinLimit";
-import { isJsonContentType } from "@/lib/http/classRequests";
+import { isJsonContentType } from "@/lib/http/jsonBody";
 import { parseAssignmentInput, parseClassInput } from "@/lib/teaching/classInput";
 import { may, mayCreateClass, mayRemove, type ClassAction } from "@/lib/teaching/classPermissions";
 import { displayJoinCode, generateJoinCode, JOIN_CODE_ALPHABET, normalizeJoinCode } from "@/lib/teaching/joinCode";

@@ -1,7 +1,7 @@
 // POST /api/auth/signup {email, password}: creates a learner account that
 // keeps the guest's attempts, and signs it in.
 import { NextResponse, type NextRequest } from "next/server";
-import { parseCredentials } from "@/lib/auth/credentials";
+import { parseNewAccount } from "@/lib/auth/credentials";
 import { identifyRequest } from "@/lib/auth/identity";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: NextRequest) {
   const body = await readJsonBody(request);
   if (!body.ok) return NextResponse.json({ message: body.message }, { status: body.status });
-  const credentials = parseCredentials(body.value);
+  const credentials = parseNewAccount(body.value);
   if (!credentials.ok) return NextResponse.json({ message: "Check what you entered.", errors: credentials.errors }, { status: 400 });
   const identity = await identifyRequest(request);
   if (identity.user) return NextResponse.json({ message: "You are already signed in; sign out first." }, { status: 409 });

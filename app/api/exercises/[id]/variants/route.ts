@@ -3,12 +3,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
 import { anotherVariant } from "@/lib/exercises/learnerVariant";
+import { checkJsonRequest } from "@/lib/http/jsonBody";
 import { submissionLimiter } from "@/lib/http/rateLimit";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
+  // No body, but only from this origin and as application/json (no cross-site form can send it).
+  const front = checkJsonRequest(request);
+  if (!front.ok) return NextResponse.json({ message: front.message }, { status: front.status });
   const identity = await identifyRequest(request);
   const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
   const limit = submissionLimiter.check(identity.learnerId);
