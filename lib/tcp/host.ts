@@ -34,8 +34,11 @@ export interface HostEngine extends SocketEngine {
   appResult(step: Step, calledAt: number, result: string, conn: number | null): void;
   /** Records that the host's program makes this call now; returns the record's index (for callBlocked). */
   callMade(h: Host, step: Step): number;
-  /** The call of record `made` did not return within the system call: the program sleeps in it. */
-  callBlocked(made: number): void;
+  /**
+   * The call of record `made` did not complete within the system call: the
+   * program sleeps in it (asleep), or, on a non-blocking socket, goes on while it completes.
+   */
+  callBlocked(made: number, asleep: boolean): void;
   /** A blocked call returned: the host's program goes on with its held calls, after the kernel work that woke it. */
   resumeLater(h: Host): void;
   /**
@@ -481,11 +484,11 @@ export class Host implements ListenerHost, TwHost {
       if (asleep) sim.resumeLater(this);
     });
     if (returned) return;
-    sim.callBlocked(made);
     if (sim.blockingCalls && sleeps && !step.nonBlocking) {
       asleep = true;
       this.held = [];
     }
+    sim.callBlocked(made, asleep);
   }
 
   /** The blocked call returned: the program makes the calls it was held from, in order, until one blocks again. */
@@ -517,7 +520,7 @@ export class Host implements ListenerHost, TwHost {
    */
   private blockedSend(s: Sock, step: Step, now: number, made: number): void {
     this.held = [];
-    this.sim.callBlocked(made);
+    this.sim.callBlocked(made, true);
     const life = this.life;
     s.sendWhenConnected(step.bytes ?? 0, (r) => {
       if (life !== this.life) return;

@@ -106,6 +106,12 @@ export interface CallMade {
   result: number | null;
   /** it did not return within the system call: the program slept in it */
   blocked: boolean;
+  /**
+   * On a non-blocking socket: the call returned at once (EINPROGRESS, EAGAIN)
+   * and what it started completed later; `result` is that completion, as a
+   * program polling for it sees it.
+   */
+  inProgress?: boolean;
 }
 
 export interface HostSample {
@@ -540,8 +546,9 @@ export class Sim implements HostEngine {
     return k;
   }
 
-  callBlocked(made: number): void {
-    this.made[made]!.blocked = true;
+  callBlocked(made: number, asleep: boolean): void {
+    if (asleep) this.made[made]!.blocked = true;
+    else this.made[made]!.inProgress = true;
   }
 
   resumeLater(h: Host): void {

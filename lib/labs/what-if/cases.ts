@@ -330,8 +330,9 @@ function parse(json: Record<string, unknown>): Scenario {
 }
 
 function side(label: string, scenario: Scenario, options: SimulateOptions, moment: (t: DetailedTrace) => Moment): RunSide {
-  const { trace, order } = runOrdered(scenario, options);
-  const events = buildTimeline(trace, order, scenario.steps);
+  const run = runOrdered(scenario, options);
+  const { trace, order } = run;
+  const events = buildTimeline(trace, order, scenario.steps, run);
   return { label, trace, order, events, moment: moment(trace) };
 }
 
