@@ -222,7 +222,8 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
   const pendingMarker = (e: Extract<TimelineEvent, { kind: "call" }>, i: number) => {
     const open = pendingAt(e, shown);
     const lastRow = open ? layout.rows[Math.max(i, shown - 1)]! : layout.rows[e.returnsAt!]!;
-    const x = laneXIn(g, e.host) + (e.host === "server" ? -5 : 5);
+    // on the lane's side away from its labels (outside in the wide layout, between the lanes in the narrow one)
+    const x = laneXIn(g, e.host) + (e.host === "server" ? -5 : 5) * (g.narrow ? -1 : 1);
     const y1 = layout.rows[i]!.y + 4;
     const y2 = Math.max(y1 + 12, lastRow.y + lastRow.height - 4);
     return (

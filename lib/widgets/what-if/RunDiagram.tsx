@@ -146,7 +146,7 @@ export function RunDiagram({
           // a blocked call's bar beside its lane, down to its return (dashed to the end when it never returns)
           const open = e.kind === "call" && e.pending && (e.returnsAt === null || e.returnsAt === undefined);
           const until = e.kind === "call" && e.pending ? layout.rows[open ? events.length - 1 : e.returnsAt!]! : null;
-          const bx = laneXIn(g, e.host) + (e.host === "server" ? -5 : 5);
+          const bx = laneXIn(g, e.host) + (e.host === "server" ? -5 : 5) * (g.narrow ? -1 : 1);
           return (
             <g key={i} data-testid={e.kind === "call" ? "call" : undefined} data-pending={e.kind === "call" && e.pending ? String(open) : undefined}>
               {gap}
