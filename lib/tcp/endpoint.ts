@@ -123,6 +123,13 @@ export class Sock {
    */
   private waitingSend: Completion | null = null;
   private waitingBytes = 0;
+  /**
+   * A recv() blocked in sk_wait_data() (tcp_recvmsg_locked(), net/ipv4/tcp.c):
+   * woken by data, the peer's FIN or an error, then it reads.
+   */
+  private reader: Completion | null = null;
+  /** O_NONBLOCK: the application never sleeps in connect() or recv() on this socket. */
+  nonBlocking = false;
   /** Created by a valid syncookie ACK: its first trace entry is ESTABLISHED. */
   bornFromCookie = false;
   /** Handed over to a TIME-WAIT minisocket; the app's socket is closed in the kernel's eyes. */
@@ -421,9 +428,36 @@ export class Sock {
   /** recv(): read everything available. */
   recv(): string {
     if (this.err && this.rcvQueue === 0) return `error ${this.err}`;
+    // nothing to read yet on a non-blocking socket (a blocking recv() sleeps instead: Host)
+    if (this.recvWouldBlock()) return "error EAGAIN";
     const n = this.rcvQueue;
     this.rcvQueue = 0;
     return `${n} bytes${this.rcvFin ? " +EOF" : ""}`;
+  }
+
+  /**
+   * Whether a blocking recv() sleeps: tcp_recvmsg_locked() (net/ipv4/tcp.c)
+   * returns at once with data, at EOF (the peer's FIN: SOCK_DONE), with a
+   * pending error (sock_error()) or on a closed socket; otherwise it waits in
+   * sk_wait_data(), in any state that may still receive (man 2 recv: "If no
+   * messages are available at the socket, the receive calls wait for a
+   * message to arrive").
+   */
+  recvWouldBlock(): boolean {
+    return this.rcvQueue === 0 && !this.rcvFin && this.err === null && !this.rcvShutdown && !this.detached && this.state !== TcpState.CLOSED;
+  }
+
+  /** A recv() that blocks: `done` gets what recv() returns once data, EOF or an error is there. */
+  recvWhenReadable(done: Completion): void {
+    this.reader = done;
+  }
+
+  /** sk_data_ready(): wakes a blocked reader once there is something to return. */
+  private wakeReader(): void {
+    const r = this.reader;
+    if (r === null || this.recvWouldBlock()) return;
+    this.reader = null;
+    r(this.recv());
   }
 
   /** shutdown(SHUT_WR): tcp_shutdown() -> tcp_close_state() + tcp_send_fin(). */
@@ -531,6 +565,12 @@ export class Sock {
       const w = this.waitingSend;
       this.waitingSend = null;
       w(`error ${err ?? this.err ?? "EPIPE"}`);
+    }
+    if (this.reader !== null) {
+      // tcp_done() wakes a sleeping reader (sk_state_change()): it returns the error, or EOF
+      const r = this.reader;
+      this.reader = null;
+      r(this.err !== null ? `error ${this.err}` : `${this.rcvQueue} bytes +EOF`);
     }
   }
 
@@ -1061,6 +1101,7 @@ export class Sock {
       this.rcvNxt = seqAdd(this.rcvNxt, 1);
       this.tcpFin();
     }
+    if (this.reader !== null) this.wakeReader();
   }
 
   /** tcp_fin(): the peer's FIN is in sequence. */

@@ -32,6 +32,20 @@ export interface HostEngine extends SocketEngine {
   connCode(a: number, b: number): number;
   /** Records an application call's result (`calledAt` in microseconds). */
   appResult(step: Step, calledAt: number, result: string, conn: number | null): void;
+  /** Records that the host's program makes this call now; returns the record's index (for callBlocked). */
+  callMade(h: Host, step: Step): number;
+  /**
+   * The call of record `made` did not complete within the system call: the
+   * program sleeps in it (asleep), or, on a non-blocking socket, goes on while it completes.
+   */
+  callBlocked(made: number, asleep: boolean): void;
+  /** A blocked call returned: the host's program goes on with its held calls, after the kernel work that woke it. */
+  resumeLater(h: Host): void;
+  /**
+   * Whether connect(), accept() and recv() block as on a default (blocking)
+   * socket; false models O_NONBLOCK sockets (what the capture harness used).
+   */
+  readonly blockingCalls: boolean;
   startFlood(h: Host, step: Step): void;
   /** TCP_TIMEWAIT_LEN, or the RFC's 2*MSL when a lesson asks for it. */
   timeWaitLen(timeo: number): number;
@@ -78,8 +92,15 @@ export class Host implements ListenerHost, TwHost {
   sentFirstSyn = false;
   /** Crashed (scenario call "crash"): sends nothing, drops what arrives, its timers stand still. */
   down = false;
-  /** The program's later calls, held back while one of its calls blocks (a send waiting for the handshake). */
-  private held: Step[] | null = null;
+  /**
+   * The program's later calls, held back while one of its calls blocks (null:
+   * the program is not blocked). A program runs its calls one after another:
+   * a blocking system call returns only when it completes, so nothing the
+   * program would call later can run before (docs/scenario-format.md).
+   */
+  held: Step[] | null = null;
+  /** Bumped when the host reboots: a call its old program was blocked in never returns. */
+  private life = 0;
 
   constructor(
     readonly sim: HostEngine,
@@ -339,6 +360,10 @@ export class Host implements ListenerHost, TwHost {
    */
   crash(): void {
     this.down = true;
+    // the program is gone with the machine: a call it was blocked in never returns, and
+    // the calls it had not made yet are never made
+    this.life++;
+    this.held = null;
   }
 
   /**
@@ -350,6 +375,8 @@ export class Host implements ListenerHost, TwHost {
    */
   reboot(): void {
     this.down = false;
+    this.life++;
+    this.held = null;
     for (const o of [...this.allHashed()]) {
       if (o.kind === SOCK_FULL) o.done(null, false);
       else if (o.kind === SOCK_REQ) o.listener.dropReq(o);
@@ -387,7 +414,7 @@ export class Host implements ListenerHost, TwHost {
   // The calls that complete later get their own methods: the closures they
   // leave behind would otherwise make every call() allocate a context.
 
-  private connectCall(step: Step, now: number): void {
+  private connectCall(step: Step, now: number, made: number): void {
     const sim = this.sim;
     const to = sim.hostByName(step.to ?? "server");
     const rport = step.port ?? 80;
@@ -409,10 +436,14 @@ export class Host implements ListenerHost, TwHost {
     this.owned.push(s);
     this.counters.ActiveOpens++;
     const isn = p.isn !== 0 ? p.isn : sim.nextIsn(this);
-    s.connect(isn, (r) => sim.appResult(step, now, r, conn));
+    // A blocking connect() sleeps in inet_wait_for_connect() while the socket is in SYN-SENT or
+    // SYN-RECV (__inet_stream_connect(), net/ipv4/af_inet.c) and returns 0 once established, or
+    // the socket's error: ECONNREFUSED on an RST, ETIMEDOUT after tcp_syn_retries (man 2 connect).
+    if (step.nonBlocking) s.nonBlocking = true;
+    this.blocking(step, made, (done) => s.connect(isn, (r) => done(r, conn)));
   }
 
-  private acceptCall(step: Step, now: number): void {
+  private acceptCall(step: Step, now: number, made: number): void {
     const sim = this.sim;
     const l = this.listening[0];
     if (!l) return sim.appResult(step, now, "error EINVAL", null);
@@ -421,14 +452,56 @@ export class Host implements ListenerHost, TwHost {
       this.take(c, step);
       return sim.appResult(step, now, "ok", c.conn);
     }
-    l.waiters.push((child) => {
-      this.take(child, step);
-      sim.appResult(step, now, "ok", child.conn);
+    // an empty accept queue: a blocking accept() sleeps in inet_csk_wait_for_connect() until a
+    // connection is established and queued (inet_csk_accept(), net/ipv4/inet_connection_sock.c)
+    this.blocking(step, made, (done) =>
+      l.waiters.push((child) => {
+        this.take(child, step);
+        done("ok", child.conn);
+      }),
+    );
+  }
+
+  /**
+   * A call that may block: `start` begins it and hands `done` to whatever
+   * completes it. Done within the system call: an ordinary call. Otherwise
+   * (with blocking sockets) the program sleeps in it: its result is recorded
+   * when it returns, and the program's later calls wait in `held` until then.
+   * With O_NONBLOCK sockets (blockingCalls false) the call is recorded when it
+   * completes but holds nothing back, as a program polling for it would.
+   */
+  private blocking(step: Step, made: number, start: (done: (result: string, conn: number | null) => void) => void, sleeps = true): void {
+    const sim = this.sim;
+    const now = sim.now;
+    const life = this.life;
+    let returned = false;
+    let asleep = false;
+    start((result, conn) => {
+      // a rebooted host's old program is gone: its call never returns
+      if (returned || life !== this.life) return;
+      returned = true;
+      sim.appResult(step, now, result, conn);
+      if (asleep) sim.resumeLater(this);
     });
+    if (returned) return;
+    if (sim.blockingCalls && sleeps && !step.nonBlocking) {
+      asleep = true;
+      this.held = [];
+    }
+    sim.callBlocked(made, asleep);
+  }
+
+  /** The blocked call returned: the program makes the calls it was held from, in order, until one blocks again. */
+  resume(): void {
+    const later = this.held;
+    this.held = null;
+    if (later === null) return;
+    for (let i = 0; i < later.length; i++) this.call(later[i]!);
   }
 
   /** accept() returned c: the application owns it now. */
   private take(c: Sock, step: Step): void {
+    if (step.nonBlocking) c.nonBlocking = true;
     if (step.userTimeout) c.userTimeout = step.userTimeout * MS;
     if (step.keepalive) {
       c.keepalive = true;
@@ -440,25 +513,38 @@ export class Host implements ListenerHost, TwHost {
     this.owned.push(c);
   }
 
-  /** send() on a socket still in SYN-SENT: the call blocks, and so do the program's later calls. */
-  private blockedSend(s: Sock, step: Step, now: number): void {
+  /**
+   * send() on a socket still in SYN-SENT: it waits in sk_stream_wait_connect() (RFC 9293
+   * §3.10.2, SEND in SYN-SENT), and the program's later calls wait for it (also with O_NONBLOCK
+   * sockets: the capture harness made this send blocking).
+   */
+  private blockedSend(s: Sock, step: Step, now: number, made: number): void {
     this.held = [];
+    this.sim.callBlocked(made, true);
+    const life = this.life;
     s.sendWhenConnected(step.bytes ?? 0, (r) => {
+      if (life !== this.life) return;
       this.sim.appResult(step, now, r, s.conn);
-      const later = this.held ?? [];
-      this.held = null;
-      for (let i = 0; i < later.length; i++) this.call(later[i]!);
+      this.sim.resumeLater(this);
     });
+  }
+
+  /** recv() with nothing to read yet: sleeps until data, the peer's FIN or an error (tcp_recvmsg_locked()). */
+  private blockedRecv(s: Sock, step: Step, made: number): void {
+    this.blocking(step, made, (done) => s.recvWhenReadable((r) => done(r, s.conn)), !s.nonBlocking);
   }
 
   /** Runs one application call; the result is recorded when the call returns. */
   call(step: Step): void {
     const sim = this.sim;
-    if (this.held !== null) {
+    // crash, reboot and a flood are not calls of the host's program: they happen to the machine
+    const program = step.call !== "crash" && step.call !== "reboot" && step.call !== "syn-flood";
+    if (this.held !== null && program) {
       this.held.push(step);
       return;
     }
     const now = sim.now;
+    const made = sim.callMade(this, step);
     switch (step.call) {
       case "listen": {
         const port = step.port ?? 80;
@@ -472,9 +558,9 @@ export class Host implements ListenerHost, TwHost {
         return sim.appResult(step, now, "ok", null);
       }
       case "connect":
-        return this.connectCall(step, now);
+        return this.connectCall(step, now, made);
       case "accept":
-        return this.acceptCall(step, now);
+        return this.acceptCall(step, now, made);
       case "send":
       case "recv":
       case "shutdown":
@@ -489,7 +575,8 @@ export class Host implements ListenerHost, TwHost {
           return sim.appResult(step, now, step.call === "close" || step.call === "abort" ? "error EBADF" : "error ENOTCONN", null);
         }
         let r: string;
-        if (step.call === "send" && s.state === TcpState.SYN_SENT && !s.err) return this.blockedSend(s, step, now);
+        if (step.call === "send" && s.state === TcpState.SYN_SENT && !s.err) return this.blockedSend(s, step, now, made);
+        if (step.call === "recv" && sim.blockingCalls && !step.nonBlocking && !s.nonBlocking && s.recvWouldBlock()) return this.blockedRecv(s, step, made);
         if (step.call === "send") r = s.send(step.bytes ?? 0);
         else if (step.call === "recv") r = s.recv();
         else if (step.call === "shutdown") r = s.shutdown();

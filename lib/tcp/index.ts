@@ -9,9 +9,12 @@
  *   runScenario(scenario, options?) -> ScenarioRun
  *     ready at once: hosts, calls, samples, aborts, counters, queues (each listener's SYN and
  *                    accept queue at the end), violations, endedAt, segmentCount, stateCount
+ *                    callsMade (each call as its program made it: when, whether it blocked, its
+ *                    result; and the calls a blocked program never got to make)
  *     lazy (converted when first read): segments, states, detailed, detailedStates,
  *                    events (segments, state changes and app call results in the order they
- *                    happened, even within one microsecond), trace(), detailedTrace()
+ *                    happened, even within one microsecond), timeline (events plus where each
+ *                    call was made), trace(), detailedTrace()
  *     release()      hands the record buffers to the next simulation
  *     options.segments = false: segments are counted, not recorded (long floods that only
  *                    read samples and counters)
@@ -40,6 +43,10 @@
  *     -> every intermediate value of a SYN cookie and its check (the engine's own arithmetic);
  *   cookieInitSequence, cookieCheck, mssIndex, MSSTAB, MAX_SYNCOOKIE_AGE, COOKIEBITS
  *
+ * Calls: a host's program makes its calls one after another, and connect(), accept() and recv()
+ * block as on plain sockets (a blocked call holds back the program's later calls);
+ * options.nonBlocking models O_NONBLOCK sockets instead, as the real captures were made.
+ *
  * Options: seed, isn (per-host first ISN, e.g. near 2^32, or a list for its first connections),
  * until (seconds), sampleEvery (seconds), rfc.timeWaitSeconds (show RFC 2*MSL instead of Linux's 60 s),
  * counterfactual { twoWayHandshake, noTimeWait, isnZero } (the what-if sandbox switches a piece of
@@ -54,6 +61,8 @@ export type {
   RunOptions,
   ScenarioRun,
   RunEvent,
+  TimelineEntry,
+  CallMade,
   QueueReading,
   DetailedTrace,
   DetailedSegment,

@@ -53,6 +53,13 @@ export interface Step {
   localPort?: number;
   /** which of the host's connections the call applies to (its client end's name) */
   conn?: string;
+  /**
+   * connect/accept/recv: O_NONBLOCK. On connect, the socket is non-blocking
+   * (connect() and later recv() calls on it never make the program wait); on
+   * accept, the call polls instead of sleeping and the accepted socket is
+   * non-blocking (accept4 SOCK_NONBLOCK); on recv, this call only (MSG_DONTWAIT).
+   */
+  nonBlocking?: boolean;
 }
 
 export type DropKind = "all" | "syn" | "rst" | "ack";
@@ -187,6 +194,11 @@ function parseStep(raw: unknown, i: number): Step {
   if (raw.conn !== undefined) {
     if (typeof raw.conn !== "string" || raw.conn === "") fail(`${p}.conn`, "must be a connection name");
     step.conn = raw.conn;
+  }
+  if (raw.nonBlocking !== undefined) {
+    if (call !== "connect" && call !== "accept" && call !== "recv") fail(`${p}.nonBlocking`, "only valid on connect, accept or recv");
+    if (typeof raw.nonBlocking !== "boolean") fail(`${p}.nonBlocking`, "must be true or false");
+    if (raw.nonBlocking) step.nonBlocking = true;
   }
   return step;
 }

@@ -19,6 +19,8 @@ import { EV_TW_LANE, type TimeWaitSock } from "./timewait";
 import { NO_CONN, Recorder, recorderToTrace, usToSeconds, type Trace, type TraceSegment, type TraceState } from "./trace";
 
 const EV_SAMPLE = 12;
+/** A host's program wakes from a blocked call and goes on with its later calls. */
+const EV_RESUME = 13;
 
 /** Spoofed source addresses live above every real host index. */
 const SPOOF_BASE = 1 << 13;
@@ -57,6 +59,14 @@ export interface SimulateOptions {
    * all false: Linux exactly, every trace unchanged.
    */
   counterfactual?: Counterfactual;
+  /**
+   * O_NONBLOCK sockets, as the capture harness (tools/capture) opened them:
+   * connect(), accept() and recv() never hold back the program's later calls
+   * (connect and accept are reported when they complete, recv returns at once
+   * with what has arrived); only a send() in SYN-SENT waits. Without it every
+   * socket blocks, as a plain socket() does.
+   */
+  nonBlocking?: boolean;
 }
 
 /** runScenario's options: simulate()'s, plus what to record. */
@@ -78,6 +88,30 @@ export interface AppResult {
   call: Step["call"];
   conn?: string;
   result: string;
+}
+
+/**
+ * One application call as its program made it. A blocked program makes its
+ * later calls only when the blocking call returns, so `t` may be later than
+ * the step's own `t`.
+ */
+export interface CallMade {
+  /** index of the step in scenario.steps */
+  step: number;
+  host: string;
+  call: Step["call"];
+  /** when the program made the call (null: never, its program was still blocked in an earlier call, or had crashed) */
+  t: number | null;
+  /** its result in `calls` (null: it had not returned when the run ended, or was never made) */
+  result: number | null;
+  /** it did not return within the system call: the program slept in it */
+  blocked: boolean;
+  /**
+   * On a non-blocking socket: the call returned at once (EINPROGRESS, EAGAIN)
+   * and what it started completed later; `result` is that completion, as a
+   * program polling for it sees it.
+   */
+  inProgress?: boolean;
 }
 
 export interface HostSample {
@@ -191,6 +225,13 @@ export class Sim implements HostEngine {
   readonly aborts: Abort[] = [];
   /** For calls[k]: segments and state changes recorded before it returned (2 numbers per call). */
   readonly callMarks: number[] = [];
+  /** Calls in the order made. */
+  readonly made: CallMade[] = [];
+  /** For made[k]: segments, state changes and call results recorded before it was made (3 numbers per call). */
+  readonly madeMarks: number[] = [];
+  /** The made[] record of each step made so far. */
+  private madeOf = new Map<Step, number>();
+  readonly blockingCalls: boolean;
   /** Connection names: the client end's host name, "#k" for its k-th connection (as the capture tool names them). */
   private conns: string[] = [];
   private connsOf = new Map<number, number[]>();
@@ -247,6 +288,7 @@ export class Sim implements HostEngine {
     this.rng = new Rng(options.seed ?? scenario.seed ?? 1);
     this.counterfactual = options.counterfactual ?? NO_COUNTERFACTUAL;
     this.nominalTimers = options.nominalTimers === true;
+    this.blockingCalls = options.nonBlocking !== true;
     this.sysctl = resolveSysctls(scenario.sysctl);
     this.isnGiven = new Map(Object.entries(options.isn ?? {}));
     this.faulted = new Set(scenario.faults.map((f) => f.from));
@@ -496,7 +538,40 @@ export class Sim implements HostEngine {
     this.net.deliver(from, to, this.hosts[to], srcAddr, srcPort, dstAddr, dstPort, flags, seq, ack, len, conn);
   }
 
+  callMade(h: Host, step: Step): number {
+    const k = this.made.length;
+    this.made.push({ step: -1, host: h.name, call: step.call, t: usToSeconds(this.now), result: null, blocked: false });
+    this.madeMarks.push(this.rec.nSeg, this.rec.nState, this.calls.length);
+    this.madeOf.set(step, k);
+    return k;
+  }
+
+  callBlocked(made: number, asleep: boolean): void {
+    if (asleep) this.made[made]!.blocked = true;
+    else this.made[made]!.inProgress = true;
+  }
+
+  resumeLater(h: Host): void {
+    this.sched.at(new Ev(EV_RESUME, h), this.now);
+  }
+
+  /** made[], with each record's step index, and the steps a blocked or crashed program never made. */
+  callsMade(): CallMade[] {
+    const index = new Map<Step, number>();
+    this.scenario.steps.forEach((s, i) => index.set(s, i));
+    for (const [step, k] of this.madeOf) this.made[k]!.step = index.get(step) ?? -1;
+    const out = this.made.slice();
+    // steps whose time came (the loop reached them) but that their program never made
+    for (let k = 0; k < this.stepIdx; k++) {
+      const s = this.steps[k]!;
+      if (!this.madeOf.has(s)) out.push({ step: index.get(s) ?? -1, host: s.host, call: s.call, t: null, result: null, blocked: false });
+    }
+    return out;
+  }
+
   appResult(step: Step, calledAt: number, result: string, conn: number | null): void {
+    const k = this.madeOf.get(step);
+    if (k !== undefined) this.made[k]!.result = this.calls.length;
     const r: AppResult = {
       t: usToSeconds(calledAt),
       returned: usToSeconds(this.now),
@@ -869,6 +944,9 @@ export class Sim implements HostEngine {
         if (!sock.host.down) sock.onTimer(ev.kind as TimerKind, ev.gen);
         break;
       }
+      case EV_RESUME:
+        (ev.target as Host).resume();
+        break;
       case EV_SAMPLE:
         this.sample();
         if (this.sched.size > 0 || this.stepIdx < this.steps.length) this.sched.at(ev, this.now + this.sampleEveryUs);
@@ -986,6 +1064,9 @@ export interface QueueReading {
 /** One entry of ScenarioRun.events: an index into segments (and detailed), states (and detailedStates) or calls. */
 export type RunEvent = { kind: "segment"; index: number } | { kind: "state"; index: number } | { kind: "call"; index: number };
 
+/** One entry of ScenarioRun.timeline: a RunEvent (a "call" entry is where the call returned), or where a call was made (an index into callsMade). */
+export type TimelineEntry = RunEvent | { kind: "made"; index: number };
+
 /**
  * The result of runScenario(). The cheap parts are plain fields, computed
  * when the simulation ends; segments, states and their ordering are
@@ -998,6 +1079,12 @@ export interface ScenarioRun {
   readonly hosts: string[];
   /** App call results, in the order the calls returned. */
   readonly calls: AppResult[];
+  /**
+   * Every call in the order the programs made them (when, whether it blocked,
+   * its result in `calls`), then the steps a program never made because it
+   * was still blocked in an earlier call (or had crashed) when they were due.
+   */
+  readonly callsMade: CallMade[];
   /** Socket-table samples (options.sampleEvery, and after each batch of app calls when sampling). */
   readonly samples: HostSample[];
   readonly aborts: Abort[];
@@ -1026,6 +1113,11 @@ export interface ScenarioRun {
    * before whatever happened after it returned).
    */
   readonly events: RunEvent[];
+  /**
+   * Lazy: `events` with a "made" entry where each call was made, so a call
+   * that blocked reads as made ... returned, with what happened meanwhile between.
+   */
+  readonly timeline: TimelineEntry[];
   /** Lazy: { segments, states } exactly as simulate() returns. */
   trace(): Trace;
   /** Lazy: exactly what simulateDetailed() returns. */
@@ -1037,6 +1129,7 @@ export interface ScenarioRun {
 class Run implements ScenarioRun {
   readonly hosts: string[];
   readonly calls: AppResult[];
+  readonly callsMade: CallMade[];
   readonly samples: HostSample[];
   readonly aborts: Abort[];
   readonly counters: DetailedTrace["counters"];
@@ -1051,12 +1144,14 @@ class Run implements ScenarioRun {
   private det: DetailedSegment[] | null = null;
   private detSt: DetailedTrace["detailedStates"] | null = null;
   private ev: RunEvent[] | null = null;
+  private tl: TimelineEntry[] | null = null;
   private stMarks: Int32Array | null = null;
 
   constructor(sim: Sim) {
     this.sim = sim;
     this.hosts = sim.hosts.map((h) => h.name);
     this.calls = sim.calls;
+    this.callsMade = sim.callsMade();
     this.samples = sim.samples;
     this.aborts = sim.aborts;
     this.counters = sim.counters();
@@ -1134,6 +1229,28 @@ class Run implements ScenarioRun {
       this.ev = out;
     }
     return this.ev;
+  }
+
+  get timeline(): TimelineEntry[] {
+    if (this.tl === null) {
+      const events = this.events;
+      const marks = this.live("timeline").madeMarks;
+      const nMade = marks.length / 3;
+      const out: TimelineEntry[] = [];
+      let k = 0;
+      const count = { segment: 0, state: 0, call: 0 };
+      for (const e of events) {
+        // a call was made before everything recorded after its marks
+        while (k < nMade && marks[3 * k]! <= count.segment && marks[3 * k + 1]! <= count.state && marks[3 * k + 2]! <= count.call) {
+          out.push({ kind: "made", index: k++ });
+        }
+        out.push(e);
+        count[e.kind]++;
+      }
+      while (k < nMade) out.push({ kind: "made", index: k++ });
+      this.tl = out;
+    }
+    return this.tl;
   }
 
   detailedTrace(): DetailedTrace {

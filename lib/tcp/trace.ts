@@ -5,7 +5,7 @@
  * stores, not an object.
  * Conversion to the FORMAT.md JSON shape happens once, at the end.
  */
-import { ACK, SYN, flagString } from "./segment";
+import { ACK, RST, SYN, flagString, segSpace } from "./segment";
 import { STATE_NAMES, type StateName } from "./state";
 
 export interface TraceSegment {
@@ -314,7 +314,7 @@ export class Recorder {
         m.set(b, s);
       }
       const mine = get(a, b);
-      seq[i] = mine === undefined ? s : (s - mine) >>> 0;
+      seq[i] = mine === undefined || this.unsequencedReset(i, a, b) ? s : (s - mine) >>> 0;
       if (f & ACK) {
         const theirs = get(b, a);
         const k = this.ack(i);
@@ -322,6 +322,27 @@ export class Recorder {
       } else ack[i] = -1;
     }
     return { seq, ack };
+  }
+
+  /**
+   * Whether segment i (direction a -> b) is the reset that answers a segment
+   * without ACK: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (RFC 9293
+   * §3.10.7.1; tcp_v4_send_reset()). Its 0 is no number of the sender's
+   * sequence space, even when the sender had an ISN on this 4-tuple before (a
+   * request or listener that is gone), so it is reported as sent, never as
+   * 0 - ISN (mod 2^32). Found from the wire, as a capture reader would: an
+   * R. with seq 0 whose ack covers the last segment the other way, which
+   * carried no ACK. Cold: only resets with seq 0 look back.
+   */
+  private unsequencedReset(i: number, a: number, b: number): boolean {
+    const f = this.flags(i);
+    if ((f & (RST | ACK)) !== (RST | ACK) || this.seq(i) !== 0) return false;
+    for (let j = i - 1; j >= 0 && j >= i - 100_000; j--) {
+      if (((this.srcAddr(j) << 16) | this.srcPort(j)) !== b || ((this.dstAddr(j) << 16) | this.dstPort(j)) !== a) continue;
+      const g = this.flags(j);
+      return (g & ACK) === 0 && ((this.seq(j) + segSpace(g, this.len(j))) >>> 0) === this.ack(i);
+    }
+    return false;
   }
 }
 

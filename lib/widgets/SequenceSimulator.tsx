@@ -28,11 +28,13 @@ import { isPresetName, PRESETS, type Preset } from "../labs/sequence-simulator/p
 import { runOrdered } from "../labs/sequence-simulator/run";
 import {
   buildTimeline,
+  callsNeverMade,
   eventLine,
   eventLogText,
   explainSegments,
   flagNames,
   hostsAt,
+  pendingAt,
   queuesAt,
   segmentLabel,
   sequenceSpace,
@@ -54,6 +56,8 @@ function prefersReducedMotion() {
   return typeof window !== "undefined" && !!window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
+const PRIMARY =
+  "rounded-md border border-blue-800 bg-blue-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-blue-300 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200";
 const BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 const INPUT =
@@ -73,7 +77,9 @@ export function SequenceSimulator({ preset: presetName }: { preset: string }) {
 function Simulator({ presetName, preset }: { presetName: string; preset: Preset }) {
   const baseId = useId();
   const [controls, setControls] = useState<Controls>(() => initialControls(preset));
-  const [cursor, setCursor] = useState<number | null>(null);
+  // The cursor is the number of events shown (null: all of them). A simulator opens at its
+  // start, so "step through it" begins with the first event.
+  const [cursor, setCursor] = useState<number | null>(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
   const [focused, setFocused] = useState<number | null>(null);
@@ -83,7 +89,8 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
 
   const built = useMemo(() => buildScenario(preset, controls), [preset, controls]);
   const run = useMemo(() => (built.ok ? runOrdered(built.scenario, built.options) : null), [built]);
-  const events = useMemo(() => (run && built.ok ? buildTimeline(run.trace, run.order, built.scenario.steps) : []), [run, built]);
+  const events = useMemo(() => (run && built.ok ? buildTimeline(run.trace, run.order, built.scenario.steps, run) : []), [run, built]);
+  const neverMade = useMemo(() => (run && built.ok ? callsNeverMade(run, built.scenario.steps) : []), [run, built]);
   const why = useMemo(() => (run ? explainSegments(run.trace) : []), [run]);
   const { ref: diagramRef, width: diagramWidth } = useContainerWidth<HTMLDivElement>();
   const absolute = controls.absolute;
@@ -95,7 +102,8 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
         const text = `${segmentLabel(e.segment, absolute)}${e.segment.dropped ? " (lost)" : ""}`;
         return wrapWords(text, charsThatFit(geometry.segmentLabel.room, 11));
       }
-      const text = hostLabelText(e);
+      // a pending call is laid out with its longest label ("… pending"), so rows do not move while stepping
+      const text = hostLabelText(e, 0);
       return e.kind === "state" ? [text] : wrapWords(text, charsThatFit(geometry.hostLabel(e.host).room, geometry.labelFont));
     });
     return { geometry, labels, layout: layoutRowsWrapped(events, labels.map((l) => l.length)) };
@@ -130,7 +138,7 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
     if (!playing || reducedMotion) return;
     const timer = window.setInterval(() => {
       setCursor((c) => {
-        const next = (c ?? total) + 1;
+        const next = (c ?? 0) + 1;
         if (next >= total) {
           setPlaying(false);
           return null;
@@ -154,11 +162,13 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
     setCursor(null);
     setPlaying(false);
   };
+  const started = shown > 0;
 
   const userRuleFor = (index: number): DropRule | null => {
     const s = run?.trace.detailed[index];
     if (!s) return null;
-    return { from: s.from, kind: dropKindFor(s.flags, s.len), t: s.t };
+    // the engine's faults select by send time; a segment held up on a delayed link is stamped on arrival
+    return { from: s.from, kind: dropKindFor(s.flags, s.len), t: s.sentAt ?? s.t };
   };
   const droppedByUser = (index: number) => {
     const rule = userRuleFor(index);
@@ -199,10 +209,40 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
     return controls.drops
       .map((rule) => ({
         rule,
-        count: run.trace.detailed.filter((s) => s.dropped && s.from === rule.from && Math.abs(s.t - rule.t) < 5e-7).length,
+        count: run.trace.detailed.filter((s) => s.dropped && s.from === rule.from && Math.abs((s.sentAt ?? s.t) - rule.t) < 5e-7).length,
       }))
       .filter((c) => c.count !== 1);
   }, [run, controls.drops]);
+
+  /**
+   * A blocked call's bar: beside its host's lane, from the call's row down to
+   * its return (solid) or, while it is still pending at the cursor, to the
+   * last event shown (dashed).
+   */
+  const pendingMarker = (e: Extract<TimelineEvent, { kind: "call" }>, i: number) => {
+    const open = pendingAt(e, shown);
+    const lastRow = open ? layout.rows[Math.max(i, shown - 1)]! : layout.rows[e.returnsAt!]!;
+    // on the lane's side away from its labels (outside in the wide layout, between the lanes in the narrow one)
+    const x = laneXIn(g, e.host) + (e.host === "server" ? -5 : 5) * (g.narrow ? -1 : 1);
+    const y1 = layout.rows[i]!.y + 4;
+    const y2 = Math.max(y1 + 12, lastRow.y + lastRow.height - 4);
+    return (
+      <line
+        x1={x}
+        x2={x}
+        y1={y1}
+        y2={y2}
+        strokeWidth={4}
+        strokeLinecap="round"
+        strokeDasharray={open ? "3 4" : undefined}
+        className="stroke-amber-600 dark:stroke-amber-400"
+        data-testid="pending-marker"
+        data-open={String(open)}
+      >
+        <title>{`${e.host}'s program is blocked in ${e.call}()${open ? "" : ` until it returns ${e.result}`}`}</title>
+      </line>
+    );
+  };
 
   const backlog = Number(preset.scenario.steps.find((s) => s.call === "listen")?.backlog ?? 0);
   const sysctlNames = preset.controls.sysctls ?? [];
@@ -218,17 +258,14 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
       <h3 className="m-0! text-lg font-semibold">{preset.title}</h3>
       <p className="mt-1! mb-3! text-sm text-slate-700 dark:text-slate-300">{preset.hint}</p>
 
-      {/* Transport: the cursor is the number of events shown. */}
+      {/* Transport: the cursor is the number of events shown. Step and Play come first: the simulator opens at its start. */}
       <div role="toolbar" aria-label="Timeline controls" className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} onClick={() => { setPlaying(false); setCursor(0); }} disabled={shown === 0}>
-          <span aria-hidden="true">|◀</span> Rewind
-        </button>
-        <button type="button" className={BUTTON} onClick={() => step(-1)} disabled={shown === 0}>
-          ◀ Step back
+        <button type="button" className={PRIMARY} onClick={() => step(1)} disabled={atEnd} data-testid="step-forward">
+          {started ? "Step ▶" : "Step ▶ first event"}
         </button>
         <button
           type="button"
-          className={BUTTON}
+          className={PRIMARY}
           onClick={() => {
             if (!playing && atEnd) setCursor(0);
             setPlaying((p) => !p);
@@ -238,13 +275,21 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
         >
           <span aria-hidden="true">{playing ? "‖" : "▶"}</span> {playing ? "Pause" : "Play"}
         </button>
-        <button type="button" className={BUTTON} onClick={() => step(1)} disabled={atEnd} data-testid="step-forward">
-          Step ▶
+        <button type="button" className={BUTTON} onClick={() => step(-1)} disabled={shown === 0}>
+          ◀ Step back
+        </button>
+        <button type="button" className={BUTTON} onClick={() => { setPlaying(false); setCursor(0); }} disabled={shown === 0}>
+          <span aria-hidden="true">|◀</span> Rewind
         </button>
         <button type="button" className={BUTTON} onClick={() => { setPlaying(false); setCursor(null); }} disabled={atEnd}>
           End <span aria-hidden="true">▶|</span>
         </button>
       </div>
+      {!started && total > 0 ? (
+        <p className="mt-1! mb-0! text-sm text-slate-700 dark:text-slate-300" data-testid="start-hint">
+          The run is at its start. Press Step to see the first event ({total} in all), or Play to watch it unfold.
+        </p>
+      ) : null}
       {reducedMotion ? (
         <p className="mt-1! mb-0! text-xs text-slate-700 dark:text-slate-300">Play is off because your system asks for reduced motion; Step moves one event at a time.</p>
       ) : null}
@@ -379,10 +424,14 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
                 );
               }
               const place = g.hostLabel(e.host);
+              // the label at the cursor: a pending call's "… pending" goes once its return is shown
+              const now = e.kind === "call" && e.pending ? wrapWords(hostLabelText(e, shown), charsThatFit(place.room, g.labelFont)) : labels[i]!;
+              const marker = e.kind === "call" && e.pending ? pendingMarker(e, i) : null;
               return (
-                <g key={i}>
+                <g key={i} data-testid={e.kind === "call" ? "call" : e.kind === "return" ? "call-return" : undefined} data-host={e.host} data-call={e.kind === "state" ? undefined : e.call} data-pending={e.kind === "call" && e.pending ? String(pendingAt(e, shown)) : undefined}>
                   {gap}
                   {time}
+                  {marker}
                   <text
                     x={place.x}
                     y={row.y + 15}
@@ -394,9 +443,9 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
                         : "fill-violet-800 font-mono dark:fill-violet-300"
                     }
                   >
-                    {labels[i]!.map((l, n) => (
+                    {now.map((l, n) => (
                       <tspan key={n} x={place.x} dy={n === 0 ? 0 : LINE_HEIGHT}>
-                        {n < labels[i]!.length - 1 ? `${l} ` : l}
+                        {n < now.length - 1 ? `${l} ` : l}
                       </tspan>
                     ))}
                   </text>
@@ -642,6 +691,16 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
         </ol>
       </div>
 
+      {neverMade.length > 0 ? (
+        <p className="mt-2! mb-0! text-xs text-slate-700 dark:text-slate-300" data-testid="never-made">
+          Never made:{" "}
+          {neverMade
+            .map((c) => `${c.host}'s ${c.call}() (due at t=${c.t.toFixed(4)})${c.blockedIn ? `: its program is still blocked in ${c.blockedIn}` : ""}`)
+            .join("; ")}
+          . A program makes its calls one after another, so a call that blocks holds back the ones after it.
+        </p>
+      ) : null}
+
       {capture ? (
         <CapturePanel capture={capture} comparison={comparison} changed={changesTheScenario(controls)} />
       ) : null}
@@ -649,15 +708,15 @@ function Simulator({ presetName, preset }: { presetName: string; preset: Preset 
   );
 }
 
-/** The words beside a host's lane for a state change or a socket call. */
-function hostLabelText(e: Exclude<TimelineEvent, { kind: "segment" }>): string {
-  return e.kind === "state"
-    ? e.listener
-      ? "LISTEN"
-      : e.to
-    : e.kind === "call"
-      ? `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
-      : `${e.call}() → ${e.result}`;
+/**
+ * The words beside a host's lane for a state change or a socket call at the
+ * cursor: a call that blocked reads "… pending" until its return is shown.
+ */
+function hostLabelText(e: Exclude<TimelineEvent, { kind: "segment" }>, cursor: number): string {
+  if (e.kind === "state") return e.listener ? (e.to === "LISTEN" ? "LISTEN" : `LISTEN → ${e.to}`) : e.to;
+  if (e.kind === "return") return `${e.call}() → ${e.result}`;
+  if (!e.pending) return `${e.call}() → ${e.result}`;
+  return pendingAt(e, cursor) ? `${e.call}() … pending` : `${e.call}() …`;
 }
 
 function CapturePanel({

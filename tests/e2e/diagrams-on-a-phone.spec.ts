@@ -34,7 +34,11 @@ async function open(page: Page, p: (typeof PAGES)[number]) {
   } else {
     const widgets = page.locator('[data-widget="sequence-simulator"]');
     await expect(widgets.first()).toBeVisible();
-    for (const w of await widgets.all()) await expect(w).toHaveAttribute("data-hydrated", "true");
+    // simulators open at their start: show every event, so the checks below see the whole diagram
+    for (const w of await widgets.all()) {
+      await expect(w).toHaveAttribute("data-hydrated", "true");
+      await w.getByRole("button", { name: /End/ }).click();
+    }
   }
 }
 

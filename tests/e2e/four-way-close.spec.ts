@@ -32,6 +32,10 @@ test("client closes first: step to the FIN, then drop the final ACK and watch th
   const normal = expectedTrace("close-client-first");
   expect(await segmentLines(w)).toEqual(normal.detailed.map(line));
   await expect(w.getByTestId("capture-comparison")).toContainText("agree with the capture");
+  // it opens at its start; End shows the whole run
+  await expect(w.getByTestId("segment")).toHaveCount(0);
+  await w.getByRole("button", { name: /End/ }).click();
+  await expect(w.getByTestId("segment")).toHaveCount(normal.detailed.length);
   await expect(w.getByTestId("state-client")).toContainText("CLOSED");
   await expect(w.getByTestId("host-states")).toContainText("TIME-WAIT");
 
@@ -67,6 +71,8 @@ test("simultaneous close: both sides pass through CLOSING into TIME-WAIT", async
     const states = expected.states.filter((s) => s.host === host).map((s) => s.state);
     expect(states).toContain("CLOSING");
   }
+  // the history at the end of the run (the simulator opens at its start)
+  await w.getByRole("button", { name: /End/ }).click();
   await expect(w.getByTestId("host-states")).toContainText("CLOSING");
   await expect(w.getByTestId("capture-comparison")).toContainText("agree with the capture");
 });

@@ -37,6 +37,12 @@ test("handshake: drop the SYN-ACK with the keyboard and watch Linux retransmit i
 
   const normal = expectedTrace("handshake", {}, { seed: 1, isn });
   expect(await segmentLines(w)).toEqual(normal.detailed.map(line));
+  // it opens at its start: nothing drawn, the first control steps to the first event
+  await expect(w.getByTestId("segment")).toHaveCount(0);
+  await expect(w.getByTestId("state-client")).toContainText("CLOSED");
+  await expect(w.getByTestId("step-forward")).toHaveText(/Step ▶ first event/);
+  await w.getByRole("button", { name: /End/ }).click();
+  await expect(w.getByTestId("segment")).toHaveCount(normal.detailed.length);
   await expect(w.getByTestId("state-client")).toContainText("ESTABLISHED");
 
   // Rewind and step: after the first few events the client is in SYN-SENT.
@@ -92,5 +98,6 @@ test("old duplicate SYN: the client answers the stale SYN-ACK with RST", async (
   const rst = expected.detailed.find((s) => s.from === "client" && s.flags === "R")!;
   expect(rst.absSeq).toBe(91);
   await expect(w.getByTestId("event-log")).toContainText("client → server  [R] seq 91 len 0");
+  await w.getByRole("button", { name: /End/ }).click();
   await expect(w.getByTestId("state-client")).toContainText("ESTABLISHED");
 });

@@ -115,7 +115,8 @@ export const PRESETS = {
       network: { delay: 0.05 },
       steps: [
         { t: 0, host: "server", call: "listen", backlog: 128 },
-        { t: 0.1, host: "client", call: "connect", localPort: 40000 },
+        // non-blocking, so the program can give up on the first attempt while it is in progress
+        { t: 0.1, host: "client", call: "connect", localPort: 40000, nonBlocking: true },
         { t: 0.5, host: "client", call: "abort" },
         { t: 2, host: "client", call: "connect", localPort: 40000 },
         { t: 3.5, host: "server", call: "accept" },

@@ -3,28 +3,57 @@
 // the server's queues at any cursor position, why each segment was sent, and
 // the text lines of the event log. Pure functions; no protocol logic: every
 // number comes from the trace.
-import type { AppResult, DetailedSegment, DetailedTrace, StateName } from "@/lib/tcp";
-import type { EventOrder } from "./run";
+import type { AppResult, CallMade, DetailedSegment, DetailedTrace, StateName } from "@/lib/tcp";
+import type { EventOrder, FlowEntry, OrderedRun } from "./run";
 
-export type CallEvent = { kind: "call"; t: number; host: string; call: string; result: string; returned: number };
-export type ReturnEvent = { kind: "return"; t: number; host: string; call: string; result: string };
+/**
+ * A call where the program made it. `pending`: it did not return within the
+ * system call (the program slept in it); its result then comes with a
+ * ReturnEvent, and `returnsAt` is that event's index in the timeline (null:
+ * it had not returned when the run ended).
+ */
+export type CallEvent = {
+  kind: "call";
+  t: number;
+  host: string;
+  call: string;
+  result: string;
+  returned: number;
+  pending?: boolean;
+  returnsAt?: number | null;
+};
+export type ReturnEvent = { kind: "return"; t: number; host: string; call: string; result: string; madeAt?: number };
 export type StateEvent = { kind: "state"; t: number; host: string; from: StateName | "CLOSED"; to: StateName; conn?: string; listener: boolean };
 export type SegmentEvent = { kind: "segment"; t: number; host: string; index: number; segment: DetailedSegment };
 export type TimelineEvent = CallEvent | ReturnEvent | StateEvent | SegmentEvent;
 
-/** Merges segments and states in the engine's own order (or by time when it is unknown). */
-function mergeWireEvents(trace: DetailedTrace, order: EventOrder | null): Array<StateEvent | SegmentEvent> {
-  const out: Array<StateEvent | SegmentEvent> = [];
+/**
+ * State changes as arrows from one state to the next, per socket (a
+ * listener, or a connection's end); a record that changes nothing is no
+ * change and is left out (null).
+ */
+function stateEvents(trace: DetailedTrace): Array<StateEvent | null> {
   const previous = new Map<string, StateName | "CLOSED">();
-  const stateEvent = (i: number): StateEvent => {
-    const s = trace.states[i]!;
-    const listener = s.state === "LISTEN";
-    const key = `${s.host}/${s.conn ?? ""}`;
-    const from = listener ? "CLOSED" : (previous.get(key) ?? "CLOSED");
-    if (!listener) previous.set(key, s.state === "CLOSED" ? "CLOSED" : s.state);
+  return trace.states.map((s, i) => {
+    const conn = trace.detailedStates[i]?.conn;
+    // a listening socket has no connection (detailedStates' conn is null); older callers without it go by LISTEN
+    const listener = conn === undefined ? s.state === "LISTEN" : conn === null;
+    const key = `${s.host}/${listener ? "listener" : (conn ?? s.conn ?? "")}`;
+    const from = previous.get(key) ?? "CLOSED";
+    previous.set(key, s.state);
+    if (from === s.state) return null;
     const e: StateEvent = { kind: "state", t: s.t, host: s.host, from, to: s.state, listener };
     if (s.conn !== undefined) e.conn = s.conn;
     return e;
+  });
+}
+
+/** Merges segments and states in the engine's own order (or by time when it is unknown). */
+function mergeWireEvents(trace: DetailedTrace, order: EventOrder | null): Array<StateEvent | SegmentEvent> {
+  const out: Array<StateEvent | SegmentEvent> = [];
+  const states = stateEvents(trace);
+  const push = (e: StateEvent | SegmentEvent | null) => {
+    if (e !== null) out.push(e);
   };
   const segmentEvent = (i: number): SegmentEvent => {
     const segment = trace.detailed[i]!;
@@ -33,13 +62,13 @@ function mergeWireEvents(trace: DetailedTrace, order: EventOrder | null): Array<
   let si = 0;
   let gi = 0;
   if (order) {
-    for (const kind of order) out.push(kind === "state" ? stateEvent(si++) : segmentEvent(gi++));
+    for (const kind of order) push(kind === "state" ? states[si++]! : segmentEvent(gi++));
     return out;
   }
   while (si < trace.states.length || gi < trace.detailed.length) {
     const st = trace.states[si];
     const sg = trace.detailed[gi];
-    if (st && (!sg || st.t <= sg.t)) out.push(stateEvent(si++));
+    if (st && (!sg || st.t <= sg.t)) push(states[si++]!);
     else out.push(segmentEvent(gi++));
   }
   return out;
@@ -49,12 +78,13 @@ function mergeWireEvents(trace: DetailedTrace, order: EventOrder | null): Array<
 export type ScenarioCall = { t: number; host: string; call: string };
 
 /**
- * Every event in order: calls go right before the first thing their host does
- * at that time. `steps` adds the calls that never returned (a connect() that
- * was still blocked when the application aborted it), which the engine does
- * not report.
+ * Every event in the order it happened. With the engine's flow (runOrdered),
+ * a call appears where its program made it, and a call that blocked is
+ * pending until its ReturnEvent, with whatever happened meanwhile between:
+ * the program's later calls come after it returned, as they were made.
  */
-export function buildTimeline(trace: DetailedTrace, order: EventOrder | null, steps: readonly ScenarioCall[] = []): TimelineEvent[] {
+export function buildTimeline(trace: DetailedTrace, order: EventOrder | null, steps: readonly ScenarioCall[] = [], run?: OrderedRun): TimelineEvent[] {
+  if (run?.flow && run.made) return timelineFromFlow(trace, run.flow, run.made);
   const events: TimelineEvent[] = mergeWireEvents(trace, order);
   const reported = [...trace.calls];
   const unanswered: AppResult[] = [];
@@ -81,11 +111,86 @@ export function buildTimeline(trace: DetailedTrace, order: EventOrder | null, st
     }
     events.splice(at, 0, { kind: "return", t: call.returned, host: call.host, call: call.call, result: call.result });
   }
+  events.forEach((e, i) => {
+    if (e.kind !== "call" || !e.pending || e.result === "(never returned)") return;
+    const r = events.findIndex((x, j) => j > i && x.kind === "return" && x.host === e.host && x.call === e.call && x.t === e.returned);
+    e.returnsAt = r >= 0 ? r : null;
+  });
   return events;
 }
 
+function timelineFromFlow(trace: DetailedTrace, flow: readonly FlowEntry[], made: readonly CallMade[]): TimelineEvent[] {
+  const states = stateEvents(trace);
+  const out: TimelineEvent[] = [];
+  /** made[] index -> its CallEvent, while it is pending */
+  const open = new Map<number, CallEvent>();
+  const madeOfResult = new Map<number, number>();
+  made.forEach((m, k) => {
+    if (m.result !== null) madeOfResult.set(m.result, k);
+  });
+  let si = 0;
+  let gi = 0;
+  for (const f of flow) {
+    if (f === "segment") {
+      const segment = trace.detailed[gi]!;
+      out.push({ kind: "segment", t: segment.t, host: segment.from, index: gi++, segment });
+    } else if (f === "state") {
+      const e = states[si++];
+      if (e) out.push(e);
+    } else if ("made" in f) {
+      const m = made[f.made]!;
+      const r = m.result === null ? null : trace.calls[m.result]!;
+      const e: CallEvent = { kind: "call", t: m.t ?? 0, host: m.host, call: m.call, result: r?.result ?? "", returned: r?.returned ?? Infinity };
+      if (m.inProgress) {
+        // a non-blocking socket: the call itself returned at once (connect: EINPROGRESS, man 2 connect)
+        e.result = m.call === "connect" ? "error EINPROGRESS" : "error EAGAIN";
+        e.returned = e.t;
+      } else if (m.blocked || r === null) {
+        e.pending = true;
+        e.returnsAt = null;
+        open.set(f.made, e);
+      }
+      out.push(e);
+    } else {
+      const k = madeOfResult.get(f.returned);
+      const call = k === undefined ? undefined : open.get(k);
+      if (call === undefined) continue; // returned within the call: shown on the call's own row
+      open.delete(k!);
+      const r = trace.calls[f.returned]!;
+      call.returnsAt = out.length;
+      out.push({ kind: "return", t: r.returned, host: r.host, call: r.call, result: r.result, madeAt: out.indexOf(call) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The scenario's calls that their program never made: it was still blocked
+ * in an earlier call (or its host had crashed) when they were due.
+ */
+export function callsNeverMade(run: OrderedRun, steps: readonly ScenarioCall[]): Array<ScenarioCall & { blockedIn: string | null }> {
+  if (!run.made) return [];
+  return run.made
+    .filter((m) => m.t === null)
+    .map((m) => {
+      const step = steps[m.step] ?? { t: 0, host: m.host, call: m.call };
+      const blocker = [...run.made!].reverse().find((b) => b.host === m.host && b.t !== null && b.t <= step.t && b.blocked && b.result === null);
+      return { t: step.t, host: m.host, call: m.call, blockedIn: blocker ? `${blocker.call}()` : null };
+    });
+}
+
 function callEvent(call: AppResult): CallEvent {
-  return { kind: "call", t: call.t, host: call.host, call: call.call, result: call.result, returned: call.returned };
+  const e: CallEvent = { kind: "call", t: call.t, host: call.host, call: call.call, result: call.result, returned: call.returned };
+  if (call.returned > call.t || call.result === "(never returned)") {
+    e.pending = true;
+    e.returnsAt = null;
+  }
+  return e;
+}
+
+/** Whether a call is shown pending at the cursor: made, and its return not shown yet. */
+export function pendingAt(e: CallEvent, cursor: number): boolean {
+  return e.pending === true && (e.returnsAt === null || e.returnsAt === undefined || e.returnsAt >= cursor);
 }
 
 export type HostView = { listening: boolean; state: StateName | "CLOSED"; history: Array<{ t: number; state: StateName | "CLOSED" }> };
@@ -97,7 +202,7 @@ export function hostsAt(events: readonly TimelineEvent[], cursor: number, hosts:
   for (const e of events.slice(0, cursor)) {
     if (e.kind !== "state") continue;
     const v = (view[e.host] ??= { listening: false, state: "CLOSED", history: [] });
-    if (e.listener) v.listening = true;
+    if (e.listener) v.listening = e.to === "LISTEN";
     else v.state = e.to;
     v.history.push({ t: e.t, state: e.to });
   }
@@ -121,7 +226,7 @@ export function queuesAt(events: readonly TimelineEvent[], cursor: number, serve
       const key = e.conn ?? "";
       if (conn.get(key) === "SYN-RECV" && e.to === "ESTABLISHED") established++;
       conn.set(key, e.to);
-    } else if (e.kind === "call" && e.host === server && e.call === "accept" && e.returned <= e.t && e.result.startsWith("ok")) {
+    } else if (e.kind === "call" && e.host === server && e.call === "accept" && !e.pending && e.result.startsWith("ok")) {
       accepted++;
     } else if (e.kind === "return" && e.host === server && e.call === "accept" && e.result.startsWith("ok")) {
       accepted++;
@@ -231,11 +336,14 @@ export function eventLine(e: TimelineEvent, absolute: boolean): string {
   const t = `t=${seconds(e.t)}`;
   switch (e.kind) {
     case "call":
-      return `${t}  ${e.host}  ${e.call}()${e.returned > e.t ? " … blocks" : ` → ${e.result}`}`;
+      if (!e.pending) return `${t}  ${e.host}  ${e.call}() → ${e.result}`;
+      return `${t}  ${e.host}  ${e.call}() … pending: the program waits in it${e.returnsAt === null || e.returnsAt === undefined ? " (it has not returned when the run ends)" : ` until t=${seconds(e.returned)}`}`;
     case "return":
       return `${t}  ${e.host}  ${e.call}() returns ${e.result}`;
     case "state":
-      return e.listener ? `${t}  ${e.host}  LISTEN (listening socket)` : `${t}  ${e.host}  ${e.from} → ${e.to}`;
+      return e.listener
+        ? `${t}  ${e.host}  ${e.to === "LISTEN" ? "LISTEN (listening socket)" : `LISTEN → ${e.to} (listening socket)`}`
+        : `${t}  ${e.host}  ${e.from} → ${e.to}`;
     case "segment": {
       const s = e.segment;
       // stamped where a capture on the server sees it; say so when the link held it up

@@ -13,16 +13,11 @@ import { useContainerWidth } from "../sequence-simulator/useContainerWidth";
 const WIDE: WideShape = { width: 620, leftLane: 200, rightLane: 480, timeFont: 10, labelFont: 10 };
 const SLANT = 16;
 
+/** A call that blocked reads "… pending" when it never returned, "…" when its return is drawn below it. */
 function hostText(e: Exclude<TimelineEvent, { kind: "segment" }>): string {
-  return e.kind === "state"
-    ? e.listener
-      ? "LISTEN"
-      : e.to
-    : e.kind === "call"
-      ? e.result === "(never returned)"
-        ? `${e.call}() blocks`
-        : `${e.call}()${e.returned > e.t ? "" : ` → ${e.result}`}`
-      : `${e.call}() → ${e.result}`;
+  if (e.kind === "state") return e.listener ? (e.to === "LISTEN" ? "LISTEN" : `LISTEN → ${e.to}`) : e.to;
+  if (e.kind === "return" || !e.pending) return `${e.call}() → ${e.result}`;
+  return e.returnsAt === null || e.returnsAt === undefined ? `${e.call}() … pending` : `${e.call}() …`;
 }
 
 export function RunDiagram({
@@ -148,10 +143,27 @@ export function RunDiagram({
             );
           }
           const place = g.hostLabel(e.host);
+          // a blocked call's bar beside its lane, down to its return (dashed to the end when it never returns)
+          const open = e.kind === "call" && e.pending && (e.returnsAt === null || e.returnsAt === undefined);
+          const until = e.kind === "call" && e.pending ? layout.rows[open ? events.length - 1 : e.returnsAt!]! : null;
+          const bx = laneXIn(g, e.host) + (e.host === "server" ? -5 : 5) * (g.narrow ? -1 : 1);
           return (
-            <g key={i}>
+            <g key={i} data-testid={e.kind === "call" ? "call" : undefined} data-pending={e.kind === "call" && e.pending ? String(open) : undefined}>
               {gap}
               {time}
+              {until !== null ? (
+                <line
+                  x1={bx}
+                  x2={bx}
+                  y1={row.y + 4}
+                  y2={Math.max(row.y + 16, until.y + until.height - 4)}
+                  strokeWidth={4}
+                  strokeLinecap="round"
+                  strokeDasharray={open ? "3 4" : undefined}
+                  className="stroke-amber-600 dark:stroke-amber-400"
+                  data-testid="pending-marker"
+                />
+              ) : null}
               <text
                 x={place.x}
                 y={row.y + 15}

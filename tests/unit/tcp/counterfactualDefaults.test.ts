@@ -67,7 +67,7 @@ describe("default traces with the what-if switches present", () => {
         network: { delay: 0.05 },
         steps: [
           { t: 0, host: "server", call: "listen", backlog: 128 },
-          { t: 0.1, host: "client", call: "connect", localPort: 40000 },
+          { t: 0.1, host: "client", call: "connect", localPort: 40000, nonBlocking: true },
           { t: 0.5, host: "client", call: "abort" },
           { t: 2, host: "client", call: "connect", localPort: 40000 },
           { t: 3.5, host: "server", call: "accept" },

@@ -120,7 +120,8 @@ describe("duplicate: the network delivers a copy again", () => {
     expect([after.from, after.flags, after.ack, r3(after.t)]).toEqual(["server", ".", 101, 1.51]);
     // the data is read once
     expect(r.callResult("server", "recv", 0)).toBe("100 bytes");
-    expect(r.callResult("server", "recv", 1)).toBe("0 bytes");
+    // the copy brings nothing new to read: the second recv() is still waiting when the run ends
+    expect(r.callResult("server", "recv", 1)).toBeUndefined();
   });
 
   it("a copy of a server's segment reaches the client but is not recorded again (it passes the server's interface once)", () => {

@@ -56,7 +56,8 @@ describe("RFC 9293 §3.3.2 state diagram", () => {
     const r = run(
       [
         { t: 0, host: "server", call: "listen" },
-        { t: 0.1, host: "client", call: "connect" },
+        // a non-blocking connect(): the program may give up while the handshake is in progress
+        { t: 0.1, host: "client", call: "connect", nonBlocking: true },
         { t: 0.3, host: "client", call: "abort" },
       ],
       { faults: [{ from: "server", delay: 0.5 }] },
@@ -67,7 +68,7 @@ describe("RFC 9293 §3.3.2 state diagram", () => {
   });
 
   it("SYN-SENT -> CLOSED: CLOSE before the handshake completes sends nothing", () => {
-    const r = run([{ t: 0.1, host: "client", call: "connect" }, { t: 0.5, host: "client", call: "close" }], {
+    const r = run([{ t: 0.1, host: "client", call: "connect", nonBlocking: true }, { t: 0.5, host: "client", call: "close" }], {
       faults: [{ from: "client", drop: "all" }],
     });
     expect(r.wire).toEqual(["client S 0:- 0 dropped"]);

@@ -24,8 +24,36 @@ describe("SequenceSimulator", () => {
     const log = within(widget).getByTestId("event-log");
     expect(log.textContent).toContain("client → server  [S] seq 0 len 0");
     expect(log.textContent).toContain("server → client  [S.] seq 0 ack 1 len 0");
+    // it opens at its start: nothing drawn yet, Step is the first control and says what it does
+    expect(within(widget).queryAllByTestId("segment")).toHaveLength(0);
+    expect(within(widget).getByTestId("state-client").textContent).toContain("CLOSED");
+    expect(within(widget).getByTestId("start-hint").textContent).toMatch(/Press Step/);
+    const toolbar = within(widget).getByRole("toolbar", { name: "Timeline controls" });
+    expect(within(toolbar).getAllByRole("button")[0]!.textContent).toMatch(/Step ▶ first event/);
+    fireEvent.click(within(widget).getByRole("button", { name: /End/ }));
     expect(within(widget).getByTestId("state-client").textContent).toContain("ESTABLISHED");
     expect(within(widget).getAllByTestId("segment")).toHaveLength(5);
+  });
+
+  it("draws a blocked connect() as pending until it returns, with the client's send after it", () => {
+    render(<SequenceSimulator preset="handshake" />);
+    fireEvent.click(screen.getByRole("button", { name: /End/ }));
+    fireEvent.keyDown(screen.getAllByTestId("segment")[1]!, { key: "Enter" });
+    fireEvent.click(screen.getByTestId("drop-toggle"));
+    fireEvent.click(screen.getByRole("button", { name: /Rewind/ }));
+    const step = screen.getByTestId("step-forward");
+    while (!screen.queryAllByTestId("call").some((c) => c.getAttribute("data-call") === "connect")) fireEvent.click(step);
+    const connect = () => screen.getAllByTestId("call").find((c) => c.getAttribute("data-call") === "connect")!;
+    expect(connect().getAttribute("data-pending")).toBe("true");
+    expect(connect().textContent).toContain("connect() … pending");
+    expect(screen.getAllByTestId("pending-marker").some((m) => m.getAttribute("data-open") === "true")).toBe(true);
+    // step until connect() returns: no send() of the client is drawn before that
+    while (!screen.queryAllByTestId("call-return").some((c) => c.getAttribute("data-call") === "connect")) {
+      expect(screen.queryAllByTestId("call").filter((c) => c.getAttribute("data-host") === "client" && c.getAttribute("data-call") === "send")).toHaveLength(0);
+      fireEvent.click(step);
+    }
+    expect(connect().getAttribute("data-pending")).toBe("false");
+    expect(screen.getByTestId("event-log").textContent).not.toMatch(/EAGAIN|ENOTCONN|CLOSED → CLOSED/);
   });
 
   it("steps back and forward with the keyboard-operable controls", () => {
@@ -40,6 +68,7 @@ describe("SequenceSimulator", () => {
 
   it("inspects a segment with Enter and drops it, re-simulating the retransmission", () => {
     render(<SequenceSimulator preset="handshake" />);
+    fireEvent.click(screen.getByRole("button", { name: /End/ }));
     const synAck = screen.getAllByTestId("segment")[1]!;
     fireEvent.keyDown(synAck, { key: "Enter" });
     expect(screen.getByTestId("inspector").textContent).toContain("5000 absolute");

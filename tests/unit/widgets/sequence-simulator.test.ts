@@ -150,3 +150,70 @@ describe("event log text", () => {
     expect(events.indexOf(oldSyn)).toBeGreaterThan(abort);
   });
 });
+
+describe("sequence simulator: a dropped segment never shows an impossible socket result", () => {
+  // Each preset with each of its first segments dropped in turn, drawn from the engine's own order.
+  for (const [name, preset] of entries) {
+    it(`${name}: calls are pending until they return, a program's later calls come after, and every state change changes the state`, () => {
+      const base = build(preset);
+      const first = runOrdered(base.scenario, base.options).trace.detailed;
+      for (let i = -1; i < Math.min(first.length, 10); i++) {
+        let controls = initialControls(preset);
+        if (i >= 0) {
+          const s = first[i]!;
+          controls = toggleDrop(controls, { from: s.from, kind: dropKindFor(s.flags, s.len), t: s.sentAt ?? s.t });
+        }
+        const b = build(preset, controls);
+        const run = runOrdered(b.scenario, b.options);
+        const events = buildTimeline(run.trace, run.order, b.scenario.steps, run);
+        const log = events.map((e) => eventLine(e, false)).join("\n");
+        const where = `${name}, segment ${i} dropped:\n${log}`;
+        // results a program on blocking sockets cannot get
+        expect(log, where).not.toMatch(/EAGAIN|ENOTCONN/);
+        for (const e of events) if (e.kind === "state") expect(e.from, where).not.toBe(e.to);
+        expect(log, where).not.toMatch(/CLOSED → CLOSED/);
+        // an RST answering a segment without ACK carries seq 0, shown as 0
+        for (const s of run.trace.detailed) if (s.flags === "R." && s.absSeq === 0) expect(s.seq, where).toBe(0);
+        // between a pending call and its return, its host's program makes no other call
+        events.forEach((e, k) => {
+          if (e.kind !== "call" || !e.pending) return;
+          const end = e.returnsAt ?? events.length;
+          expect(end, where).toBeGreaterThan(k);
+          const during = events.slice(k + 1, end).filter((x) => (x.kind === "call" || x.kind === "return") && x.host === e.host);
+          expect(during, where).toEqual([]);
+          if (e.returnsAt !== null && e.returnsAt !== undefined) expect(events[e.returnsAt]).toMatchObject({ kind: "return", host: e.host, call: e.call });
+        });
+      }
+    });
+  }
+
+  it("handshake with the SYN-ACK lost: connect() and accept() are pending until the retransmission gets through, then send() and recv() follow", () => {
+    const preset = PRESETS.handshake as Preset;
+    const base = build(preset);
+    const synAck = runOrdered(base.scenario, base.options).trace.detailed.find((s) => s.flags === "S.")!;
+    const b = build(preset, toggleDrop(initialControls(preset), { from: "server", kind: "syn", t: synAck.t }));
+    const run = runOrdered(b.scenario, b.options);
+    const events = buildTimeline(run.trace, run.order, b.scenario.steps, run);
+    const connect = events.findIndex((e) => e.kind === "call" && e.call === "connect");
+    const c = events[connect] as Extract<(typeof events)[number], { kind: "call" }>;
+    expect(c.pending).toBe(true);
+    const back = events[c.returnsAt!]!;
+    expect(back).toMatchObject({ kind: "return", host: "client", call: "connect", result: "ok" });
+    expect(back.t).toBeGreaterThan(1);
+    const send = events.findIndex((e) => e.kind === "call" && e.call === "send");
+    expect(send).toBeGreaterThan(c.returnsAt!);
+    const recv = events.find((e) => e.kind === "call" && e.call === "recv");
+    expect(recv).toMatchObject({ host: "server", result: "100 bytes" });
+    expect(eventLine(c, false)).toContain("connect() … pending");
+  });
+
+  it("a listener's close reads LISTEN → CLOSED, not CLOSED → CLOSED", () => {
+    const preset = PRESETS["close-server-first"] as Preset;
+    const base = build(preset);
+    const synAck = runOrdered(base.scenario, base.options).trace.detailed.find((s) => s.flags === "S.")!;
+    const b = build(preset, toggleDrop(initialControls(preset), { from: "server", kind: "syn", t: synAck.t }));
+    const run = runOrdered(b.scenario, b.options);
+    const states = buildTimeline(run.trace, run.order, b.scenario.steps, run).filter((e) => e.kind === "state");
+    for (const s of states) expect(s.from).not.toBe(s.to);
+  });
+});
