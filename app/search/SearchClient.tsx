@@ -8,8 +8,6 @@ import { loadSearchIndex, search, type SearchHit } from "@/lib/search/engine";
 type Index = ReturnType<typeof loadSearchIndex>;
 type Load = { state: "loading" } | { state: "ready"; index: Index } | { state: "failed" };
 
-const INDEX_URL = "/search/index.json";
-
 function queryFromUrl(): string {
   return new URLSearchParams(window.location.search).get("q") ?? "";
 }
@@ -33,7 +31,7 @@ export function SearchClient() {
     const onPopState = () => setQuery(queryFromUrl());
     window.addEventListener("popstate", onPopState);
     let cancelled = false;
-    fetch(INDEX_URL)
+    fetch("/search/index.json")
       .then((response) => {
         if (!response.ok) throw new Error(`${response.status}`);
         return response.text();

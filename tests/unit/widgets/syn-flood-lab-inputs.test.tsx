@@ -117,7 +117,8 @@ describe("the flood lab's simulation worker", () => {
       const worker = FakeWorker.made[0]!;
       expect(worker.options).toMatchObject({ type: "module" });
       expect(worker.url.pathname).toMatch(/floodWorker\.ts$/);
-      expect(result.current.startedAt).not.toBeNull();
+      // The run's start is state: it shows on the render after the post.
+      await waitFor(() => expect(result.current.startedAt).not.toBeNull());
       // The learner changes a control while the first run is still going.
       const second = { ...small, tcp_syncookies: 0 };
       rerender({ controls: second });
