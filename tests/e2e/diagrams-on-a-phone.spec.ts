@@ -5,8 +5,9 @@
 // screenshotted alongside (test-results/screenshots/diagrams-*.png).
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
+import { widgetReady } from "./support/widgets";
 import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
@@ -34,7 +35,10 @@ async function open(page: Page, p: (typeof PAGES)[number]) {
   } else {
     const widgets = page.locator('[data-widget="sequence-simulator"]');
     await expect(widgets.first()).toBeVisible();
-    for (const w of await widgets.all()) await expect(w).toHaveAttribute("data-hydrated", "true");
+    for (const w of await widgets.all()) {
+      await widgetReady(w);
+      await expect(w).toHaveAttribute("data-hydrated", "true");
+    }
   }
 }
 
@@ -120,8 +124,7 @@ for (const p of PAGES) {
       await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}.png`) });
 
       // axe on the widgets (the lesson prose around them is lessons.spec.ts's)
-      const results = await new AxeBuilder({ page }).include(p.widget).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+      expect(await axeViolations(page, { include: p.widget })).toEqual([]);
     });
   }
 

@@ -7,6 +7,8 @@ test("a learner drives the simulator to leave the server in TIME-WAIT and the se
   await page.goto("/lessons/time-wait");
   const section = page.locator('[data-exercise="time-wait-leave-server"]');
   const task = section.locator('[data-widget="simulator-task"]');
+  // The simulator's code loads once the reader nears the exercise.
+  await section.scrollIntoViewIfNeeded();
   await expect(task).toBeVisible();
   // With the starting settings the client closes first: the server is not in TIME-WAIT.
   await task.getByRole("button", { name: "Run the simulator" }).click();
