@@ -41,6 +41,8 @@ function lighthouseOnce(url) {
   const report = JSON.parse(fs.readFileSync(output, "utf8"));
   fs.rmSync(path.dirname(output), { recursive: true, force: true });
   const audit = (id) => report.audits[id];
+  // Lighthouse 12.2 with Chromium 156 fails to gather trace elements ("RootCauses ... frame_sequence"),
+  // so the LCP element is often unknown; the other metrics do not depend on it.
   const lcpElement = audit("largest-contentful-paint-element")?.details?.items?.[0]?.items?.[0]?.node;
   return {
     performance: Math.round(report.categories.performance.score * 100),
@@ -50,9 +52,10 @@ function lighthouseOnce(url) {
     cls: Number(audit("cumulative-layout-shift").numericValue.toFixed(3)),
     fcpMs: Math.round(audit("first-contentful-paint").numericValue),
     lcpElement: lcpElement ? `${lcpElement.selector} "${(lcpElement.nodeLabel ?? "").slice(0, 40)}"` : undefined,
+    longTasks: (audit("long-tasks")?.details?.items ?? []).slice(0, 5).map((task) => ({ url: task.url, startTime: Math.round(task.startTime), duration: Math.round(task.duration) })),
     failedAccessibilityAudits: report.categories.accessibility.auditRefs
       .filter((ref) => ref.weight > 0 && report.audits[ref.id].score !== null && report.audits[ref.id].score < 1)
-      .map((ref) => ref.id),
+      .map((ref) => `${ref.id}${(report.audits[ref.id].details?.items ?? []).slice(0, 2).map((item) => ` <${(item.node?.snippet ?? "").slice(1, 60)}`).join("")}`),
   };
 }
 

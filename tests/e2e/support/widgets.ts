@@ -14,6 +14,7 @@ export async function widgetReady(widget: Locator, timeout = 15_000): Promise<Lo
 
 /** Scrolls a page from top to bottom a screen at a time, then waits until every widget on it is ready. */
 export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (let step = 0; step < 400; step++) {
     // Two animation frames after each step, so the intersection observers see every screen passed.
     const atBottom = await page.evaluate(async () => {
@@ -27,4 +28,15 @@ export async function scrollThrough(page: Page): Promise<void> {
   const count = await islands.count();
   for (let i = 0; i < count; i++) await expect(islands.nth(i)).toHaveAttribute("data-island", "ready", { timeout: 20_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * Brings `container` into view until `target` inside it shows: a widget that loads when near the
+ * viewport may be pushed away again while the content above it grows (exercises loading their variants).
+ */
+export async function scrollUntilVisible(container: Locator, target: Locator, timeout = 20_000): Promise<void> {
+  await expect(async () => {
+    await container.scrollIntoViewIfNeeded();
+    await expect(target).toBeVisible({ timeout: 1_500 });
+  }).toPass({ timeout });
 }
