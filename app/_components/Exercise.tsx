@@ -2,12 +2,36 @@
 // An auto-graded exercise. The page around it is static; this fetches the
 // learner's own variant (the question only) and their attempts, and submits
 // answers to the server, which grades and stores them.
-import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { whenNear } from "./nearViewport";
+import { useScrollRegion } from "./scrollRegion";
 import type { ExerciseInput } from "@/lib/exercises/types";
 import type { TaskAction } from "@/lib/labs/tasks/taskModel";
-import { SimulatorTask } from "./SimulatorTask";
 import type { LearnerExerciseView, PublicAttempt } from "@/lib/exercises/learnerVariant";
 import { learnerFetch } from "@/app/_components/learnerFetch";
+
+// The simulator task carries the simulator (lib/tcp) with it, about 35 KB gzip: fetched only for an
+// exercise of that kind, once the reader comes near it, so it is not part of a lesson's first load.
+const SimulatorTask = lazy(() => import("./SimulatorTask").then((m) => ({ default: m.SimulatorTask })));
+
+function WhenNear({ children }: { children: ReactNode }) {
+  const placeholder = useRef<HTMLParagraphElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => (placeholder.current ? whenNear(placeholder.current, () => setNear(true)) : undefined), []);
+  const loading = <p ref={placeholder} className="text-sm text-slate-600 dark:text-slate-400">Loading the simulator…</p>;
+  return near ? <Suspense fallback={loading}>{children}</Suspense> : loading;
+}
+
+/** A capture or listing the exercise is about; when wider than the screen, a named region the keyboard can scroll. */
+function ExerciseMaterial({ material }: { material: string }) {
+  const pre = useRef<HTMLPreElement>(null);
+  useScrollRegion(pre, "code", material);
+  return (
+    <pre ref={pre} data-testid="exercise-material" className="relative mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:bg-slate-800 dark:focus-visible:outline-blue-300">
+      {material}
+    </pre>
+  );
+}
 
 type Status = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; view: LearnerExerciseView };
 type TraceRow = { flags: string; seq: string; ack: string; lost: string };
@@ -139,9 +163,7 @@ export function Exercise({ id }: { id: string }) {
                   ))}
                 </pre>
               ) : (
-                <pre data-testid="exercise-material" className="relative mt-1 overflow-x-auto rounded bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
-                  {view.variant.material}
-                </pre>
+                <ExerciseMaterial material={view.variant.material} />
               )}
             </figure>
           ) : null}
@@ -299,7 +321,11 @@ function ExerciseField({ input, value, onChange }: { input: ExerciseInput; value
   const id = useId();
   if (input.type === "simulator-task") {
     const actions = Array.isArray(value) && (value.length === 0 || (typeof value[0] === "object" && "set" in (value[0] as object))) ? (value as TaskAction[]) : [];
-    return <SimulatorTask task={input.task} controls={input.controls} initial={input.initial} actions={actions} onChange={onChange} />;
+    return (
+      <WhenNear>
+        <SimulatorTask task={input.task} controls={input.controls} initial={input.initial} actions={actions} onChange={onChange} />
+      </WhenNear>
+    );
   }
   if (input.type === "trace") {
     const rows = Array.isArray(value) && typeof value[0] === "object" ? (value as TraceRow[]) : input.rows.map(() => ({ flags: "", seq: "", ack: "", lost: "" }));

@@ -2,6 +2,7 @@
 // line, deploy the fix) and check what it shows against lib/tcp's trace of
 // the same scenario.
 import { expect, test } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { simulateDetailed } from "../../lib/tcp";
 import { buildScenario, DURATION } from "../../lib/labs/close-wait-debugger/scenario";
 import { awkSummary, countByState, indexTrace, serverSockets } from "../../lib/labs/close-wait-debugger/tables";
@@ -17,6 +18,7 @@ test("CLOSE-WAIT grows, the right line is found, and the fix drains it", async (
   await page.goto("/lessons/close-wait");
   const widget = page.locator('[data-widget="close-wait-debugger"]');
   await expect(widget).toBeVisible();
+  await widgetReady(widget);
 
   const plus60 = widget.getByRole("button", { name: "+60 s" });
   await plus60.focus();

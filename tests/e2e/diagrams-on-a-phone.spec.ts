@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
 import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
 
@@ -36,6 +37,7 @@ async function open(page: Page, p: (typeof PAGES)[number]) {
     await expect(widgets.first()).toBeVisible();
     // simulators open at their start: show every event, so the checks below see the whole diagram
     for (const w of await widgets.all()) {
+      await widgetReady(w);
       await expect(w).toHaveAttribute("data-hydrated", "true");
       await w.getByRole("button", { name: /End/ }).click();
     }

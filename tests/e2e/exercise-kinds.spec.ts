@@ -1,13 +1,15 @@
 // The richer exercise kinds, driven in the browser: a trace to fill in and a
 // simulator task whose action log the server replays.
 import { expect, test } from "@playwright/test";
+import { scrollUntilVisible } from "./support/widgets";
 import { fourWayCloseExercises } from "../../content/lessons/03-four-way-close/exercises";
 
 test("a learner drives the simulator to leave the server in TIME-WAIT and the server's replay agrees", async ({ page }) => {
   await page.goto("/lessons/time-wait");
   const section = page.locator('[data-exercise="time-wait-leave-server"]');
   const task = section.locator('[data-widget="simulator-task"]');
-  await expect(task).toBeVisible();
+  // The simulator's code loads once the reader nears the exercise.
+  await scrollUntilVisible(section, task);
   // With the starting settings the client closes first: the server is not in TIME-WAIT.
   await task.getByRole("button", { name: "Run the simulator" }).click();
   await expect(task.getByTestId("task-log")).toContainText("the server's connection is CLOSED");

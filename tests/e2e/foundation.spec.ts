@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { headerBytesAckFlags } from "../../lib/exercises/kinds/headerBytesAckFlags";
 import { parseHex } from "../../lib/wire/hex";
 import { decodeTcpHeader } from "../../lib/wire/tcpHeader";
@@ -36,6 +37,7 @@ test("editing the acknowledgment number in the header explorer updates the hex b
   await page.goto("/lessons/header-fields");
   const explorer = page.locator('[data-widget="header-explorer"]');
   await expect(explorer).toBeVisible();
+  await widgetReady(explorer);
   await explorer.getByRole("button", { name: /Acknowledgment number/i }).first().click();
   const ackInput = explorer.getByLabel(/Acknowledgment number/i).first();
   await ackInput.fill("16909060"); // 0x01020304
@@ -46,6 +48,7 @@ test("editing the acknowledgment number in the header explorer updates the hex b
   // The link reproduces the edited header.
   await expect(page).toHaveURL(/#header-explorer=/);
   await page.reload();
+  await widgetReady(page.locator('[data-widget="header-explorer"]'));
   await expect(page.locator('[data-widget="header-explorer"]').getByTestId("header-hex")).toContainText("0102 0304");
 });
 

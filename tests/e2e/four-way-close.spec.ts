@@ -1,5 +1,6 @@
 // The sequence simulator on the closing lesson, checked against the engine.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { parseScenario, simulateDetailed, type DetailedSegment } from "../../lib/tcp";
 import { PRESETS } from "../../lib/labs/sequence-simulator/presets";
 
@@ -16,7 +17,7 @@ function line(s: DetailedSegment): string {
 
 async function widget(page: Page, preset: string): Promise<Locator> {
   const w = page.locator(`[data-widget="sequence-simulator"][data-preset="${preset}"]`);
-  await w.scrollIntoViewIfNeeded();
+  await widgetReady(w);
   await expect(w).toHaveAttribute("data-hydrated", "true");
   return w;
 }

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { DEFAULT_CONTROLS, formatTime, outcomeHeadline, runPeerVanishes } from "../../lib/labs/peer-vanishes/model";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
@@ -13,6 +14,7 @@ test("a rebooting peer: the widget shows the engine's RST and ECONNRESET; keepal
   await page.goto("/lessons/peer-vanishes");
   const widget = page.locator('[data-widget="peer-vanishes"]');
   await expect(widget).toBeVisible();
+  await widgetReady(widget);
 
   // Defaults: the host crashes, the app sends 5 s later, tcp_retries2 = 15: ETIMEDOUT after the 924.6 s budget.
   const defaults = runPeerVanishes(DEFAULT_CONTROLS);
@@ -50,6 +52,7 @@ test("a rebooting peer: the widget shows the engine's RST and ECONNRESET; keepal
   // The link restores the same settings.
   expect(page.url()).toContain("peer-vanishes=");
   await page.reload();
+  await widgetReady(widget);
   await expect(widget.getByRole("radio", { name: /Its host reboots/ })).toBeChecked();
   await expect(widget.getByTestId("pv-headline")).toHaveText(outcomeHeadline(keepalive));
 });
@@ -57,6 +60,7 @@ test("a rebooting peer: the widget shows the engine's RST and ECONNRESET; keepal
 test("TCP_USER_TIMEOUT on a cut cable: ETIMEDOUT where the engine says", async ({ page }) => {
   await page.goto("/lessons/peer-vanishes");
   const widget = page.locator('[data-widget="peer-vanishes"]');
+  await widgetReady(widget);
   await widget.getByRole("radio", { name: /The cable is cut/ }).check();
   await widget.getByRole("radio", { name: "TCP_USER_TIMEOUT" }).check();
   await widget.getByLabel("TCP_USER_TIMEOUT (s)").fill("10");

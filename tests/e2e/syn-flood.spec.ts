@@ -1,6 +1,7 @@
 // The SYN flood lab in a real browser: driven with the keyboard and the mouse,
 // checked against the simulator (lib/tcp) run here on the same scenario.
 import { expect, test, type Page } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { simulateDetailed } from "../../lib/tcp";
 import { DEFAULT_CONTROLS, type LabControls } from "../../lib/labs/syn-flood-lab/controls";
 import { decodeControls, encodeControls } from "../../lib/widgets/syn-flood-lab/urlState";
@@ -29,7 +30,7 @@ function engineCounters(controls: LabControls) {
 async function lab(page: Page) {
   const widget = page.locator('[data-widget="syn-flood-lab"]');
   await expect(widget).toBeVisible();
-  return widget;
+  return widgetReady(widget);
 }
 
 async function settled(page: Page, expectHash?: (c: LabControls | null) => boolean) {
@@ -69,6 +70,7 @@ test("turning syncookies off with the keyboard: SYNs are dropped and the URL rem
   await expect(widget.getByTestId("syn-flood-log")).toContainText("Dropping request.");
   // the shared URL reproduces the same run
   await page.reload();
+  await widgetReady(widget);
   await settled(page);
   await expect(widget.getByLabel("net.ipv4.tcp_syncookies")).toHaveValue("0");
   await expectCounters(page, expected.nstat);

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { scrollUntilVisible } from "./support/widgets";
 import { parseHex } from "../../lib/wire/hex";
 import { decodeTcpHeader } from "../../lib/wire/tcpHeader";
 
@@ -176,6 +177,7 @@ test("an instructor sets an assignment; a guest joins by link, signs up, and com
 
   const task = student.locator('[data-exercise="time-wait-leave-server"]');
   const widget = task.locator('[data-widget="simulator-task"]');
+  await scrollUntilVisible(task, widget); // the simulator's code loads once the reader nears it
   await widget.getByLabel("Server calls close() at (s)").fill("0.8");
   await widget.getByRole("button", { name: "Run the simulator" }).click();
   await expect(widget.getByTestId("task-log")).toContainText("the server's connection is TIME-WAIT");

@@ -1,6 +1,7 @@
 // The sequence simulator on the handshake lesson, driven like a learner would,
 // checked against the engine itself (lib/tcp) run on the same scenario.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { parseScenario, simulateDetailed, type DetailedSegment, type SimulateOptions } from "../../lib/tcp";
 import { PRESETS } from "../../lib/labs/sequence-simulator/presets";
 
@@ -20,7 +21,7 @@ function line(s: DetailedSegment): string {
 
 async function widget(page: Page, preset: string): Promise<Locator> {
   const w = page.locator(`[data-widget="sequence-simulator"][data-preset="${preset}"]`);
-  await w.scrollIntoViewIfNeeded();
+  await widgetReady(w);
   await expect(w).toHaveAttribute("data-hydrated", "true");
   return w;
 }

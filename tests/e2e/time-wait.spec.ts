@@ -3,12 +3,14 @@
 // tests/unit/widgets/time-wait-load.test.ts), and the two TIME-WAIT presets
 // of the sequence simulator are on the page.
 import { expect, test } from "@playwright/test";
+import { widgetReady } from "./support/widgets";
 import { simulateLoad } from "../../lib/labs/time-wait-load/model";
 
 test("the load widget shows port exhaustion, and none when the server closes first or tcp_tw_reuse=1", async ({ page }) => {
   await page.goto("/lessons/time-wait");
   const widget = page.locator('[data-widget="time-wait-load"]');
   await expect(widget).toBeVisible();
+  await widgetReady(widget);
 
   const defaults = simulateLoad({ rate: 500 });
   await expect(widget.getByTestId("exhaustion-status")).toContainText(`t = ${defaults.exhaustedAt} s`);
@@ -38,6 +40,7 @@ test("the load widget shows port exhaustion, and none when the server closes fir
 test("a shared link restores the scenario", async ({ page }) => {
   await page.goto("/lessons/time-wait");
   const widget = page.locator('[data-widget="time-wait-load"]');
+  await widgetReady(widget);
   await widget.getByLabel("ip_local_port_range low").fill("40000");
   await widget.getByLabel("high", { exact: true }).fill("40999");
   const expected = simulateLoad({ rate: 500, portLow: 40000, portHigh: 40999 });
@@ -45,6 +48,7 @@ test("a shared link restores the scenario", async ({ page }) => {
   const url = page.url();
   await page.goto("about:blank");
   await page.goto(url);
+  await widgetReady(page.locator('[data-widget="time-wait-load"]'));
   await expect(page.locator('[data-widget="time-wait-load"]').getByTestId("exhaustion-status")).toContainText(`t = ${expected.exhaustedAt} s`);
 });
 

@@ -1,6 +1,7 @@
 // Pages that are not lessons ship none of the widgets' JavaScript: their code
 // (lib/widgets, recharts) reaches the browser only on a lesson page.
 import { expect, test, type Page } from "@playwright/test";
+import { scrollThrough } from "./support/widgets";
 
 // Strings that only the widgets' code contains: every widget root carries a data-widget attribute,
 // and recharts names its SVG wrappers. The lesson-page test below shows they are found when present.
@@ -43,9 +44,10 @@ for (const url of ["/", "/lessons", "/dashboard", "/login", "/signup"]) {
   });
 }
 
-test("a lesson page does load its widgets' code, so the markers above would catch it elsewhere", async ({ page }) => {
+test("a lesson page does load its widgets' code once the reader scrolls to them, so the markers above would catch it elsewhere", async ({ page }) => {
   const scripts = await scriptsLoadedBy(page, "/lessons/time-wait");
-  const found = widgetCodeIn(scripts);
-  expect(found.some((hit) => hit.startsWith("data-widget"))).toBe(true);
-  expect(found.some((hit) => hit.startsWith("recharts-wrapper"))).toBe(true);
+  await scrollThrough(page);
+  // The listener keeps collecting the scripts scrolling brings in.
+  await expect.poll(() => widgetCodeIn(scripts).some((hit) => hit.startsWith("data-widget"))).toBe(true);
+  await expect.poll(() => widgetCodeIn(scripts).some((hit) => hit.startsWith("recharts-wrapper"))).toBe(true);
 });

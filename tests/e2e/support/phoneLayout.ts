@@ -2,7 +2,6 @@
 // (375 px) and a desktop (1280 px): text whole inside its box, nothing off
 // screen, scroll regions that a keyboard can reach and that say they scroll,
 // and axe on the widgets only (the lesson prose around them is lessons.spec.ts's).
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 
 export interface TextCheckOptions {
@@ -94,13 +93,6 @@ export async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** axe-core's violations, of the whole page or inside the elements matching `selector`, one line each. */
-export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  const results = await (selector ? builder.include(selector) : builder).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
-
 /**
  * Every element of the widget that actually scrolls must be usable without a
  * mouse and announced: focusable itself or holding focusable controls, with an
@@ -129,3 +121,6 @@ export async function scrollRegionProblems(widget: Locator): Promise<string[]> {
     return problems;
   });
 }
+
+// One axe helper for every spec: a selector string, or options with known findings.
+export { axeViolations } from "./a11y";
