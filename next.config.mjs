@@ -1,4 +1,4 @@
-import { COMMON_HEADERS, HSTS, LOCKED_DOWN_POLICY } from "./lib/http/securityHeaders.mjs";
+import { BUILD_ASSET_POLICY, COMMON_HEADERS, HSTS, LOCKED_DOWN_POLICY } from "./lib/http/securityHeaders.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,7 +18,9 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },
       // API replies, files and icons: nothing in them may run or be framed.
-      ...["/api/:path*", "/captures/:path*", "/_next/static/:path*", "/icon.svg", "/apple-icon.png", "/favicon.ico"].map((source) => ({ source, headers: [lockedDown] })),
+      ...["/api/:path*", "/captures/:path*", "/icon.svg", "/apple-icon.png", "/favicon.ico"].map((source) => ({ source, headers: [lockedDown] })),
+      // The build's scripts may start a Web Worker, which lives under its script's policy.
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: BUILD_ASSET_POLICY }] },
       // HSTS only means something over HTTPS: a TLS-terminating proxy in front says so in X-Forwarded-Proto.
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
     ];

@@ -29,6 +29,14 @@ export function contentSecurityPolicy(scriptSources = [], { development = false 
 /** For API replies and files: nothing in them may run or be framed. */
 export const LOCKED_DOWN_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * For the build's own scripts. A script's own response policy governs a Web
+ * Worker started from it (the SYN-flood lab simulates in one), and the worker
+ * loads the rest of its code with importScripts from the same place: so
+ * same-origin scripts, and nothing else, may run there.
+ */
+export const BUILD_ASSET_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 export const COMMON_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -10,7 +10,8 @@ export function ScrollRegions() {
   useEffect(() => {
     const lesson = marker.current?.parentElement;
     if (!lesson) return;
-    const regions = Array.from(lesson.querySelectorAll<HTMLElement>("[data-scroll-region]"));
+    // A widget names and hints its own scroll regions; only the lesson's prose blocks are ours.
+    const regions = Array.from(lesson.querySelectorAll<HTMLElement>("[data-scroll-region]")).filter((element) => !element.closest("[data-widget]"));
     return watchScrollRegions(regions, (element) => (element.dataset.scrollRegion === "table" ? "table" : "code"));
   }, []);
   return <span ref={marker} hidden />;
