@@ -32,7 +32,7 @@ export function postgresSchemaFrom(sqlite) {
   // Variant seeds are unsigned 32-bit numbers (up to 4,294,967,295): SQLite's
   // INTEGER holds them, PostgreSQL's integer (signed 32-bit) does not; oid is
   // PostgreSQL's unsigned 32-bit type.
-  out = out.replace(/^(\s+variantSeed\s+Int)(\s*)$/gm, "$1 @db.Oid$2");
+  out = out.replace(/^(\s+variantSeed\s+Int)(?=\s*(\/\/.*)?$)/gm, "$1 @db.Oid");
   return HEADER + out;
 }
 
