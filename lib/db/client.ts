@@ -23,7 +23,10 @@ function createClient(dialect: Dialect): { key: string; client: Client } {
     const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
     // Both clients are generated from the same data model (scripts/postgres-schema.mjs),
     // so their model APIs are the same; lib/db is written against the SQLite one's types.
-    return { key: url, client: new PostgresPrismaClient({ adapter }) as unknown as Client };
+    // A burst of submissions queues for the pool's connections (each interactive
+    // transaction holds one): wait for one up to 15 s rather than Prisma's 2 s.
+    const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 15_000 } });
+    return { key: url, client: client as unknown as Client };
   }
   const file = databaseFile();
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
@@ -62,12 +65,3 @@ export function databaseReady(): Promise<void> {
   return entry.ready;
 }
 
-/** True when the database answers a trivial query (for /api/health). */
-export async function databaseReachable(): Promise<boolean> {
-  try {
-    await prisma.$queryRawUnsafe("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  }
-}
