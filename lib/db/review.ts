@@ -64,9 +64,9 @@ export type CardChange = {
 /**
  * Creates the learner's card for the item if absent (new, due at `at`), then
  * lets `work` decide on a consistent view and applies its change in the same
- * transaction. The create comes first, so the transaction holds SQLite's
- * write lock before it reads and two graded answers cannot both apply to the
- * same old state.
+ * transaction. A write comes first, so the transaction holds the lock (SQLite's
+ * database lock, the learner's row on PostgreSQL) before it reads and two
+ * graded answers cannot both apply to the same old state.
  */
 export async function withCard<T>(
   learnerId: string,
@@ -78,7 +78,11 @@ export async function withCard<T>(
 ): Promise<{ result: T; card: StoredCard }> {
   await databaseReady();
   return prisma.$transaction(async (tx) => {
-    await tx.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
+    // A write on the learner's row first (Prisma's upsert with nothing to update
+    // only reads it): on PostgreSQL the row lock serializes this learner's
+    // reviews, so two graded answers cannot both create the card or both apply
+    // to the same old state; on SQLite it takes the database's write lock.
+    await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`;
     const row = await tx.reviewCard.upsert({
       where: { learnerId_kind_itemId: { learnerId, kind, itemId } },
       create: { learnerId, kind, itemId, createdAt: at, ...stateData(initial) },

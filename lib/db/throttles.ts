@@ -59,6 +59,24 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
   return result;
 }
 
+/**
+ * A fixed-window counter in one statement (insert-or-increment, RETURNING):
+ * the row is locked only while that statement runs, so a key every request
+ * shares (one address behind which a whole class sits, or a load test) does
+ * not queue requests behind whole transactions. Counts refused requests too.
+ */
+export async function countInWindow(key: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimit> {
+  await databaseReady();
+  const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
+  const rowKey = `${key}@${windowEnd}`;
+  const [row] = await prisma.$queryRaw<{ state: string }[]>`
+    INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES (${rowKey}, '1', ${new Date(windowEnd)})
+    ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
+    RETURNING "state"`;
+  await sweep();
+  return Number(row?.state ?? 0) <= limit ? { allowed: true } : { allowed: false, retryAfterSeconds: seconds(windowEnd - now) };
+}
+
 /** Changes one key's state (e.g. a right password forgives the tries before it); `undefined` forgets the key. */
 export async function adjustThrottle<S>(
   key: string,

@@ -12,6 +12,8 @@ process.env.TRUST_PROXY_HOPS = "1";
 const signup = await import("@/app/api/auth/signup/route");
 const login = await import("@/app/api/auth/login/route");
 const { createJoinGuard } = await import("@/lib/http/joinLimit");
+const { countInWindow } = await import("@/lib/db/throttles");
+const { prisma } = await import("@/lib/db/client");
 
 const PASSWORD = "correct horse battery";
 const WRONG_MESSAGE = "That email and password do not match an account.";
@@ -106,5 +108,24 @@ describe("guessing join codes (counted in the database)", () => {
     expect(await guard.retryAfter(`${learner}-new`, "10.9.0.3")).toBe(0);
     time += 10 * 60_000 + 1;
     expect(await guard.retryAfter(learner, "10.9.0.1")).toBe(0);
+  });
+});
+
+describe("per-address counting (one statement per request)", () => {
+  it("of 40 requests sent at once, allows exactly the limit (25) in a window and refuses the rest until the window ends, then allows again", async () => {
+    const start = 50_000_000; // a window boundary for 10 s windows
+    const replies = await Promise.all(Array.from({ length: 40 }, () => countInWindow("test:address:192.0.2.5", 25, 10_000, start + 2_000)));
+    expect(replies.filter((r) => r.allowed)).toHaveLength(25);
+    expect(replies.filter((r) => !r.allowed)).toEqual(Array(15).fill({ allowed: false, retryAfterSeconds: 8 }));
+    expect(await countInWindow("test:address:192.0.2.6", 25, 10_000, start + 2_000)).toEqual({ allowed: true });
+    expect(await countInWindow("test:address:192.0.2.5", 25, 10_000, start + 10_000)).toEqual({ allowed: true });
+  });
+
+  it("stores the window's end as a time the sweep can compare", async () => {
+    await countInWindow("test:address:192.0.2.7", 5, 10_000, 70_000_000);
+    const row = await prisma.throttle.findFirst({ where: { key: { startsWith: "test:address:192.0.2.7@" } } });
+    expect(row?.expiresAt.toISOString()).toBe(new Date(70_010_000).toISOString());
+    expect(await prisma.throttle.count({ where: { key: row!.key, expiresAt: { lt: new Date(70_010_001) } } })).toBe(1);
+    expect(await prisma.throttle.count({ where: { key: row!.key, expiresAt: { lt: new Date(70_009_999) } } })).toBe(0);
   });
 });

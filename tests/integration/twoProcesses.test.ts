@@ -11,6 +11,7 @@ import { SKIP_WITHOUT_POSTGRES, createEmptyDatabase, postgresTestUrl } from "../
 const PORTS = [Number(process.env.TWO_PROCESS_PORT ?? 3261), Number(process.env.TWO_PROCESS_PORT ?? 3261) + 1];
 const PASSWORD = "correct horse battery";
 const children: ChildProcess[] = [];
+let stopping = false;
 let databaseUrl = "";
 
 function run(args: string[], env: Record<string, string>, label: string): ChildProcess {
@@ -19,7 +20,7 @@ function run(args: string[], env: Record<string, string>, label: string): ChildP
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   child.on("exit", (code) => {
-    if (code) console.error(`${label} exited ${code}:\n${log.slice(-3000)}`);
+    if (code && !stopping) console.error(`${label} exited ${code}:\n${log.slice(-3000)}`);
   });
   (child as ChildProcess & { log: () => string }).log = () => log;
   children.push(child);
@@ -69,6 +70,7 @@ describe.skipIf(!postgresTestUrl)(`two app processes on one PostgreSQL ${postgre
   }, 720_000);
 
   afterAll(async () => {
+    stopping = true;
     for (const child of children) {
       if (child.exitCode === null && child.pid) {
         try {
