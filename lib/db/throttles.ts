@@ -33,9 +33,10 @@ async function lockedStates(tx: Tx, keys: string[]): Promise<Map<string, unknown
   return states;
 }
 
-async function sweep(): Promise<void> {
+// On the caller's clock (`now`), the one the rows' expiry was computed on.
+async function sweep(now: number): Promise<void> {
   if (Math.random() * SWEEP_ONE_IN >= 1) return;
-  await prisma.throttle.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await prisma.throttle.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
 }
 
 /**
@@ -55,7 +56,7 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
     }
     return { allowed: true as const };
   });
-  await sweep();
+  await sweep(now);
   return result;
 }
 
@@ -73,7 +74,7 @@ export async function countInWindow(key: string, limit: number, windowMs: number
     INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES (${rowKey}, '1', ${new Date(windowEnd)})
     ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
     RETURNING "state"`;
-  await sweep();
+  await sweep(now);
   return Number(row?.state ?? 0) <= limit ? { allowed: true } : { allowed: false, retryAfterSeconds: seconds(windowEnd - now) };
 }
 
