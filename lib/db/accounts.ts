@@ -24,7 +24,7 @@ export async function createUser(input: { email: string; passwordHash: string; r
   await databaseReady();
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) return undefined;
-    await tx.learner.upsert({ where: { id: input.guestLearnerId }, create: { id: input.guestLearnerId }, update: {} });
+    await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${input.guestLearnerId}) ON CONFLICT ("id") DO NOTHING`;
     // A guest id already tied to another account cannot be reused; give the new account a fresh learner.
     const taken = await tx.user.findUnique({ where: { learnerId: input.guestLearnerId } });
     const learnerId = taken ? crypto.randomUUID() : input.guestLearnerId;

@@ -7,7 +7,8 @@
 // per-row object building is most of the time spent (scripts/bench-gradebook.ts).
 import "server-only";
 import type { GradebookAssignment, GradebookAttempt, GradebookStudent } from "@/lib/teaching/gradebook";
-import { databaseReady, prisma } from "./client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { databaseReady, dialect, prisma } from "./client";
 
 export type ClassHeader = { id: string; name: string; term: string; timeZone: string };
 
@@ -61,6 +62,34 @@ type RawGradedAttempt = { learnerId: string; exerciseId: string; score: number; 
 const UNIT = "\u001f";
 const RECORD = "\u001e";
 
+const publishedExercisesOf = (classId: string) => Prisma.sql`
+  SELECT i."exerciseId" FROM "AssignmentItem" i JOIN "Assignment" s ON s."id" = i."assignmentId"
+  WHERE s."classId" = ${classId} AND s."publishedAt" IS NOT NULL`;
+
+const packedAttemptsSqlite = (classId: string) => Prisma.sql`
+  SELECT u."learnerId" AS "learnerId",
+         group_concat(a."exerciseId" || char(31) || printf('%.17g', a."score") || char(31) || a."credited" || char(31) ||
+                      CAST(round(unixepoch(a."createdAt", 'subsec') * 1000) AS INTEGER), char(30)) AS "packed"
+  FROM "Membership" m
+  JOIN "User" u ON u."id" = m."userId"
+  JOIN "Attempt" a ON a."learnerId" = u."learnerId"
+  WHERE m."classId" = ${classId} AND m."role" = 'student' AND a."exerciseId" IN (${publishedExercisesOf(classId)})
+  GROUP BY m."userId"`;
+
+// The same rows on PostgreSQL: string_agg for group_concat; float8's text form is
+// the shortest that reads back to the same double (extra_float_digits 1, the
+// default since PostgreSQL 12); createdAt is timestamp(3) in UTC, so its epoch
+// is exact to the millisecond.
+const packedAttemptsPostgres = (classId: string) => Prisma.sql`
+  SELECT u."learnerId" AS "learnerId",
+         string_agg(a."exerciseId" || chr(31) || a."score"::text || chr(31) || (CASE WHEN a."credited" THEN '1' ELSE '0' END) || chr(31) ||
+                    round(extract(epoch FROM a."createdAt") * 1000)::bigint::text, chr(30)) AS "packed"
+  FROM "Membership" m
+  JOIN "User" u ON u."id" = m."userId"
+  JOIN "Attempt" a ON a."learnerId" = u."learnerId"
+  WHERE m."classId" = ${classId} AND m."role" = 'student' AND a."exerciseId" IN (${publishedExercisesOf(classId)})
+  GROUP BY m."userId", u."learnerId"`;
+
 /**
  * Every attempt of the class's students on the exercises of its published
  * assignments, whenever it was made (the policy decides what counts).
@@ -74,21 +103,12 @@ const RECORD = "\u001e";
  * stored time (Prisma's ISO text and CURRENT_TIMESTAMP's) to the millisecond. The joins start from the class's memberships,
  * and group by the membership's userId (that index's order, so no sort), and
  * the covering Attempt(learnerId, exerciseId, createdAt, score, credited)
- * index serves each student without reading a table row.
+ * index serves each student without reading a table row. PostgreSQL gets the
+ * same packing with its own functions.
  */
 export async function classAttemptsForGradebook(classId: string): Promise<GradebookAttempt[]> {
   await databaseReady();
-  const rows = await prisma.$queryRaw<{ learnerId: string; packed: string | null }[]>`
-    SELECT u."learnerId" AS "learnerId",
-           group_concat(a."exerciseId" || char(31) || printf('%.17g', a."score") || char(31) || a."credited" || char(31) ||
-                        CAST(round(unixepoch(a."createdAt", 'subsec') * 1000) AS INTEGER), char(30)) AS "packed"
-    FROM "Membership" m
-    JOIN "User" u ON u."id" = m."userId"
-    JOIN "Attempt" a ON a."learnerId" = u."learnerId"
-    WHERE m."classId" = ${classId} AND m."role" = 'student'
-      AND a."exerciseId" IN (SELECT i."exerciseId" FROM "AssignmentItem" i JOIN "Assignment" s ON s."id" = i."assignmentId"
-                             WHERE s."classId" = ${classId} AND s."publishedAt" IS NOT NULL)
-    GROUP BY m."userId"`;
+  const rows = await prisma.$queryRaw<{ learnerId: string; packed: string | null }[]>(dialect === "postgresql" ? packedAttemptsPostgres(classId) : packedAttemptsSqlite(classId));
   const attempts: GradebookAttempt[] = [];
   for (const { learnerId, packed } of rows) {
     if (!packed) continue;
@@ -172,17 +192,12 @@ export async function learnerAttemptsOn(learnerId: string, exerciseIds: readonly
 export async function classAttemptsDetailed(classId: string, learnerIds: readonly string[]): Promise<DetailedAttempt[]> {
   await databaseReady();
   if (learnerIds.length === 0) return [];
-  const rows = await prisma.$queryRawUnsafe<RawDetailedAttempt[]>(
-    `SELECT a."id" AS "id", a."learnerId" AS "learnerId", a."exerciseId" AS "exerciseId", a."variantSeed" AS "variantSeed",
-            a."answer" AS "answer", a."score" AS "score", a."feedback" AS "feedback", a."credited" AS "credited",
-            a."hintsUsed" AS "hintsUsed", a."createdAt" AS "createdAt"
-     FROM "Attempt" a
-     WHERE a."learnerId" IN (${learnerIds.map(() => "?").join(",")})
-       AND a."exerciseId" IN (SELECT i."exerciseId" FROM "AssignmentItem" i JOIN "Assignment" s ON s."id" = i."assignmentId"
-                              WHERE s."classId" = ? AND s."publishedAt" IS NOT NULL)
-     ORDER BY a."learnerId", a."createdAt", a."id"`,
-    ...learnerIds,
-    classId,
-  );
+  const rows = await prisma.$queryRaw<RawDetailedAttempt[]>`
+    SELECT a."id" AS "id", a."learnerId" AS "learnerId", a."exerciseId" AS "exerciseId", a."variantSeed" AS "variantSeed",
+           a."answer" AS "answer", a."score" AS "score", a."feedback" AS "feedback", a."credited" AS "credited",
+           a."hintsUsed" AS "hintsUsed", a."createdAt" AS "createdAt"
+    FROM "Attempt" a
+    WHERE a."learnerId" IN (${Prisma.join([...learnerIds])}) AND a."exerciseId" IN (${publishedExercisesOf(classId)})
+    ORDER BY a."learnerId", a."createdAt", a."id"`;
   return rows.map(toDetailed);
 }

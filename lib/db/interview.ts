@@ -32,7 +32,8 @@ function toStored(row: {
 }
 
 async function ensureLearner(learnerId: string) {
-  await prisma.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
+  // One statement (Prisma's upsert reads, then creates: two first requests at once collide on PostgreSQL).
+  await prisma.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO NOTHING`;
 }
 
 export async function recordInterviewAnswer(input: { learnerId: string; questionId: string; answer: string; score: number; result: string }): Promise<StoredInterviewAnswer> {

@@ -6,7 +6,8 @@ export async function recordLessonVisit(learnerId: string, lessonId: string): Pr
   await databaseReady();
   const lesson = await prisma.lesson.findUnique({ where: { id: lessonId }, select: { id: true } });
   if (!lesson) return false;
-  await prisma.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
+  // One statement (Prisma's upsert reads, then creates: two first requests at once collide on PostgreSQL).
+  await prisma.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO NOTHING`;
   const now = new Date();
   await prisma.lessonVisit.upsert({
     where: { learnerId_lessonId: { learnerId, lessonId } },

@@ -3,7 +3,7 @@
 import "server-only";
 import type { CardState, LogEntry } from "@/lib/review/scheduler";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { databaseReady, prisma } from "./client";
+import { databaseReady, dialect, prisma } from "./client";
 
 export type ReviewKind = "question" | "exercise";
 
@@ -64,9 +64,9 @@ export type CardChange = {
 /**
  * Creates the learner's card for the item if absent (new, due at `at`), then
  * lets `work` decide on a consistent view and applies its change in the same
- * transaction. The create comes first, so the transaction holds SQLite's
- * write lock before it reads and two graded answers cannot both apply to the
- * same old state.
+ * transaction. A write comes first, so the transaction holds the lock (SQLite's
+ * database lock, the learner's row on PostgreSQL) before it reads and two
+ * graded answers cannot both apply to the same old state.
  */
 export async function withCard<T>(
   learnerId: string,
@@ -78,7 +78,11 @@ export async function withCard<T>(
 ): Promise<{ result: T; card: StoredCard }> {
   await databaseReady();
   return prisma.$transaction(async (tx) => {
-    await tx.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
+    // A write on the learner's row first (Prisma's upsert with nothing to update
+    // only reads it): on PostgreSQL the row lock serializes this learner's
+    // reviews, so two graded answers cannot both create the card or both apply
+    // to the same old state; on SQLite it takes the database's write lock.
+    await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`;
     const row = await tx.reviewCard.upsert({
       where: { learnerId_kind_itemId: { learnerId, kind, itemId } },
       create: { learnerId, kind, itemId, createdAt: at, ...stateData(initial) },
@@ -124,10 +128,17 @@ export type QueueRow = { id: string; kind: ReviewKind; itemId: string; due: Date
 /** The items still in the course: a card for anything else (a removed exercise or question) is not shown or counted. */
 export type KnownItems = { exercise: readonly string[]; question: readonly string[] };
 
-// The items as one JSON parameter each (SQLite's json_each), so a course of any size is one statement.
+// The items as one JSON parameter each (SQLite's json_each, PostgreSQL's
+// json_array_elements_text), so a course of any size is one statement.
 function knownTable(items: KnownItems) {
-  return Prisma.sql`SELECT 'exercise' AS "kind", "value" AS "itemId" FROM json_each(${JSON.stringify(items.exercise)})
-    UNION ALL SELECT 'question', "value" FROM json_each(${JSON.stringify(items.question)})`;
+  const exercise = JSON.stringify(items.exercise);
+  const question = JSON.stringify(items.question);
+  if (dialect === "postgresql") {
+    return Prisma.sql`SELECT 'exercise' AS "kind", "value" AS "itemId" FROM json_array_elements_text(${exercise}::json)
+      UNION ALL SELECT 'question', "value" FROM json_array_elements_text(${question}::json)`;
+  }
+  return Prisma.sql`SELECT 'exercise' AS "kind", "value" AS "itemId" FROM json_each(${exercise})
+    UNION ALL SELECT 'question', "value" FROM json_each(${question})`;
 }
 
 const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
@@ -156,7 +167,7 @@ export async function queueRows(
       ORDER BY c."due", c."id"
       LIMIT ${limit}`,
     prisma.$queryRaw<{ dueNow: number | bigint | null; dueToday: number | bigint | null; total: number | bigint; nextDue: unknown }[]>`
-      SELECT SUM(c."due" <= ${now}) AS "dueNow", SUM(c."due" < ${endOfDay}) AS "dueToday", COUNT(*) AS "total",
+      SELECT SUM(CASE WHEN c."due" <= ${now} THEN 1 ELSE 0 END) AS "dueNow", SUM(CASE WHEN c."due" < ${endOfDay} THEN 1 ELSE 0 END) AS "dueToday", COUNT(*) AS "total",
         MIN(CASE WHEN c."due" > ${now} THEN c."due" END) AS "nextDue"
       FROM "ReviewCard" c
       WHERE c."learnerId" = ${learnerId} AND (c."kind", c."itemId") IN (${known})`,
@@ -190,13 +201,18 @@ export async function countDueBefore(learnerId: string, endOfDay: Date, items: K
 
 /**
  * The UTC days (YYYY-MM-DD) on which the learner reviewed anything, newest
- * first: SQLite reads the (cardId, reviewedAt) index and returns one row a
- * day, however many reviews there were (for the streak).
+ * first: the database reads the (cardId, reviewedAt) index and returns one row a
+ * day, however many reviews there were (for the streak). reviewedAt is
+ * timestamp(3) in UTC on PostgreSQL; Prisma's ISO text (or epoch ms) on SQLite.
  */
 export async function reviewDays(learnerId: string): Promise<string[]> {
   await databaseReady();
+  const day =
+    dialect === "postgresql"
+      ? Prisma.sql`to_char(l."reviewedAt", 'YYYY-MM-DD')`
+      : Prisma.sql`CASE typeof(l."reviewedAt") WHEN 'integer' THEN date(l."reviewedAt" / 1000, 'unixepoch') ELSE substr(l."reviewedAt", 1, 10) END`;
   const rows = await prisma.$queryRaw<{ day: string }[]>`
-    SELECT DISTINCT CASE typeof(l."reviewedAt") WHEN 'integer' THEN date(l."reviewedAt" / 1000, 'unixepoch') ELSE substr(l."reviewedAt", 1, 10) END AS "day"
+    SELECT DISTINCT ${day} AS "day"
     FROM "ReviewLog" l JOIN "ReviewCard" c ON c."id" = l."cardId"
     WHERE c."learnerId" = ${learnerId}
     ORDER BY "day" DESC`;

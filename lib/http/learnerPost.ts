@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { identifyRequest, rememberGuest, type Identity } from "@/lib/auth/identity";
 import { checkJsonRequest, readJsonBody } from "./jsonBody";
-import { submissionLimiter } from "./rateLimit";
+import { checkSubmissionLimits } from "./rateLimit";
 
 export type LearnerPost =
   | { ok: true; identity: Identity; body: unknown; reply: (body: unknown, status: number) => NextResponse }
@@ -16,7 +16,7 @@ export async function learnerPost(request: NextRequest, tooMany = "Too many requ
   if (!front.ok) return { ok: false, response: NextResponse.json({ message: front.message }, { status: front.status }) };
   const identity = await identifyRequest(request);
   const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
-  const limit = submissionLimiter.check(identity.learnerId);
+  const limit = await checkSubmissionLimits(identity.learnerId, request.headers);
   if (!limit.allowed) {
     const response = reply({ message: `${tooMany}; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
     response.headers.set("Retry-After", String(limit.retryAfterSeconds));

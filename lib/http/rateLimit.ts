@@ -1,34 +1,28 @@
-// A per-key sliding-window limit kept in this process's memory. Enough for one
-// Node server; several servers behind a balancer would need a shared store.
+// The request limits, counted in the database (lib/db/throttles.ts) so every
+// app process behind the proxy counts against the same ones, never in one
+// process's memory (docs/decisions/0016). Policies: lib/http/limitPolicies.ts.
+import { countInWindow, throttle } from "@/lib/db/throttles";
+import { clientAddress } from "./clientAddress";
+import { slidingWindow, type RateLimit } from "./limitPolicies";
 
-export type RateLimit = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }) {
-  const now = options.now ?? Date.now;
-  const hits = new Map<string, number[]>();
-  let lastSweep = now();
-
-  function sweep(time: number) {
-    if (time - lastSweep < options.windowMs) return;
-    lastSweep = time;
-    for (const [key, list] of hits) if ((list[list.length - 1] ?? 0) <= time - options.windowMs) hits.delete(key);
-  }
-
-  return {
-    check(key: string): RateLimit {
-      const time = now();
-      sweep(time);
-      const recent = (hits.get(key) ?? []).filter((t) => t > time - options.windowMs);
-      if (recent.length >= options.limit) {
-        hits.set(key, recent);
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + options.windowMs - time) / 1000)) };
-      }
-      recent.push(time);
-      hits.set(key, recent);
-      return { allowed: true };
-    },
-  };
-}
+export type { RateLimit } from "./limitPolicies";
 
 /** Submissions per learner: generous for a person, a wall for a script. */
-export const submissionLimiter = createRateLimiter({ limit: 20, windowMs: 10_000 });
+export const perLearnerSubmissions = slidingWindow({ limit: 20, windowMs: 10_000 });
+
+/**
+ * Submissions per client address, beside the per-learner limit: a script
+ * that sheds its guest cookie on every request is a new learner each time,
+ * but not a new address. A classroom shares one address, so the default is
+ * high (SUBMISSION_LIMIT_PER_ADDRESS per 10 s; raise it for load tests from
+ * one machine). Every request from the address touches its row, so it is a
+ * fixed-window counter changed in one statement, not a locked transaction.
+ */
+export const perAddressSubmissions = { limit: Number(process.env.SUBMISSION_LIMIT_PER_ADDRESS) || 600, windowMs: 10_000 };
+
+/** One more submission (or new-variant request) by this learner from this request's address? */
+export async function checkSubmissionLimits(learnerId: string, headers: { get(name: string): string | null }): Promise<RateLimit> {
+  const address = await countInWindow(`submit:address:${clientAddress(headers)}`, perAddressSubmissions.limit, perAddressSubmissions.windowMs);
+  if (!address.allowed) return address;
+  return throttle([{ key: `submit:learner:${learnerId}`, policy: perLearnerSubmissions }]);
+}

@@ -1,11 +1,10 @@
 // No submission is ever lost, and none slips past the attempts policy: 500
 // concurrent submissions, every one answered, exactly the allowed ones stored.
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useFreshDatabase } from "../support/testDatabase";
+import { testSql, useFreshDatabase } from "../support/testDatabase";
 import { Browser } from "../support/routeClient";
 
-const file = useFreshDatabase();
+useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
 const { exercises } = await import("@/lib/exercises/catalog");
 const exerciseRoute = await import("@/app/api/exercises/[id]/route");
@@ -42,13 +41,11 @@ describe("concurrent submissions", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(150);
     expect(statuses.filter((s) => s === 409)).toHaveLength(350);
     for (const reply of replies.filter((r) => r.status === 409)) expect(reply.body.message).toMatch(/seen this variant's solution/);
-    const db = new Database(file, { readonly: true });
-    const { count } = db.prepare("SELECT COUNT(*) AS count FROM Attempt").get() as { count: number };
-    const perLearner = db.prepare("SELECT learnerId, COUNT(*) AS n FROM Attempt GROUP BY learnerId").all() as { n: number }[];
-    const { reveals } = db.prepare("SELECT COUNT(*) AS reveals FROM SolutionReveal").get() as { reveals: number };
-    db.close();
-    expect(count).toBe(150);
-    expect(perLearner.every((row) => row.n === 3)).toBe(true);
-    expect(reveals).toBe(50);
+    const [{ count } = { count: -1 }] = await testSql<{ count: number }>(`SELECT COUNT(*) AS "count" FROM "Attempt"`);
+    const perLearner = await testSql<{ n: number }>(`SELECT "learnerId", COUNT(*) AS "n" FROM "Attempt" GROUP BY "learnerId"`);
+    const [{ reveals } = { reveals: -1 }] = await testSql<{ reveals: number }>(`SELECT COUNT(*) AS "reveals" FROM "SolutionReveal"`);
+    expect(Number(count)).toBe(150);
+    expect(perLearner.every((row) => Number(row.n) === 3)).toBe(true);
+    expect(Number(reveals)).toBe(50);
   });
 });

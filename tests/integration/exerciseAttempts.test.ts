@@ -1,10 +1,9 @@
 // Grading and persistence through the real route handlers, on a real SQLite file.
 import { NextRequest } from "next/server";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useFreshDatabase } from "../support/testDatabase";
+import { testSql, useFreshDatabase } from "../support/testDatabase";
 
-const databaseFile = useFreshDatabase();
+useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
 const { exercises } = await import("@/lib/exercises/catalog");
 const { GET } = await import("@/app/api/exercises/[id]/route");
@@ -45,21 +44,10 @@ async function submit(cookie: string, body: unknown, init: { contentType?: strin
   return { response, body: await response.json() };
 }
 
-function attemptRows() {
-  const db = new Database(databaseFile, { readonly: true });
-  try {
-    return db.prepare("SELECT learnerId, exerciseId, variantSeed, answer, score, feedback, createdAt FROM Attempt ORDER BY createdAt").all() as {
-      learnerId: string;
-      exerciseId: string;
-      variantSeed: number;
-      answer: string;
-      score: number;
-      feedback: string;
-      createdAt: number;
-    }[];
-  } finally {
-    db.close();
-  }
+async function attemptRows() {
+  return testSql<{ learnerId: string; exerciseId: string; variantSeed: number; answer: string; score: number; feedback: string; createdAt: unknown }>(
+    `SELECT "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "createdAt" FROM "Attempt" ORDER BY "createdAt"`,
+  );
 }
 
 beforeAll(async () => {
@@ -97,7 +85,7 @@ describe("exercise attempts", () => {
     expect(graded.body.attempt.feedback.solution).toBeUndefined();
     expect(JSON.stringify(graded.body)).not.toMatch(/acknowledgment number is the 32 bits/);
 
-    const rows = attemptRows().filter((row) => row.learnerId === learnerIdOf(cookie));
+    const rows = (await attemptRows()).filter((row) => row.learnerId === learnerIdOf(cookie));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ exerciseId: EXERCISE, variantSeed: seed, answer: JSON.stringify(wrong), score: graded.body.attempt.score });
     expect(JSON.parse(rows[0]!.feedback).items).toHaveLength(2);
@@ -150,7 +138,7 @@ describe("exercise attempts", () => {
     expect(huge.response.status).toBe(413);
     const unknown = await submit(cookie, { variantSeed: seed, answer: {} }, {}, "no-such-exercise");
     expect(unknown.response.status).toBe(404);
-    expect(attemptRows().filter((row) => row.learnerId === learnerId)).toHaveLength(0);
+    expect((await attemptRows()).filter((row) => row.learnerId === learnerId)).toHaveLength(0);
   });
 
   it("ignores a forged learner cookie that is not an id it issued the shape of", async () => {
@@ -212,6 +200,6 @@ describe("rate limit", () => {
     expect(statuses.slice(0, 2)).toEqual([201, 201]);
     expect(statuses.slice(2, 20).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
-    expect(attemptRows().filter((row) => row.learnerId === learnerIdOf(cookie))).toHaveLength(2);
+    expect((await attemptRows()).filter((row) => row.learnerId === learnerIdOf(cookie))).toHaveLength(2);
   });
 });

@@ -2,14 +2,13 @@
 // seeded attempts (before opening, over the limit, best, last, late accepted
 // and refused, uncredited), gradebook.csv and attempts.csv parse as RFC 4180
 // and agree with it, and only the class's instructors get them.
-import Database from "better-sqlite3";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../support/csvParse";
 import { Browser } from "../support/routeClient";
-import { useFreshDatabase } from "../support/testDatabase";
+import { testSql, useFreshDatabase } from "../support/testDatabase";
 
-const file = useFreshDatabase();
+useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
 const { exercises } = await import("@/lib/exercises/catalog");
 const { findUserByEmail, setRole } = await import("@/lib/db/accounts");
@@ -47,9 +46,8 @@ async function get(browser: Browser | null, handler: unknown, url: string, id: s
 
 let seq = 0;
 /** Seeds an attempt with a chosen time, as lib/db would store it (Prisma's DateTime text). */
-function insertAttempt(learnerId: string, exerciseId: string, score: number, at: Date, options: { credited?: boolean; answer?: unknown; feedback?: unknown } = {}) {
-  const db = new Database(file);
-  db.prepare(`INSERT INTO "Attempt" ("id","learnerId","exerciseId","variantSeed","answer","score","feedback","credited","hintsUsed","createdAt") VALUES (?,?,?,?,?,?,?,?,?,?)`).run(
+async function insertAttempt(learnerId: string, exerciseId: string, score: number, at: Date, options: { credited?: boolean; answer?: unknown; feedback?: unknown } = {}) {
+  await testSql(`INSERT INTO "Attempt" ("id","learnerId","exerciseId","variantSeed","answer","score","feedback","credited","hintsUsed","createdAt") VALUES (?,?,?,?,?,?,?,?,?,?)`, [
     `seeded-${++seq}`,
     learnerId,
     exerciseId,
@@ -60,8 +58,7 @@ function insertAttempt(learnerId: string, exerciseId: string, score: number, at:
     options.credited === false ? 0 : 1,
     0,
     at.toISOString().replace("Z", "+00:00"),
-  );
-  db.close();
+  ]);
 }
 
 const people: Record<string, Awaited<ReturnType<typeof signedUp>>> = {};
@@ -90,17 +87,17 @@ beforeAll(async () => {
 
   const ann = people.ann!.learnerId;
   const bob = people.bob!.learnerId;
-  insertAttempt(ann, NUMERIC, 1, day(0)); // before Week 1 opens: not counted there
-  insertAttempt(ann, NUMERIC, 0, day(2));
-  insertAttempt(ann, NUMERIC, 0.5, day(3));
-  insertAttempt(ann, NUMERIC, 1, day(4)); // third attempt: over Week 1's limit of 2
-  insertAttempt(ann, CHOICE, 1, day(9)); // after Week 1's due time: refused
-  insertAttempt(ann, NUMERIC, 1, day(10)); // Week 2, on time
-  insertAttempt(ann, NUMERIC, 0, day(11)); // Week 2 counts the last one: 0
-  insertAttempt(ann, TEXT, 1, day(16), { answer: { text: "=HYPERLINK(\"http://x\",\"y\"), the addresses, \"quoted\"\nand a new line" } }); // late, accepted
-  insertAttempt(bob, CHOICE, 1, day(2), { credited: false }); // after seeing the answer: counts 0
-  insertAttempt(bob, NUMERIC, 1, day(3));
-  insertAttempt(people["other-student"]!.learnerId, NUMERIC, 1, day(3)); // not in this class
+  await insertAttempt(ann, NUMERIC, 1, day(0)); // before Week 1 opens: not counted there
+  await insertAttempt(ann, NUMERIC, 0, day(2));
+  await insertAttempt(ann, NUMERIC, 0.5, day(3));
+  await insertAttempt(ann, NUMERIC, 1, day(4)); // third attempt: over Week 1's limit of 2
+  await insertAttempt(ann, CHOICE, 1, day(9)); // after Week 1's due time: refused
+  await insertAttempt(ann, NUMERIC, 1, day(10)); // Week 2, on time
+  await insertAttempt(ann, NUMERIC, 0, day(11)); // Week 2 counts the last one: 0
+  await insertAttempt(ann, TEXT, 1, day(16), { answer: { text: "=HYPERLINK(\"http://x\",\"y\"), the addresses, \"quoted\"\nand a new line" } }); // late, accepted
+  await insertAttempt(bob, CHOICE, 1, day(2), { credited: false }); // after seeing the answer: counts 0
+  await insertAttempt(bob, NUMERIC, 1, day(3));
+  await insertAttempt(people["other-student"]!.learnerId, NUMERIC, 1, day(3)); // not in this class
 });
 
 describe("gradebook scores", () => {

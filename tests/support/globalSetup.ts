@@ -1,12 +1,25 @@
-// Migrates one template SQLite database with Prisma's CLI before the suite;
-// each test file then works on its own copy (tests/support/testDatabase.ts),
-// so files never see each other's rows and nothing is truncated.
+// Migrates one template database before the suite; each test file then works
+// on its own copy (tests/support/testDatabase.ts), so files never see each
+// other's rows and nothing is truncated.
+//   Default: a SQLite file, migrated with Prisma's CLI.
+//   TEST_DATABASE=postgresql: a PostgreSQL database on TEST_POSTGRES_URL's
+//   server, migrated with lib/db/migratePostgres.mjs (how the app migrates it).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { migratePostgres } from "../../lib/db/migratePostgres.mjs";
+import { createEmptyDatabase, dropTestDatabases, postgresTestUrl } from "./postgres";
 
-export default function setup() {
+export default async function setup() {
+  if (process.env.TEST_DATABASE === "postgresql") {
+    if (!postgresTestUrl) throw new Error("TEST_DATABASE=postgresql needs TEST_POSTGRES_URL (README, Running the tests on PostgreSQL)");
+    await dropTestDatabases(postgresTestUrl);
+    const url = await createEmptyDatabase(postgresTestUrl);
+    await migratePostgres({ connectionString: url, directory: path.resolve("prisma/postgresql/migrations") });
+    process.env.TEST_DATABASE_TEMPLATE = new URL(url).pathname.slice(1);
+    return () => dropTestDatabases(postgresTestUrl!);
+  }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tcp-course-tests-"));
   const template = path.join(directory, "template.db");
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
@@ -14,5 +27,9 @@ export default function setup() {
     stdio: "pipe",
   });
   process.env.TEST_DATABASE_TEMPLATE = template;
-  return () => fs.rmSync(directory, { recursive: true, force: true });
+  return async () => {
+    fs.rmSync(directory, { recursive: true, force: true });
+    // PostgreSQL-only tests (TEST_POSTGRES_URL set) make databases of their own.
+    if (postgresTestUrl) await dropTestDatabases(postgresTestUrl);
+  };
 }

@@ -24,10 +24,10 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
 
   // Looking a code up tells whether it exists, so wrong ones count against the same limit as the API's.
   const address = clientAddress(await headers());
-  let wait = joinGuard.retryAfter(identity.user.learnerId, address);
+  let wait = await joinGuard.retryAfter(identity.user.learnerId, address);
   const code = wait > 0 ? null : normalizeJoinCode(raw);
   const cls = code ? await findClassByJoinCode(code) : null;
-  if (!cls && wait === 0) wait = joinGuard.recordFailure(identity.user.learnerId, address);
+  if (!cls && wait === 0) wait = await joinGuard.recordFailure(identity.user.learnerId, address);
 
   if (!cls) {
     return (

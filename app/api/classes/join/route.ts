@@ -18,7 +18,7 @@ export async function POST(request: NextRequest) {
   const caller = await signedIn(request);
   if (caller instanceof NextResponse) return caller;
   const address = clientAddress(request.headers);
-  const wait = joinGuard.retryAfter(caller.user.learnerId, address);
+  const wait = await joinGuard.retryAfter(caller.user.learnerId, address);
   if (wait > 0) return tooMany(wait);
   const body = await jsonBody(request);
   if (!body.ok) return body.response;
@@ -26,7 +26,7 @@ export async function POST(request: NextRequest) {
   const code = typeof raw === "string" ? normalizeJoinCode(raw) : null;
   const cls = code ? await findClassByJoinCode(code) : null;
   if (!cls) {
-    const blocked = joinGuard.recordFailure(caller.user.learnerId, address);
+    const blocked = await joinGuard.recordFailure(caller.user.learnerId, address);
     if (blocked > 0) return tooMany(blocked);
     return refuse(404, "No class has this join code. Check it with your instructor: codes are 8 letters and digits, and an old code stops working when a new one is made.");
   }

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
 import { anotherVariant } from "@/lib/exercises/learnerVariant";
 import { checkJsonRequest } from "@/lib/http/jsonBody";
-import { submissionLimiter } from "@/lib/http/rateLimit";
+import { checkSubmissionLimits } from "@/lib/http/rateLimit";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,12 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
   if (!front.ok) return NextResponse.json({ message: front.message }, { status: front.status });
   const identity = await identifyRequest(request);
   const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
-  const limit = submissionLimiter.check(identity.learnerId);
-  if (!limit.allowed) return reply({ message: `Too many requests; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
+  const limit = await checkSubmissionLimits(identity.learnerId, request.headers);
+  if (!limit.allowed) {
+    const response = reply({ message: `Too many requests; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
+    response.headers.set("Retry-After", String(limit.retryAfterSeconds));
+    return response;
+  }
   const view = await anotherVariant(identity.learnerId, id);
   if (!view) return reply({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, 404);
   return reply(view, 201);
