@@ -6,9 +6,8 @@
 // test-results/screenshots/header-explorer-*.png.
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { scrollRegionProblems, textProblems } from "./support/phoneLayout";
+import { axeViolations as widgetAxeViolations, scrollRegionProblems, textProblems } from "./support/phoneLayout";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 const WIDGET = '[data-widget="header-explorer"]';
@@ -25,10 +24,7 @@ async function open(page: Page) {
   return widget;
 }
 
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include(WIDGET).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
+const axeViolations = (page: Page) => widgetAxeViolations(page, WIDGET);
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`header explorer at 375 px, ${colorScheme}: every text whole and reachable, scroll regions named and hinted, axe-clean`, async ({ page }) => {

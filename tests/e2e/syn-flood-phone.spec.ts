@@ -6,12 +6,12 @@
 // test-results/screenshots/syn-flood-lab-*.png.
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_CONTROLS, type LabControls } from "../../lib/labs/syn-flood-lab/controls";
 import { runLab } from "../../lib/labs/syn-flood-lab/runLab";
 import { decodeControls, encodeControls } from "../../lib/widgets/syn-flood-lab/urlState";
-import { scrollRegionProblems, textProblems } from "./support/phoneLayout";
+import { axeViolations as widgetAxeViolations, scrollRegionProblems, textProblems } from "./support/phoneLayout";
+import { widgetReady } from "./support/widgets";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 const WIDGET = '[data-widget="syn-flood-lab"]';
@@ -21,6 +21,7 @@ async function open(page: Page, controls: LabControls = small) {
   await page.goto(`/lessons/syn-flood#${encodeControls(controls)}`);
   const widget = page.locator(WIDGET);
   await expect(widget).toBeVisible();
+  await widgetReady(widget);
   await expect(widget.getByTestId("syn-flood-status")).toHaveAttribute("data-busy", "false", { timeout: 20_000 });
   return widget;
 }
@@ -40,10 +41,7 @@ async function openEverything(page: Page) {
   await expect(widget.getByTestId("syn-flood-client-table")).toBeVisible();
 }
 
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include(WIDGET).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
+const axeViolations = (page: Page) => widgetAxeViolations(page, WIDGET);
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`SYN flood lab at 375 px, ${colorScheme}: counters, charts and cookie panel whole and reachable, axe-clean`, async ({ page }) => {

@@ -13,6 +13,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { simulateLoad } from "../../lib/labs/time-wait-load/model";
 import { DEFAULT_CONTROLS as PV_DEFAULTS, outcomeHeadline, runPeerVanishes } from "../../lib/labs/peer-vanishes/model";
 import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
+import { widgetReady } from "./support/widgets";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 
@@ -30,6 +31,7 @@ const TARGETS: Target[] = [
     url: "/lessons/time-wait",
     selector: '[data-widget="time-wait-load"]',
     prepare: async (widget) => {
+      await widgetReady(widget);
       await expect(widget).toHaveAttribute("data-hydrated", "true");
       await widget.getByRole("button", { name: "+10 s" }).click();
       await widget.getByText("The chart as a table").click();
@@ -42,6 +44,7 @@ const TARGETS: Target[] = [
     url: "/lessons/close-wait",
     selector: '[data-widget="close-wait-debugger"]',
     prepare: async (widget) => {
+      await widgetReady(widget);
       await expect(widget).toHaveAttribute("data-hydrated", "true");
       await widget.getByRole("button", { name: "+60 s", exact: true }).click();
       await widget.getByRole("button", { name: "+60 s", exact: true }).click();
@@ -56,6 +59,7 @@ const TARGETS: Target[] = [
     url: "/lessons/peer-vanishes",
     selector: '[data-widget="peer-vanishes"]',
     prepare: async (widget) => {
+      await widgetReady(widget);
       await expect(widget).toHaveAttribute("data-hydrated", "true");
       await widget.getByRole("radio", { name: /Its host reboots/ }).check();
     },
@@ -132,6 +136,7 @@ test("on a phone the ss output scrolls sideways by keyboard and says so; on a de
 test("the CLOSE-WAIT debugger shows no diagnosis until the learner guesses or gives up on purpose", async ({ page }) => {
   await page.goto("/lessons/close-wait");
   const widget = page.locator('[data-widget="close-wait-debugger"]');
+  await widgetReady(widget);
   await expect(widget).toHaveAttribute("data-hydrated", "true");
   await widget.getByRole("button", { name: "+60 s" }).click();
   await expect(widget.getByTestId("close-wait-count")).toContainText(/\d+ sockets? in CLOSE-WAIT\.$/);
@@ -160,6 +165,7 @@ test("the CLOSE-WAIT debugger shows no diagnosis until the learner guesses or gi
 test("the TIME-WAIT widget refuses a port range with its low end above its high end, beside the field, and keeps simulating the last valid range", async ({ page }) => {
   await page.goto("/lessons/time-wait");
   const widget = page.locator('[data-widget="time-wait-load"]');
+  await widgetReady(widget);
   await expect(widget).toHaveAttribute("data-hydrated", "true");
   const low = widget.getByLabel("ip_local_port_range low");
   const high = widget.getByLabel("high", { exact: true });
@@ -195,6 +201,7 @@ test("the TIME-WAIT widget refuses a port range with its low end above its high 
 test("PeerVanishes says what a keepalive field accepts instead of clamping it, and the run keeps the last valid value", async ({ page }) => {
   await page.goto("/lessons/peer-vanishes");
   const widget = page.locator('[data-widget="peer-vanishes"]');
+  await widgetReady(widget);
   await expect(widget).toHaveAttribute("data-hydrated", "true");
   await widget.getByRole("radio", { name: /stays idle/ }).check();
   await widget.getByRole("checkbox", { name: /SO_KEEPALIVE/ }).check();
@@ -214,6 +221,7 @@ test("PeerVanishes says what a keepalive field accepts instead of clamping it, a
 test("the TIME-WAIT widget opens at 0 s and says why its counts stop below rate × 60 s, naming the limit and its value", async ({ page }) => {
   await page.goto("/lessons/time-wait");
   const widget = page.locator('[data-widget="time-wait-load"]');
+  await widgetReady(widget);
   await expect(widget).toHaveAttribute("data-hydrated", "true");
   await expect(widget.getByTestId("cursor-time")).toHaveText("0 s");
   await expect(widget.getByTestId("cursor-start-hint")).toBeVisible();

@@ -45,7 +45,9 @@ export async function textProblems(widget: Locator, options: TextCheckOptions = 
       const overflowX = getComputedStyle(region).overflowX;
       const where = `scroll region "${name ?? region.textContent?.slice(0, 40)}"`;
       if (!name) problems.push(`${where} has no accessible name`);
-      if (region.tabIndex !== 0) problems.push(`${where} is not reachable by keyboard`);
+      // Reachable: focusable itself, or holding controls that scroll it into view when focused.
+      const controls = "a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
+      if (region.tabIndex < 0 && !region.querySelector(controls)) problems.push(`${where} is not reachable by keyboard`);
       if (overflowX !== "auto" && overflowX !== "scroll") problems.push(`${where} does not scroll sideways (overflow-x: ${overflowX})`);
       const hintId = region.getAttribute("aria-describedby");
       const hint = hintId ? document.getElementById(hintId) : null;
