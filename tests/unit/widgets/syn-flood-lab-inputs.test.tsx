@@ -12,14 +12,9 @@ import { decodeControls, encodeControls } from "@/lib/widgets/syn-flood-lab/urlS
 import { useFloodSimulation } from "@/lib/widgets/syn-flood-lab/useFloodSimulation";
 import { runLab } from "@/lib/labs/syn-flood-lab/runLab";
 import type { FloodRequest } from "@/lib/labs/syn-flood-lab/floodRun";
+import { installResizeObserverStub } from "../../support/jsdomResizeObserver";
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(installResizeObserverStub);
 afterEach(() => {
   cleanup();
   window.history.replaceState(null, "", "/");

@@ -7,15 +7,9 @@ import { SynFloodLab } from "@/lib/widgets/SynFloodLab";
 import { DEFAULT_CONTROLS, type LabControls } from "@/lib/labs/syn-flood-lab/controls";
 import { decodeControls, encodeControls } from "@/lib/widgets/syn-flood-lab/urlState";
 import { runLab } from "@/lib/labs/syn-flood-lab/runLab";
+import { installResizeObserverStub } from "../../support/jsdomResizeObserver";
 
-beforeAll(() => {
-  // recharts' ResponsiveContainer needs ResizeObserver, which jsdom lacks
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(installResizeObserverStub);
 afterEach(() => {
   cleanup();
   window.history.replaceState(null, "", "/");

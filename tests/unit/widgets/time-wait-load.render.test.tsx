@@ -3,15 +3,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { TimeWaitLoad } from "@/lib/widgets/TimeWaitLoad";
 import { simulateLoad } from "@/lib/labs/time-wait-load/model";
+import { installResizeObserverStub } from "../../support/jsdomResizeObserver";
 
-beforeAll(() => {
-  // recharts' ResponsiveContainer needs ResizeObserver, which jsdom lacks.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(installResizeObserverStub);
 afterEach(() => {
   cleanup();
   window.history.replaceState(null, "", "/");
