@@ -7,7 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgres/client";
-import { databaseKind, databaseFile, postgresUrl } from "./location.mjs";
+import { databaseKey, databaseKind, databaseFile, postgresUrl } from "./location.mjs";
 
 /** How long a writer waits for SQLite's lock before giving up (better-sqlite3's busy timeout). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -41,7 +41,7 @@ const globalForPrisma = globalThis as unknown as {
 
 function current() {
   const dialect = databaseKind();
-  const key = dialect === "postgresql" ? postgresUrl() : databaseFile();
+  const key = databaseKey();
   if (globalForPrisma.tcpCoursePrisma?.key !== key) {
     globalForPrisma.tcpCoursePrisma = { ...createClient(dialect), dialect };
   }

@@ -29,6 +29,11 @@ export function databaseFile(env = process.env) {
   return path.resolve(/*turbopackIgnore: true*/ projectRoot, withoutScheme);
 }
 
+/** One string naming the database, whichever kind: a key for per-database caches. */
+export function databaseKey(env = process.env) {
+  return databaseKind(env) === "postgresql" ? postgresUrl(env) : databaseFile(env);
+}
+
 /** The `file:` URL form the better-sqlite3 adapter accepts. */
 export function databaseUrl(env = process.env) {
   return `file:${databaseFile(env)}`;

@@ -2,7 +2,7 @@
 // it comes from LEARNER_ID_SECRET or, when that is unset, from the database,
 // where the first process to start generates it (decision record 0012).
 import "server-only";
-import { databaseFile } from "@/lib/db/location.mjs";
+import { databaseKey } from "@/lib/db/location.mjs";
 import { sharedSecret } from "@/lib/db/secrets";
 
 const MIN_ENV_SECRET_LENGTH = 32;
@@ -17,7 +17,7 @@ export function learnerIdSecret(env: Record<string, string | undefined> = proces
     }
     return Promise.resolve(configured);
   }
-  const key = databaseFile();
+  const key = databaseKey();
   let secret = cache.get(key);
   if (!secret) {
     secret = sharedSecret("learner-id");
