@@ -11,7 +11,10 @@ export default defineConfig({
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI only: a few specs that scroll long lessons while exercises and
+  // widgets load above the viewport have failed once under load and passed on rerun.
+  // A retried test is still listed as flaky in the report, so it is seen, not hidden.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: [["list"]],
   use: {
