@@ -22,3 +22,13 @@ export function SignedInNotice({ email, next }: { email: string; next?: string }
     </div>
   );
 }
+
+/** The whole page /signup and /login show instead of their form to a signed-in visitor. */
+export function AlreadySignedIn({ email, next }: { email: string; next?: string }) {
+  return (
+    <div>
+      <h1 className="text-3xl font-bold tracking-tight">Already signed in</h1>
+      <SignedInNotice email={email} next={next} />
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { CredentialsForm } from "@/app/_components/CredentialsForm";
-import { SignedInNotice } from "@/app/_components/SignedInNotice";
+import { AlreadySignedIn } from "@/app/_components/SignedInNotice";
 import { identify } from "@/lib/auth/identity";
 import { safeReturnPath } from "@/lib/http/returnPath";
 
@@ -14,12 +14,7 @@ export default async function SignUp({ searchParams }: { searchParams: Promise<{
   const query = next ? `?next=${encodeURIComponent(next)}` : "";
   const { user } = await identify(await cookies());
   if (user) {
-    return (
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">Already signed in</h1>
-        <SignedInNotice email={user.email} next={next ?? undefined} />
-      </div>
-    );
+    return <AlreadySignedIn email={user.email} next={next ?? undefined} />;
   }
   return (
     <div>
