@@ -9,6 +9,7 @@ import { LessonVisit } from "@/app/_components/LessonVisit";
 import { LessonSolvedLine } from "@/app/_components/CourseProgress";
 import { renderLesson } from "./renderLesson";
 import { TableOfContents } from "./TableOfContents";
+import { KeepSectionInView } from "./KeepSectionInView";
 
 // Every lesson is generated at build time; an unknown slug is a 404, never a compile.
 export const dynamicParams = false;
@@ -40,6 +41,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
     // The page widens there (app/globals.css) so the lesson column keeps the width its widgets lay out for.
     <article className="xl:grid xl:grid-cols-[minmax(0,1fr)_13rem] xl:gap-x-10">
       <LessonVisit lessonId={lesson.id} />
+      <KeepSectionInView />
       <header className="mb-8 xl:col-start-1">
         <p className="text-sm font-medium text-slate-600 dark:text-slate-400">
           Lesson {lesson.order} <span aria-hidden="true">·</span> <span data-prose-words={reading.words}>{reading.label}</span>
