@@ -3,8 +3,8 @@
  * `node --conditions=react-server --import tsx scripts/measure-fixtures.ts …`:
  *
  *   learners <exerciseId> <count> <first-option|correct>
- *     prints JSON [{ cookie, body }]: new guest learners (random ids, as the
- *     server would mint) and, for each, a submission for their first variant:
+ *     prints JSON [{ cookie, body }]: new guest learners (random ids, signed
+ *     with the database's guest-id secret as the server would mint them) and, for each, a submission for their first variant:
  *     the first option offered (right or wrong, like a guessing learner) or the
  *     exercise's correct answer. No request to the server: the variant is
  *     derived exactly as the server derives it.
@@ -15,12 +15,16 @@
 import { randomUUID } from "node:crypto";
 import { findExercise } from "@/lib/exercises/catalog";
 import { seedFor } from "@/lib/exercises/learnerVariant";
+import { signLearnerId } from "@/lib/learner/anonymousLearner";
+import { learnerIdSecret } from "@/lib/learner/secret";
 
 const [command, exerciseId = "", countText, mode] = process.argv.slice(2);
 const exercise = findExercise(exerciseId);
 if (!exercise) throw new Error(`measure-fixtures: no exercise "${exerciseId}"`);
 
 if (command === "learners") {
+  // The server adopts only ids signed with its secret (decision record 0012).
+  const secret = await learnerIdSecret();
   const learners = Array.from({ length: Number(countText) }, () => {
     const learnerId = randomUUID();
     const variantSeed = seedFor(learnerId, exercise.id, 0);
@@ -31,7 +35,7 @@ if (command === "learners") {
       if (input?.type !== "choices") throw new Error(`measure-fixtures: ${exercise.id} is not a choice exercise`);
       answer = { [input.name]: [input.options[0]!.value] };
     }
-    return { cookie: `tcp_learner=${learnerId}`, body: JSON.stringify({ variantSeed, answer }) };
+    return { cookie: `tcp_learner=${signLearnerId(learnerId, secret)}`, body: JSON.stringify({ variantSeed, answer }) };
   });
   process.stdout.write(JSON.stringify(learners));
 } else if (command === "count") {
