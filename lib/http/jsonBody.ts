@@ -48,18 +48,28 @@ export async function readJsonBody(request: BodyRequest, maxBytes = MAX_BODY_BYT
   }
   // JSON may spell a lone UTF-16 surrogate ("\ud800"), which is no text at all:
   // the database cannot store it, so it is refused here for every route.
-  if (!wellFormed(value)) return { ok: false, status: 400, message: "The request body contains text that is not valid Unicode (a lone surrogate); send real characters." };
+  if (!allStrings(value, (text) => !LONE_SURROGATE.test(text))) {
+    return { ok: false, status: 400, message: "The request body contains text that is not valid Unicode (a lone surrogate); send real characters." };
+  }
+  // Nor can PostgreSQL store U+0000 in text (SQLite can): refused here, for
+  // every route on both databases alike, rather than stripped, because no
+  // field of this app (id, email, answer) has a use for it and a learner
+  // cannot type one (docs/decisions/0018).
+  if (!allStrings(value, (text) => !text.includes("\u0000"))) {
+    return { ok: false, status: 400, message: "The request body contains a NUL character (U+0000), which no field accepts; remove it and send again." };
+  }
   return { ok: true, value };
 }
 
 // With the u flag a surrogate pair is one code point; \p{Cs} matches only a lone half.
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function wellFormed(value: unknown): boolean {
-  if (typeof value === "string") return !LONE_SURROGATE.test(value);
+/** Whether every string in a parsed JSON value, object keys included, passes `ok`. */
+function allStrings(value: unknown, ok: (text: string) => boolean): boolean {
+  if (typeof value === "string") return ok(value);
   if (typeof value !== "object" || value === null) return true;
-  if (Array.isArray(value)) return value.every(wellFormed);
-  return Object.entries(value).every(([key, item]) => !LONE_SURROGATE.test(key) && wellFormed(item));
+  if (Array.isArray(value)) return value.every((item) => allStrings(item, ok));
+  return Object.entries(value).every(([key, item]) => ok(key) && allStrings(item, ok));
 }
 
 /**

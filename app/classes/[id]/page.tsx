@@ -11,12 +11,14 @@ import { resultsFor } from "@/lib/teaching/classServices";
 import { ApiButton } from "@/app/_components/classes/ApiButton";
 import { StudentAssignmentList } from "@/app/_components/classes/StudentAssignmentList";
 import { dangerButtonClass, linkClass, mutedClass } from "@/app/_components/classes/ui";
+import { nulInPath } from "@/lib/http/pathParams";
 
 export const metadata: Metadata = { title: "Class" };
 export const dynamic = "force-dynamic";
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (nulInPath(id)) notFound();
   const identity = await identify(await cookies());
   if (!identity.user) redirect(`/login?next=${encodeURIComponent(`/classes/${id}`)}`);
   const role = await classRoleOf(identity.user.id, id);

@@ -12,12 +12,15 @@ import { may } from "@/lib/teaching/classPermissions";
 import { normalizeJoinCode } from "@/lib/teaching/joinCode";
 import { JoinForm } from "@/app/_components/classes/JoinForm";
 import { linkClass, mutedClass } from "@/app/_components/classes/ui";
+import { nulInPath } from "@/lib/http/pathParams";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Join a class" };
 export const dynamic = "force-dynamic";
 
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
   const { code: raw } = await params;
+  if (nulInPath(raw)) notFound();
   const path = `/join/${encodeURIComponent(raw.slice(0, 64))}`;
   const identity = await identify(await cookies());
   if (!identity.user) redirect(`/signup?next=${encodeURIComponent(path)}`);

@@ -7,6 +7,7 @@ import { inClass, jsonBody, refuse, reply, type RouteContext } from "@/lib/http/
 import { parseClassUpdate } from "@/lib/teaching/classInput";
 import { may } from "@/lib/teaching/classPermissions";
 import { resultsFor } from "@/lib/teaching/classServices";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ type Params = { classId: string };
 
 export async function GET(request: NextRequest, context: RouteContext<Params>) {
   const { classId } = await context.params;
+  if (nulInPath(classId)) return nulInPathResponse();
   const found = await inClass(request, classId, ["teach", "study"]);
   if (found instanceof NextResponse) return found;
   const { cls, role, identity } = found;
@@ -29,6 +31,7 @@ export async function GET(request: NextRequest, context: RouteContext<Params>) {
 
 export async function PATCH(request: NextRequest, context: RouteContext<Params>) {
   const { classId } = await context.params;
+  if (nulInPath(classId)) return nulInPathResponse();
   const found = await inClass(request, classId, "update-class");
   if (found instanceof NextResponse) return found;
   const body = await jsonBody(request);
@@ -41,6 +44,7 @@ export async function PATCH(request: NextRequest, context: RouteContext<Params>)
 
 export async function DELETE(request: NextRequest, context: RouteContext<Params>) {
   const { classId } = await context.params;
+  if (nulInPath(classId)) return nulInPathResponse();
   const found = await inClass(request, classId, "delete-class");
   if (found instanceof NextResponse) return found;
   await deleteClass(classId);

@@ -12,12 +12,14 @@ import { ownMockReport } from "@/lib/interview/service";
 import { GradeView, RevealView } from "../../_components/AnswerFeedback";
 import { link, scoreLabel } from "../../_components/format";
 import { MockRunner } from "../../_components/MockRunner";
+import { nulInPath } from "@/lib/http/pathParams";
 
 export const metadata: Metadata = { title: "Mock interview" };
 export const dynamic = "force-dynamic";
 
 export default async function MockInterview({ params }: { params: Promise<{ mockId: string }> }) {
   const { mockId } = await params;
+  if (nulInPath(mockId)) notFound();
   const identity = await identify(await cookies());
   const found = await ownMockReport(identity.learnerId, mockId, new Date());
   if (!found) notFound();

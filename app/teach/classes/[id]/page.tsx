@@ -12,12 +12,15 @@ import { ApiButton } from "@/app/_components/classes/ApiButton";
 import { InviteForm } from "@/app/_components/classes/InviteForm";
 import { classForTeacher } from "@/app/_components/classes/teachingPage";
 import { buttonClass, cardClass, dangerButtonClass, linkClass, mutedClass, secondaryButtonClass } from "@/app/_components/classes/ui";
+import { nulInPath } from "@/lib/http/pathParams";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Class" };
 export const dynamic = "force-dynamic";
 
 export default async function TeachClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (nulInPath(id)) notFound();
   const { role, cls } = await classForTeacher(id, "teach", `/teach/classes/${id}`);
   const [roster, invitations, assignments] = await Promise.all([rosterOf(id), invitationsOf(id), assignmentsOf(id, { includeDrafts: true })]);
   const host = (await headers()).get("host") ?? "localhost:3000";

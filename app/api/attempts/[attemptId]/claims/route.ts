@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { claimIdea } from "@/lib/exercises/ideaClaims";
 import { learnerPost } from "@/lib/http/learnerPost";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const claimSchema = z.object({ ideaId: z.string().min(1).max(100) });
 
 export async function POST(request: NextRequest, context: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await context.params;
+  if (nulInPath(attemptId)) return nulInPathResponse();
   const post = await learnerPost(request);
   if (!post.ok) return post.response;
   const { identity, reply } = post;

@@ -8,6 +8,7 @@ import { inClass, jsonBody, refuse, reply, type RouteContext } from "@/lib/http/
 import { parseAssignmentInput } from "@/lib/teaching/classInput";
 import { may } from "@/lib/teaching/classPermissions";
 import { exerciseExists, resultsFor } from "@/lib/teaching/classServices";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,7 @@ type Params = { classId: string };
 
 export async function GET(request: NextRequest, context: RouteContext<Params>) {
   const { classId } = await context.params;
+  if (nulInPath(classId)) return nulInPathResponse();
   const found = await inClass(request, classId, ["teach", "study"]);
   if (found instanceof NextResponse) return found;
   if (may(found.role, "manage-assignments")) return reply({ assignments: await assignmentsOf(classId, { includeDrafts: true }) });
@@ -25,6 +27,7 @@ export async function GET(request: NextRequest, context: RouteContext<Params>) {
 
 export async function POST(request: NextRequest, context: RouteContext<Params>) {
   const { classId } = await context.params;
+  if (nulInPath(classId)) return nulInPathResponse();
   const found = await inClass(request, classId, "manage-assignments");
   if (found instanceof NextResponse) return found;
   const body = await jsonBody(request);

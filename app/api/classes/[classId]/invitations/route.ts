@@ -5,11 +5,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { inviteCoInstructor } from "@/lib/db/classes";
 import { inClass, jsonBody, refuse, reply, type RouteContext } from "@/lib/http/classRequests";
 import { parseInvitation } from "@/lib/teaching/classInput";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, context: RouteContext<{ classId: string }>) {
   const { classId } = await context.params;
+  if (nulInPath(classId)) return nulInPathResponse();
   const found = await inClass(request, classId, "manage-co-instructors");
   if (found instanceof NextResponse) return found;
   const body = await jsonBody(request);

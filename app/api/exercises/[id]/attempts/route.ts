@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { submitAttempt } from "@/lib/exercises/learnerVariant";
 import { learnerPost } from "@/lib/http/learnerPost";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const submissionSchema = z.object({
 
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
+  if (nulInPath(id)) return nulInPathResponse();
   const post = await learnerPost(request, "Too many submissions");
   if (!post.ok) return post.response;
   const { identity, reply } = post;

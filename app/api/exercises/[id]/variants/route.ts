@@ -5,11 +5,13 @@ import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
 import { anotherVariant } from "@/lib/exercises/learnerVariant";
 import { checkJsonRequest } from "@/lib/http/jsonBody";
 import { checkSubmissionLimits } from "@/lib/http/rateLimit";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
+  if (nulInPath(id)) return nulInPathResponse();
   // No body, but only from this origin and as application/json (no cross-site form can send it).
   const front = checkJsonRequest(request);
   if (!front.ok) return NextResponse.json({ message: front.message }, { status: front.status });

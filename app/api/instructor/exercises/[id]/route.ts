@@ -6,14 +6,16 @@ import { exerciseResults } from "@/lib/db/attempts";
 import { hasOneAnswer } from "@/lib/exercises/answerVariety";
 import { findExercise } from "@/lib/exercises/catalog";
 import { exerciseStanding } from "@/lib/exercises/gradingPolicy";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  if (nulInPath(id)) return nulInPathResponse();
   const identity = await identifyRequest(request);
   if (!identity.user) return NextResponse.json({ message: "Sign in as an instructor to see class results." }, { status: 401 });
   if (!hasRole(identity, "instructor")) return NextResponse.json({ message: "Only instructors can see class results." }, { status: 403 });
-  const { id } = await context.params;
   const exercise = findExercise(id);
   if (!exercise) return NextResponse.json({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, { status: 404 });
   const oneAnswer = hasOneAnswer(exercise);

@@ -3,11 +3,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { identifyRequest, rememberGuest } from "@/lib/auth/identity";
 import { ownCardView } from "@/lib/review/service";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ cardId: string }> }) {
   const { cardId } = await context.params;
+  if (nulInPath(cardId)) return nulInPathResponse();
   const identity = await identifyRequest(request);
   const card = await ownCardView(identity.learnerId, cardId);
   const response = card

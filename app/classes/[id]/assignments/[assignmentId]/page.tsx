@@ -15,12 +15,14 @@ import { exerciseTitle, resultsFor } from "@/lib/teaching/classServices";
 import { Exercise } from "@/app/_components/Exercise";
 import { RefreshAfterAttempt } from "@/app/_components/classes/RefreshAfterAttempt";
 import { linkClass, mutedClass } from "@/app/_components/classes/ui";
+import { nulInPath } from "@/lib/http/pathParams";
 
 export const metadata: Metadata = { title: "Assignment" };
 export const dynamic = "force-dynamic";
 
 export default async function AssignmentPage({ params }: { params: Promise<{ id: string; assignmentId: string }> }) {
   const { id, assignmentId } = await params;
+  if (nulInPath(id, assignmentId)) notFound();
   const identity = await identify(await cookies());
   if (!identity.user) redirect(`/login?next=${encodeURIComponent(`/classes/${id}/assignments/${assignmentId}`)}`);
   const role = await classRoleOf(identity.user.id, id);

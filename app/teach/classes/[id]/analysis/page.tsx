@@ -10,6 +10,8 @@ import { percent } from "@/lib/teaching/gradebook";
 import { analyseAssignments, formatDuration } from "@/lib/teaching/itemAnalysis";
 import { gradebookAccess } from "../_gradebook/access";
 import { ClassResultsNav, KIND_LABEL, Refused, ScrollBox } from "../_gradebook/ClassResultsNav";
+import { nulInPath } from "@/lib/http/pathParams";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Item analysis" };
 export const dynamic = "force-dynamic";
@@ -19,6 +21,7 @@ const num = (value: number | null) => (value === null ? "—" : Number.isInteger
 
 export default async function AnalysisPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (nulInPath(id)) notFound();
   const access = await gradebookAccess(id, `/teach/classes/${id}/analysis`);
   if (!access.ok) return <Refused message={access.message} />;
   const { cls } = access;

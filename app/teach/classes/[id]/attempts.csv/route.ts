@@ -8,11 +8,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { inClass } from "@/lib/http/classRequests";
 import { attemptsCsvChunks } from "@/lib/teaching/classExports";
 import { gradebookFileName } from "@/lib/teaching/gradebook";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
+  if (nulInPath(id)) return nulInPathResponse();
   const caller = await inClass(request, id, "view-gradebook");
   if (caller instanceof NextResponse) return caller;
   const chunks = attemptsCsvChunks(id, caller.cls.timeZone);

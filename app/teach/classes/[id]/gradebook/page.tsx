@@ -11,6 +11,8 @@ import { classGradebook } from "@/lib/teaching/classExports";
 import { parseGradebookSort, percent, sortGradebookRows, sortParam, type GradebookCell, type GradebookSort } from "@/lib/teaching/gradebook";
 import { gradebookAccess } from "../_gradebook/access";
 import { ClassResultsNav, Refused, ScrollBox } from "../_gradebook/ClassResultsNav";
+import { nulInPath } from "@/lib/http/pathParams";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Gradebook" };
 export const dynamic = "force-dynamic";
@@ -43,6 +45,7 @@ function cellText(cell: GradebookCell): string {
 
 export default async function GradebookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const { id } = await params;
+  if (nulInPath(id)) notFound();
   const base = `/teach/classes/${id}/gradebook`;
   const access = await gradebookAccess(id, base);
   if (!access.ok) return <Refused message={access.message} />;

@@ -13,6 +13,8 @@ import { rankMistakes, type RankedMistake } from "@/lib/teaching/itemAnalysis";
 import { lessonHref, misconceptionLink } from "@/lib/teaching/misconceptionLinks";
 import { gradebookAccess } from "../_gradebook/access";
 import { ClassResultsNav, KIND_LABEL, Refused } from "../_gradebook/ClassResultsNav";
+import { nulInPath } from "@/lib/http/pathParams";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Misconceptions" };
 export const dynamic = "force-dynamic";
@@ -56,6 +58,7 @@ function Where({ entry }: { entry: RankedMistake }) {
 
 export default async function MisconceptionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (nulInPath(id)) notFound();
   const access = await gradebookAccess(id, `/teach/classes/${id}/misconceptions`);
   if (!access.ok) return <Refused message={access.message} />;
   const { cls } = access;

@@ -7,6 +7,7 @@ import { inClass, jsonBody, refuse, reply, type RouteContext } from "@/lib/http/
 import { parseAssignmentInput } from "@/lib/teaching/classInput";
 import { may } from "@/lib/teaching/classPermissions";
 import { exerciseExists, resultsFor } from "@/lib/teaching/classServices";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ const NOT_FOUND = "This class has no such assignment.";
 
 export async function GET(request: NextRequest, context: RouteContext<Params>) {
   const { classId, assignmentId } = await context.params;
+  if (nulInPath(classId, assignmentId)) return nulInPathResponse();
   const found = await inClass(request, classId, ["teach", "study"]);
   if (found instanceof NextResponse) return found;
   const assignment = await findAssignment(classId, assignmentId);
@@ -29,6 +31,7 @@ export async function GET(request: NextRequest, context: RouteContext<Params>) {
 
 export async function PATCH(request: NextRequest, context: RouteContext<Params>) {
   const { classId, assignmentId } = await context.params;
+  if (nulInPath(classId, assignmentId)) return nulInPathResponse();
   const found = await inClass(request, classId, "manage-assignments");
   if (found instanceof NextResponse) return found;
   if (!(await findAssignment(classId, assignmentId))) return refuse(404, NOT_FOUND);
@@ -42,6 +45,7 @@ export async function PATCH(request: NextRequest, context: RouteContext<Params>)
 
 export async function DELETE(request: NextRequest, context: RouteContext<Params>) {
   const { classId, assignmentId } = await context.params;
+  if (nulInPath(classId, assignmentId)) return nulInPathResponse();
   const found = await inClass(request, classId, "manage-assignments");
   if (found instanceof NextResponse) return found;
   if (!(await findAssignment(classId, assignmentId))) return refuse(404, NOT_FOUND);

@@ -5,11 +5,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { classRoleOf, removeMember } from "@/lib/db/classes";
 import { inClass, refuse, reply, type RouteContext } from "@/lib/http/classRequests";
 import { mayRemove } from "@/lib/teaching/classPermissions";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function DELETE(request: NextRequest, context: RouteContext<{ classId: string; userId: string }>) {
   const { classId, userId } = await context.params;
+  if (nulInPath(classId, userId)) return nulInPathResponse();
   const found = await inClass(request, classId, "remove-student");
   if (found instanceof NextResponse) return found;
   const target = await classRoleOf(userId, classId);

@@ -4,11 +4,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { inClass, refuse, reply, type RouteContext } from "@/lib/http/classRequests";
 import { previewExercise } from "@/lib/teaching/classServices";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, context: RouteContext<{ classId: string; exerciseId: string }>) {
   const { classId, exerciseId } = await context.params;
+  if (nulInPath(classId, exerciseId)) return nulInPathResponse();
   const found = await inClass(request, classId, "manage-assignments");
   if (found instanceof NextResponse) return found;
   const asked = request.nextUrl.searchParams.get("seed");

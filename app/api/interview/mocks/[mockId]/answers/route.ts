@@ -7,6 +7,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { learnerPost } from "@/lib/http/learnerPost";
 import { answerMock, TOO_LONG_MESSAGE } from "@/lib/interview/service";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ const STATUS = { "no-such-question": 404, finished: 409, answered: 409, late: 40
 
 export async function POST(request: NextRequest, context: { params: Promise<{ mockId: string }> }) {
   const { mockId } = await context.params;
+  if (nulInPath(mockId)) return nulInPathResponse();
   const post = await learnerPost(request, "Too many answers");
   if (!post.ok) return post.response;
   const { identity, reply } = post;

@@ -4,11 +4,13 @@
 import type { NextRequest } from "next/server";
 import { learnerPost } from "@/lib/http/learnerPost";
 import { finishMockInterview } from "@/lib/interview/service";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, context: { params: Promise<{ mockId: string }> }) {
   const { mockId } = await context.params;
+  if (nulInPath(mockId)) return nulInPathResponse();
   const post = await learnerPost(request);
   if (!post.ok) return post.response;
   const { identity, reply } = post;

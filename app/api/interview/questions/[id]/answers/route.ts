@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { learnerPost } from "@/lib/http/learnerPost";
 import { answerQuestion, TOO_LONG_MESSAGE } from "@/lib/interview/service";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const answerSchema = z.object({ answer: z.string() });
 
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
+  if (nulInPath(id)) return nulInPathResponse();
   const post = await learnerPost(request, "Too many answers");
   if (!post.ok) return post.response;
   const { identity, reply } = post;

@@ -5,11 +5,13 @@
 import type { NextRequest } from "next/server";
 import { learnerPost } from "@/lib/http/learnerPost";
 import { ownCardView, liftReviewForClaims } from "@/lib/review/service";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, context: { params: Promise<{ answerId: string }> }) {
   const { answerId } = await context.params;
+  if (nulInPath(answerId)) return nulInPathResponse();
   const post = await learnerPost(request);
   if (!post.ok) return post.response;
   const outcome = await liftReviewForClaims(post.identity.learnerId, answerId);

@@ -5,11 +5,13 @@
 import type { NextRequest } from "next/server";
 import { learnerPost } from "@/lib/http/learnerPost";
 import { openCard } from "@/lib/review/service";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, context: { params: Promise<{ cardId: string }> }) {
   const { cardId } = await context.params;
+  if (nulInPath(cardId)) return nulInPathResponse();
   const post = await learnerPost(request);
   if (!post.ok) return post.response;
   const card = await openCard(post.identity.learnerId, cardId);

@@ -7,12 +7,15 @@ import { catalogForEditor } from "@/lib/teaching/classServices";
 import { AssignmentEditor } from "@/app/_components/classes/AssignmentEditor";
 import { classForTeacher } from "@/app/_components/classes/teachingPage";
 import { linkClass, mutedClass } from "@/app/_components/classes/ui";
+import { nulInPath } from "@/lib/http/pathParams";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "New assignment" };
 export const dynamic = "force-dynamic";
 
 export default async function NewAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (nulInPath(id)) notFound();
   const { cls } = await classForTeacher(id, "manage-assignments", `/teach/classes/${id}/assignments/new`);
   const lessons = await catalogForEditor();
   // Opens now; due a week later at 23:59 in the class's zone.

@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { findAssignment, setPublished } from "@/lib/db/classes";
 import { inClass, refuse, reply, type RouteContext } from "@/lib/http/classRequests";
+import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,7 @@ type Params = { classId: string; assignmentId: string };
 
 async function publish(request: NextRequest, context: RouteContext<Params>, published: boolean) {
   const { classId, assignmentId } = await context.params;
+  if (nulInPath(classId, assignmentId)) return nulInPathResponse();
   const found = await inClass(request, classId, "manage-assignments");
   if (found instanceof NextResponse) return found;
   if (!(await findAssignment(classId, assignmentId))) return refuse(404, "This class has no such assignment.");

@@ -8,12 +8,14 @@ import { catalogForEditor } from "@/lib/teaching/classServices";
 import { AssignmentEditor } from "@/app/_components/classes/AssignmentEditor";
 import { classForTeacher } from "@/app/_components/classes/teachingPage";
 import { linkClass, mutedClass } from "@/app/_components/classes/ui";
+import { nulInPath } from "@/lib/http/pathParams";
 
 export const metadata: Metadata = { title: "Edit assignment" };
 export const dynamic = "force-dynamic";
 
 export default async function EditAssignmentPage({ params }: { params: Promise<{ id: string; assignmentId: string }> }) {
   const { id, assignmentId } = await params;
+  if (nulInPath(id, assignmentId)) notFound();
   const { cls } = await classForTeacher(id, "manage-assignments", `/teach/classes/${id}/assignments/${assignmentId}/edit`);
   const assignment = await findAssignment(id, assignmentId);
   if (!assignment) notFound();

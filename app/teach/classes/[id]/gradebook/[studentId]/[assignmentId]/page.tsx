@@ -14,6 +14,7 @@ import { percent, type GradebookAssignment } from "@/lib/teaching/gradebook";
 import { mistakesOf } from "@/lib/teaching/itemAnalysis";
 import { gradebookAccess } from "../../../_gradebook/access";
 import { ClassResultsNav, Refused } from "../../../_gradebook/ClassResultsNav";
+import { nulInPath } from "@/lib/http/pathParams";
 
 export const metadata: Metadata = { title: "Attempts" };
 export const dynamic = "force-dynamic";
@@ -42,6 +43,7 @@ function feedbackSummary(feedback: unknown): { summary: string; wrong: string[] 
 
 export default async function AttemptsPage({ params }: { params: Promise<{ id: string; studentId: string; assignmentId: string }> }) {
   const { id, studentId, assignmentId } = await params;
+  if (nulInPath(id, studentId, assignmentId)) notFound();
   const access = await gradebookAccess(id, `/teach/classes/${id}/gradebook/${studentId}/${assignmentId}`);
   if (!access.ok) return <Refused message={access.message} />;
   const { cls } = access;
