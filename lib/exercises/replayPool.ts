@@ -94,6 +94,8 @@ export function createReplayPool(options: ReplayPoolOptions, filename = replayWo
     threadsStopped++;
     // Piscina replaces the thread once it has finished tearing this one down.
     ready = new Promise((resolve) => setImmediate(resolve)).then(() => (closed ? undefined : warm()));
+    // As warm()'s own: closing the pool while this warms up rejects it, and no replay may be waiting.
+    ready.catch(() => undefined);
   });
 
   let running = 0;

@@ -3,9 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { useFreshDatabase } from "../support/testDatabase";
+import { urlForDatabase, withAdmin } from "../support/postgres";
+import { testDialect, useFreshDatabase } from "../support/testDatabase";
 
-const file = useFreshDatabase();
+const target = useFreshDatabase();
 const health = await import("@/app/api/health/route");
 const live = await import("@/app/api/health/live/route");
 
@@ -18,12 +19,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 with a clear message and Retry-After when the database cannot be opened, and the liveness route still answers 200", async () => {
-    // Replace the database file by a directory: SQLite can no longer open it.
-    fs.rmSync(file, { force: true });
-    for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-    fs.mkdirSync(file);
-    const { prisma } = await import("@/lib/db/client");
-    await prisma.$disconnect();
+    await loseTheDatabase();
     const response = await health.GET();
     expect(response.status).toBe(503);
     const body = await response.json();
@@ -33,6 +29,22 @@ describe("GET /api/health", () => {
     const liveResponse = live.GET();
     expect(liveResponse.status).toBe(200);
     expect(await liveResponse.json()).toEqual({ ok: true });
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    if (testDialect === "sqlite") fs.rmSync(path.dirname(target), { recursive: true, force: true });
   });
 });
+
+/** The database vanishes under the running app, as when its disk or server goes away. */
+async function loseTheDatabase() {
+  if (testDialect === "postgresql") {
+    // Dropped WITH (FORCE): the pool's open connections are cut, and a new one finds no database.
+    const name = new URL(target).pathname.slice(1);
+    await withAdmin(urlForDatabase(target, "postgres"), (admin) => admin.query(`DROP DATABASE "${name}" WITH (FORCE)`));
+    return;
+  }
+  // Replace the database file by a directory: SQLite can no longer open it.
+  fs.rmSync(target, { force: true });
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+  fs.mkdirSync(target);
+  const { prisma } = await import("@/lib/db/client");
+  await prisma.$disconnect();
+}

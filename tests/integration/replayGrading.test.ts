@@ -3,12 +3,11 @@
 // every thread busy and the queue full, a submission is answered 503 with
 // Retry-After at once and nothing is stored; a replay over budget is a 503
 // too, never a hang.
-import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { useFreshDatabase } from "../support/testDatabase";
+import { testSql, useFreshDatabase } from "../support/testDatabase";
 import { Browser } from "../support/routeClient";
 
-const file = useFreshDatabase();
+useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
 const { exercises, findExercise } = await import("@/lib/exercises/catalog");
 const { closeReplayPool } = await import("@/lib/exercises/replayPool");
@@ -31,13 +30,10 @@ afterEach(async () => {
 });
 afterAll(() => closeReplayPool());
 
-function storedAttempts(): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM Attempt WHERE exerciseId = ?").get(EXERCISE) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function storedAttempts(): Promise<number> {
+  // PostgreSQL's COUNT is a bigint, which node-postgres hands over as a string.
+  const [row] = await testSql<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "Attempt" WHERE "exerciseId" = ?`, [EXERCISE]);
+  return Number(row!.n);
 }
 
 async function learner() {
@@ -60,9 +56,8 @@ describe("simulator tasks graded in the replay pool", () => {
       const parsed = exercise.parse({ actions }, seed);
       if (!parsed.ok) throw new Error(parsed.errors.join("; "));
       const inThread = exercise.grade(seed, parsed.value);
-      const db = new Database(file, { readonly: true });
-      const row = db.prepare("SELECT score, feedback FROM Attempt WHERE id = ?").get(reply.body.attempt.id) as { score: number; feedback: string };
-      db.close();
+      const [row] = await testSql<{ score: number; feedback: string }>(`SELECT "score", "feedback" FROM "Attempt" WHERE "id" = ?`, [reply.body.attempt.id]);
+      if (!row) throw new Error("the graded attempt was not stored");
       expect(row.score).toBe(inThread.score);
       expect(JSON.parse(row.feedback)).toEqual(inThread.feedback);
     }
@@ -81,7 +76,7 @@ describe("simulator tasks graded in the replay pool", () => {
   it("answers 503 with Retry-After, storing nothing, when every replay thread is busy and the queue is full", async () => {
     process.env.REPLAY_THREADS = "1";
     process.env.REPLAY_QUEUE = "0";
-    const before = storedAttempts();
+    const before = await storedAttempts();
     const learners = await Promise.all(Array.from({ length: 4 }, learner));
     const replies = await Promise.all(learners.map(({ browser, seed }) => submit(browser, { variantSeed: seed, answer: { actions: [{ set: "tcp_syncookies", value: "1" }] } })));
     const busy = replies.filter((r) => r.status === 503);
@@ -93,17 +88,17 @@ describe("simulator tasks graded in the replay pool", () => {
       expect(reply.body.message).toMatch(/grader is busy.*nothing was recorded/);
       expect(Number(reply.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     }
-    expect(storedAttempts() - before).toBe(graded.length);
+    expect((await storedAttempts()) - before).toBe(graded.length);
   });
 
   it("answers 503 with Retry-After, storing nothing, when the replay runs past its budget", async () => {
     process.env.REPLAY_BUDGET_MS = "5";
-    const before = storedAttempts();
+    const before = await storedAttempts();
     const { browser, seed } = await learner();
     const reply = await submit(browser, { variantSeed: seed, answer: { actions: [{ set: "tcp_syncookies", value: "1" }] } });
     expect(reply.status).toBe(503);
     expect(reply.body.message).toMatch(/could not finish replaying your settings in time; nothing was recorded/);
     expect(reply.headers.get("retry-after")).toBe("5");
-    expect(storedAttempts()).toBe(before);
+    expect(await storedAttempts()).toBe(before);
   });
 });

@@ -5,6 +5,7 @@
 //   TEST_DATABASE=postgresql: a PostgreSQL database on TEST_POSTGRES_URL's
 //   server, migrated with lib/db/migratePostgres.mjs (how the app migrates it).
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,9 +13,10 @@ import { migratePostgres } from "../../lib/db/migratePostgres.mjs";
 import { createEmptyDatabase, dropTestDatabases, postgresTestUrl } from "./postgres";
 
 export default async function setup() {
+  // This run's PostgreSQL databases carry the tag, so its teardown drops only them (tests/support/postgres.ts).
+  process.env.TEST_RUN_TAG = `${randomBytes(4).toString("hex")}_`;
   if (process.env.TEST_DATABASE === "postgresql") {
     if (!postgresTestUrl) throw new Error("TEST_DATABASE=postgresql needs TEST_POSTGRES_URL (README, Running the tests on PostgreSQL)");
-    await dropTestDatabases(postgresTestUrl);
     const url = await createEmptyDatabase(postgresTestUrl);
     await migratePostgres({ connectionString: url, directory: path.resolve("prisma/postgresql/migrations") });
     process.env.TEST_DATABASE_TEMPLATE = new URL(url).pathname.slice(1);

@@ -15,6 +15,15 @@ export const SKIP_WITHOUT_POSTGRES = "(skipped: set TEST_POSTGRES_URL=postgresql
 /** The prefix of every database the tests create, so teardown finds them. */
 export const TEST_DATABASE_PREFIX = "tcp_course_test_";
 
+/**
+ * The prefix of this run's databases: the global setup picks a tag per run and
+ * the test workers inherit it, so a run's teardown drops its own databases and
+ * never those of another run on the same server (two checkouts testing at once).
+ */
+export function runDatabasePrefix(): string {
+  return `${TEST_DATABASE_PREFIX}${process.env.TEST_RUN_TAG ?? ""}`;
+}
+
 export function urlForDatabase(base: string, name: string): string {
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -33,7 +42,7 @@ export async function withAdmin<T>(base: string, work: (client: pg.Client) => Pr
 
 /** A new, empty database; returns its URL. */
 export async function createEmptyDatabase(base: string, template?: string): Promise<string> {
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
+  const name = `${runDatabasePrefix()}${randomBytes(6).toString("hex")}`;
   await withAdmin(base, (client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
   return urlForDatabase(base, name);
 }
@@ -44,7 +53,7 @@ export async function createEmptyDatabase(base: string, template?: string): Prom
  * a file copy and takes a few tens of milliseconds).
  */
 export function copyTemplateSync(base: string, template: string): string {
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
+  const name = `${runDatabasePrefix()}${randomBytes(6).toString("hex")}`;
   const script = `
     const pg = require("pg");
     const client = new pg.Client({ connectionString: process.env.BASE });
@@ -58,10 +67,11 @@ export function copyTemplateSync(base: string, template: string): string {
   return urlForDatabase(base, name);
 }
 
-/** Drops every database the tests made. */
+/** Drops every database this run of the tests made. */
 export async function dropTestDatabases(base: string): Promise<void> {
   await withAdmin(base, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEST_DATABASE_PREFIX}%`]);
+    // starts_with, not LIKE: "_" in the prefix would be a wildcard.
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [runDatabasePrefix()]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
