@@ -9,6 +9,7 @@ import "server-only";
 import { exerciseRecords, requestNewVariant, withExerciseRecords, type ExerciseRecords, type RecordWrite, type StoredAttempt } from "@/lib/db/attempts";
 import { recordReview } from "@/lib/review/cards";
 import { describeAnswer } from "./answerSummary";
+import { canonicalAnswer } from "./canonicalAnswer";
 import { hasOneAnswer } from "./answerVariety";
 import { findExercise } from "./catalog";
 import { DEFAULT_ATTEMPTS_PER_VARIANT, exerciseStanding, variantStanding, type ExerciseStanding, type VariantStanding } from "./gradingPolicy";
@@ -211,7 +212,7 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
       write: {
         attempt: {
           variantSeed: seed,
-          answer: rawAnswer,
+          answer: canonicalAnswer(exercise.publicVariant(seed), rawAnswer),
           score: graded.score,
           feedback: graded.feedback,
           credited: standing.canEarnCredit,
