@@ -1,6 +1,7 @@
 // Accounts, sessions and moving a guest's work into an account.
 import "server-only";
 import { databaseReady, prisma } from "./client";
+import { retryOnUniqueViolation } from "./uniqueViolation";
 import { moveGuestCards } from "./review";
 
 export type Role = "learner" | "instructor";
@@ -22,7 +23,9 @@ export async function findUserByEmail(email: string) {
  */
 export async function createUser(input: { email: string; passwordHash: string; role: Role; guestLearnerId: string }): Promise<AccountUser | undefined> {
   await databaseReady();
-  return prisma.$transaction(async (tx) => {
+  // The same sign-up sent twice at once: the loser's insert violates a unique index (the email, or the
+  // guest's learner), and its second run finds the email taken (or the learner, and makes a fresh one).
+  return retryOnUniqueViolation(() => prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) return undefined;
     await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${input.guestLearnerId}) ON CONFLICT ("id") DO NOTHING`;
     // A guest id already tied to another account cannot be reused; give the new account a fresh learner.
@@ -31,7 +34,7 @@ export async function createUser(input: { email: string; passwordHash: string; r
     if (taken) await tx.learner.create({ data: { id: learnerId } });
     const user = await tx.user.create({ data: { email: input.email, passwordHash: input.passwordHash, role: input.role, learnerId } });
     return toUser(user);
-  });
+  }));
 }
 
 /**

@@ -3,6 +3,7 @@
 import "server-only";
 import type { ClassRole } from "@/lib/teaching/classRoles";
 import { databaseReady, prisma } from "./client";
+import { retryOnUniqueViolation } from "./uniqueViolation";
 
 export type { ClassRole } from "@/lib/teaching/classRoles";
 
@@ -125,10 +126,13 @@ export async function rosterOf(classId: string): Promise<RosterEntry[]> {
 /** Adds a student unless they are already in the class (a teacher who joins stays a teacher). */
 export async function joinAsStudent(classId: string, userId: string): Promise<{ role: ClassRole; joined: boolean }> {
   await databaseReady();
-  const existing = await prisma.membership.findUnique({ where: { classId_userId: { classId, userId } }, select: { role: true } });
-  if (existing) return { role: existing.role as ClassRole, joined: false };
-  await prisma.membership.create({ data: { classId, userId, role: "student" } });
-  return { role: "student", joined: true };
+  // A double click on Join: the click that loses the race finds the membership the other made.
+  return retryOnUniqueViolation(async () => {
+    const existing = await prisma.membership.findUnique({ where: { classId_userId: { classId, userId } }, select: { role: true } });
+    if (existing) return { role: existing.role as ClassRole, joined: false };
+    await prisma.membership.create({ data: { classId, userId, role: "student" } });
+    return { role: "student" as const, joined: true };
+  });
 }
 
 export async function removeMember(classId: string, userId: string): Promise<boolean> {
@@ -149,12 +153,14 @@ export async function invitationsOf(classId: string): Promise<InvitationRecord[]
 /** Invites an email (again: the pending invitation is kept). */
 export async function inviteCoInstructor(classId: string, email: string, invitedBy: string): Promise<InvitationRecord> {
   await databaseReady();
-  return prisma.invitation.upsert({
-    where: { classId_email: { classId, email } },
-    create: { classId, email, invitedBy, role: "co-instructor" },
-    update: {},
-    select: { id: true, email: true, createdAt: true, acceptedAt: true },
-  });
+  return retryOnUniqueViolation(() =>
+    prisma.invitation.upsert({
+      where: { classId_email: { classId, email } },
+      create: { classId, email, invitedBy, role: "co-instructor" },
+      update: {},
+      select: { id: true, email: true, createdAt: true, acceptedAt: true },
+    }),
+  );
 }
 
 export async function deleteInvitation(classId: string, invitationId: string): Promise<boolean> {
@@ -170,7 +176,8 @@ export async function deleteInvitation(classId: string, invitationId: string): P
  */
 export async function acceptInvitations(userId: string, email: string): Promise<number> {
   await databaseReady();
-  return prisma.$transaction(async (tx) => {
+  // Several tabs of the same user at once: the transaction that loses the race runs again and finds nothing pending.
+  return retryOnUniqueViolation(() => prisma.$transaction(async (tx) => {
     const pending = await tx.invitation.findMany({ where: { email: email.toLowerCase(), acceptedAt: null } });
     for (const invitation of pending) {
       const existing = await tx.membership.findUnique({ where: { classId_userId: { classId: invitation.classId, userId } } });
@@ -179,7 +186,7 @@ export async function acceptInvitations(userId: string, email: string): Promise<
       await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
     }
     return pending.length;
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // the rules are in lib/interview.
 import "server-only";
 import { databaseReady, prisma } from "./client";
+import { retryOnUniqueViolation } from "./uniqueViolation";
 
 export type StoredInterviewAnswer = {
   id: string;
@@ -78,7 +79,7 @@ export async function findOwnInterviewAnswer(learnerId: string, answerId: string
 /** Stores "I did cover this" for one idea of an answer (idempotent); returns the answer's claims. */
 export async function recordInterviewClaim(answerId: string, ideaId: string): Promise<string[]> {
   await databaseReady();
-  await prisma.interviewClaim.upsert({ where: { answerId_ideaId: { answerId, ideaId } }, create: { answerId, ideaId }, update: {} });
+  await retryOnUniqueViolation(() => prisma.interviewClaim.upsert({ where: { answerId_ideaId: { answerId, ideaId } }, create: { answerId, ideaId }, update: {} }));
   const claims = await prisma.interviewClaim.findMany({ where: { answerId }, orderBy: { createdAt: "asc" }, select: { ideaId: true } });
   return claims.map((claim) => claim.ideaId);
 }
