@@ -132,6 +132,15 @@ test("an address with malformed percent-encoding is a 400, not a 500", async ({ 
   }
 });
 
+test("a NUL character (%00) in an address's id is a 400 from the API and a 404 page, not a 500", async ({ request }) => {
+  for (const path of ["/api/review/cards/%00", "/api/interview/mocks/a%00b", "/api/exercises/%00"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect((await response.json()).message, path).toMatch(/NUL character/);
+  }
+  expect((await request.get("/interview/mock/%00")).status()).toBe(404);
+});
+
 test("no page trips its Content-Security-Policy: lessons with widgets and exercises, the dashboard, the what-if page", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
