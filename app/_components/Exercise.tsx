@@ -3,6 +3,7 @@
 // learner's own variant (the question only) and their attempts, and submits
 // answers to the server, which grades and stores them.
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { whenIdle } from "./idleQueue";
 import { whenNear } from "./nearViewport";
 import { useScrollRegion } from "./scrollRegion";
 import type { ExerciseInput } from "@/lib/exercises/types";
@@ -59,8 +60,21 @@ export function Exercise({ id }: { id: string }) {
     }
   }, [id]);
 
+  // The variant is fetched when the reader nears the exercise, or before that in
+  // an idle moment, one exercise at a time (./idleQueue.ts): a lesson's eight
+  // exercises no longer all fetch and render while the page loads.
+  const section = useRef<HTMLElement>(null);
   useEffect(() => {
-    void load();
+    const element = section.current;
+    if (!element) return;
+    let started: Promise<void> | undefined;
+    const start = () => (started ??= load());
+    const stopWatching = whenNear(element, () => void start());
+    const dropIdleLoad = whenIdle(start);
+    return () => {
+      stopWatching();
+      dropIdleLoad();
+    };
   }, [load]);
 
   /** POSTs JSON to one of this exercise's routes; returns the body, or null after showing the error. */
@@ -133,6 +147,7 @@ export function Exercise({ id }: { id: string }) {
 
   return (
     <section
+      ref={section}
       id={`exercise-${id}`}
       data-exercise={id}
       aria-labelledby={headingId}
