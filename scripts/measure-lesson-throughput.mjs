@@ -11,10 +11,17 @@
 //           app/page.tsx, default next.config), generated and built under
 //           .cache/lesson-throughput/stock/ with a hard-linked copy of this
 //           repository's node_modules
+//   sized   the same stock app's second page, a static page of about the
+//           lesson's size (the lesson's own text, as paragraphs): the floor for
+//           a page of that size, since Next's cost per request grows with the
+//           body and nginx's hardly does
 // each twice: without Accept-Encoding and with `Accept-Encoding: gzip` (Next
 // compresses per request; nginx serves the app's own gzip bytes, precompressed).
 // Absolute figures swing with the machine's load, so the result that counts is
-// the ratio to nginx in the same round: lesson/nginx against stock/nginx.
+// the ratio to nginx in the same round: lesson/nginx against stock/nginx. On a
+// busy machine req/s also depends on what else runs; the servers' own CPU time
+// per request (from /proc, every process listening on the port) depends much
+// less on it, so it is printed too.
 // Before measuring it checks what issue 14 asks of a static page: 200, no
 // Set-Cookie, and the same body for two different visitors.
 // Prints medians over the rounds; the JSON holds every round.
@@ -110,7 +117,7 @@ async function startApp() {
 }
 
 /** The minimal app `create-next-app` would give, minus styling: the floor for a static page. */
-function writeStockApp() {
+function writeStockApp(sizedText) {
   const files = {
     "package.json": JSON.stringify({ name: "stock-next", private: true, type: "module" }, null, 2),
     // Defaults, except where the build looks: Turbopack would otherwise take this repository (the
@@ -119,6 +126,8 @@ function writeStockApp() {
     "package-lock.json": JSON.stringify({ name: "stock-next", lockfileVersion: 3, requires: true, packages: {} }),
     "app/layout.tsx": `export const metadata = { title: "Stock" };\nexport default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`,
     "app/page.tsx": `export default function Page() {\n  return <p>A static page.</p>;\n}\n`,
+    "app/sized/paragraphs.json": JSON.stringify(sizedText),
+    "app/sized/page.tsx": `import paragraphs from "./paragraphs.json";\nexport default function Page() {\n  return <main>{paragraphs.map((text, i) => <p key={i}>{text}</p>)}</main>;\n}\n`,
     "tsconfig.json": JSON.stringify(
       {
         compilerOptions: { target: "ES2017", lib: ["dom", "dom.iterable", "esnext"], strict: true, noEmit: true, module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", isolatedModules: true, esModuleInterop: true, skipLibCheck: true, allowJs: true, incremental: false, resolveJsonModule: true, plugins: [{ name: "next" }] },
@@ -151,8 +160,30 @@ function writeStockApp() {
   return changed;
 }
 
-async function startStock() {
-  const changed = writeStockApp();
+/**
+ * The lesson's visible text cut into paragraphs, repeated or cut to fill a page of about
+ * `bytes`: Next puts a page's text in the HTML and again in its inline RSC payload.
+ */
+function sizedParagraphs(html, bytes, stockBytes) {
+  const text = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&[a-z#0-9]+;/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const target = Math.max(0, Math.round((bytes - stockBytes) / 2));
+  const paragraphs = [];
+  let length = 0;
+  for (let at = 0; length < target; at = (at + 400) % Math.max(1, text.length - 400)) {
+    const piece = text.slice(at, at + Math.min(400, target - length));
+    paragraphs.push(piece);
+    length += piece.length;
+  }
+  return paragraphs;
+}
+
+async function startStock(sizedText) {
+  const changed = writeStockApp(sizedText);
   const stamp = path.join(stockDir, ".next", "built-with");
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (changed || !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== nextVersion) {
@@ -243,14 +274,37 @@ async function staticChecks(label, port, route) {
   };
 }
 
+/** The processes listening on a port (nginx's master and worker; next-server). */
+function listeners(port) {
+  const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
+  return [...new Set([...out.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])))];
+}
+
+/** User + system CPU time of those processes, in milliseconds. */
+function cpuMs(pids) {
+  const tick = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
+  return pids.reduce((total, pid) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return total + (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime (fields 14, 15)
+    } catch {
+      return total;
+    }
+  }, 0);
+}
+
 function wrk(port, route, encoding) {
   const headerArgs = encoding === "gzip" ? ["-H", "Accept-Encoding: gzip"] : [];
+  const pids = listeners(port);
+  const cpuBefore = cpuMs(pids);
   const result = spawnSync(wrkBin, ["-t", String(threads), "-c", String(connections), "-d", `${seconds}s`, ...headerArgs, `http://127.0.0.1:${port}${route}`], { encoding: "utf8" });
+  const cpu = cpuMs(pids) - cpuBefore;
   if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
   const number = (pattern) => Number(result.stdout.match(pattern)?.[1] ?? NaN);
+  const requests = number(/(\d+) requests in/);
   const notOk = number(/Non-2xx or 3xx responses:\s+(\d+)/);
   const errors = result.stdout.match(/Socket errors:.*/)?.[0];
-  return { requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/), non2xx: Number.isNaN(notOk) ? 0 : notOk, socketErrors: errors ?? null };
+  return { requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/), requests, cpuMsPerRequest: pids.length ? cpu / requests : NaN, non2xx: Number.isNaN(notOk) ? 0 : notOk, socketErrors: errors ?? null };
 }
 
 const median = (values) => {
@@ -264,9 +318,10 @@ try {
   await startApp();
   const manifest = JSON.parse(fs.readFileSync(path.join(appDir, ".next", "prerender-manifest.json"), "utf8"));
   const route = args.route ?? Object.keys(manifest.routes).filter((r) => /^\/lessons\/[^/]+$/.test(r)).sort()[0];
-  await startStock();
+  const lessonPage = await get(appPort, route);
+  await startStock(sizedParagraphs(lessonPage.body.toString("utf8"), lessonPage.body.length, 4_500));
   const saved = await startNginx(route);
-  const checks = [await staticChecks("lesson", appPort, route), await staticChecks("stock", stockPort, "/")];
+  const checks = [await staticChecks("lesson", appPort, route), await staticChecks("stock", stockPort, "/"), await staticChecks("sized", stockPort, "/sized")];
   for (const check of checks) {
     console.log(`measure: ${check.label}: ${check.ok ? "200, no Set-Cookie, the same body for two visitors" : `NOT STATIC: ${check.problems.join("; ")}`} (${check.bytes} B, gzip ${check.gzipBytes ?? "—"} B, Cache-Control ${check.cacheControl}, x-nextjs-cache ${check.xNextjsCache ?? "—"})`);
     if (!check.ok) exitCode = 1;
@@ -275,6 +330,7 @@ try {
     { name: "nginx", port: nginxPort, route },
     { name: "lesson", port: appPort, route },
     { name: "stock", port: stockPort, route: "/" },
+    { name: "sized", port: stockPort, route: "/sized" },
   ];
   // Warm-up: the first requests fill caches and JIT the server; not measured.
   for (const target of targets) spawnSync(wrkBin, ["-t", "1", "-c", "4", "-d", "2s", `http://127.0.0.1:${target.port}${target.route}`]);
@@ -290,9 +346,10 @@ try {
       }
       row.lessonToNginx = row.lesson.requestsPerSecond / row.nginx.requestsPerSecond;
       row.stockToNginx = row.stock.requestsPerSecond / row.nginx.requestsPerSecond;
+      row.sizedToNginx = row.sized.requestsPerSecond / row.nginx.requestsPerSecond;
       runs.push(row);
       console.log(
-        `measure: round ${round} ${encoding.padEnd(8)} nginx ${row.nginx.requestsPerSecond.toFixed(0)}  lesson ${row.lesson.requestsPerSecond.toFixed(0)}  stock ${row.stock.requestsPerSecond.toFixed(0)} req/s  (lesson 1/${(1 / row.lessonToNginx).toFixed(1)}, stock 1/${(1 / row.stockToNginx).toFixed(1)} of nginx)`,
+        `measure: round ${round} ${encoding.padEnd(8)} nginx ${row.nginx.requestsPerSecond.toFixed(0)}  lesson ${row.lesson.requestsPerSecond.toFixed(0)}  stock ${row.stock.requestsPerSecond.toFixed(0)}  sized ${row.sized.requestsPerSecond.toFixed(0)} req/s  (of nginx: lesson 1/${(1 / row.lessonToNginx).toFixed(1)}, stock 1/${(1 / row.stockToNginx).toFixed(1)}, sized 1/${(1 / row.sizedToNginx).toFixed(1)})`,
       );
     }
   }
@@ -306,16 +363,21 @@ try {
           nginx: median(mine.map((r) => r.nginx.requestsPerSecond)),
           lesson: median(mine.map((r) => r.lesson.requestsPerSecond)),
           stock: median(mine.map((r) => r.stock.requestsPerSecond)),
+          sized: median(mine.map((r) => r.sized.requestsPerSecond)),
           lessonToNginx: median(mine.map((r) => r.lessonToNginx)),
           stockToNginx: median(mine.map((r) => r.stockToNginx)),
+          sizedToNginx: median(mine.map((r) => r.sizedToNginx)),
+          cpuMsPerRequest: Object.fromEntries(["nginx", "lesson", "stock", "sized"].map((name) => [name, median(mine.map((r) => r[name].cpuMsPerRequest))])),
         },
       ];
     }),
   );
   console.log(`\nMedians of ${rounds} rounds, wrk -t${threads} -c${connections} -d${seconds}s, ${route} (${saved.plainBytes} B; gzip ${saved.gzipBytes ?? "—"} B), load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")} → ${loadAfter.map((l) => l.toFixed(2)).join(" ")}:\n`);
   for (const [encoding, s] of Object.entries(summary)) {
+    const cpu = s.cpuMsPerRequest;
+    console.log(`${encoding.padEnd(8)}  server CPU ms per request: nginx ${cpu.nginx.toFixed(3)}  lesson ${cpu.lesson.toFixed(3)}  stock ${cpu.stock.toFixed(3)}  sized ${cpu.sized.toFixed(3)}`);
     console.log(
-      `${encoding.padEnd(8)}  nginx ${s.nginx.toFixed(0).padStart(6)}  lesson ${s.lesson.toFixed(0).padStart(5)} (1/${(1 / s.lessonToNginx).toFixed(1)})  stock ${s.stock.toFixed(0).padStart(5)} (1/${(1 / s.stockToNginx).toFixed(1)})  lesson/stock ratio-to-nginx ${(s.lessonToNginx / s.stockToNginx).toFixed(2)}`,
+      `${encoding.padEnd(8)}  nginx ${s.nginx.toFixed(0).padStart(6)}  lesson ${s.lesson.toFixed(0).padStart(5)} (1/${(1 / s.lessonToNginx).toFixed(1)})  stock ${s.stock.toFixed(0).padStart(5)} (1/${(1 / s.stockToNginx).toFixed(1)})  sized ${s.sized.toFixed(0).padStart(5)} (1/${(1 / s.sizedToNginx).toFixed(1)})  lesson÷stock ${(s.lessonToNginx / s.stockToNginx).toFixed(2)}  lesson÷sized ${(s.lessonToNginx / s.sizedToNginx).toFixed(2)}`,
     );
   }
   const result = { measuredAt: new Date().toISOString(), nextVersion, route, rounds, seconds, connections, threads, cpus: os.cpus().length, loadBefore, loadAfter, saved, checks, summary, runs, appDir };
