@@ -2,13 +2,13 @@
 // `node scripts/measure-lesson-throughput.mjs [--rounds 5] [--seconds 8] [--connections 20] [--threads 2] [--route /lessons/x] [--port 3340] [--app-dir DIR] [--out file.json]`
 //
 // How close a lesson page comes to the framework's floor for a static page,
-// measured side by side in one run (issue 14). Three servers answer GET on
+// measured side by side in one run (issue 14). Four pages answer GET on
 // loopback, one after the other within each round, under the same wrk load:
 //   nginx   the exact bytes and headers of the lesson page, saved from the app
 //   lesson  the app itself (scripts/start.mjs: builds if the sources changed),
 //           on a fresh SQLite file under .cache/lesson-throughput/
 //   stock   a stock static Next.js page of the same Next version (a paragraph in
-//           app/page.tsx, default next.config), generated and built under
+//           app/page.tsx, default next.config but for turbopack.root), built under
 //           .cache/lesson-throughput/stock/ with a hard-linked copy of this
 //           repository's node_modules
 //   sized   the same stock app's second page, a static page of about the
@@ -319,6 +319,7 @@ try {
   const manifest = JSON.parse(fs.readFileSync(path.join(appDir, ".next", "prerender-manifest.json"), "utf8"));
   const route = args.route ?? Object.keys(manifest.routes).filter((r) => /^\/lessons\/[^/]+$/.test(r)).sort()[0];
   const lessonPage = await get(appPort, route);
+  // 4,500 bytes: about what the stock page's HTML is without the paragraphs.
   await startStock(sizedParagraphs(lessonPage.body.toString("utf8"), lessonPage.body.length, 4_500));
   const saved = await startNginx(route);
   const checks = [await staticChecks("lesson", appPort, route), await staticChecks("stock", stockPort, "/"), await staticChecks("sized", stockPort, "/sized")];
