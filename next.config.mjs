@@ -4,6 +4,11 @@ import { BUILD_ASSET_POLICY, COMMON_HEADERS, HSTS, LOCKED_DOWN_POLICY } from "./
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next hashes the whole body of a static page in JavaScript on every request to make its ETag:
+  // a fifth of the CPU a lesson page costs (scripts/measure-lesson-throughput.mjs). A build-time
+  // ETag cannot go in the page's prerender headers, which Next also sends with the page's RSC
+  // payload (two representations, one strong validator). Decision record 0019.
+  generateEtags: false,
   // better-sqlite3 is a native addon, and piscina starts its worker threads from
   // its own files: load both from node_modules at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "piscina"],

@@ -1,7 +1,13 @@
 // Runs only for the pages rendered per request (and for addresses that are
 // not valid percent-encoding): never for the API, whose bodies it would make
-// Next buffer, nor for the static lesson pages, which must stay one
-// cacheable response for everyone.
+// Next buffer, nor for the static pages, which must stay one cacheable
+// response for everyone.
+// The matcher names the dynamic pages rather than excluding the static ones:
+// excluded, an unknown address would run the proxy too, and its nonce policy
+// would block the inline scripts of the prerendered 404 page. A page left off
+// the list fails tests/unit/http/proxyMatcher.test.ts (every page under app/
+// is either matched or known to be static) and tests/e2e/security.spec.ts
+// (every page the build did not prerender must carry a nonce).
 //
 // - A nonce for the Content-Security-Policy: Next puts it on its own inline
 //   scripts when it finds it in the request's policy (Next's CSP guide), so

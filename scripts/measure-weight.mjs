@@ -2,7 +2,7 @@
 // `npm run measure:weight`: how much JavaScript each page makes a browser
 // download, per route, from a production build.
 //
-//   node scripts/measure-weight.mjs [--no-build] [--out file.json] [--route /path ...]
+//   node scripts/measure-weight.mjs [--no-build] [--out file.json] [--route /path ...] [--url http://127.0.0.1:PORT]
 //
 // Builds with `next build` (unless --no-build), serves the build with
 // `next start` on a free loopback port, opens each route in Debian's Chromium
@@ -13,6 +13,9 @@
 //   - after scroll: what scrolling to the bottom adds (lazily loaded widgets).
 // Each script body is gzipped here with zlib at level 9, so the number does
 // not depend on whether or how the server compresses.
+// --url measures a server already running instead (e.g. the stock Next page
+// that scripts/measure-lesson-throughput.mjs builds: the framework's floor),
+// with --route naming its pages.
 // Budgets: 100 KB for pages without widgets, 170 KB for a lesson (or another
 // widget page) before its widgets load. Exits 1 if a route is over its budget.
 import fs from "node:fs";
@@ -85,8 +88,9 @@ async function measure(browser, base, route) {
 }
 
 async function main() {
-  prepareBuild({ build: !flag("--no-build") });
-  const { base, stop } = await startServer();
+  const url = option("--url")[0];
+  if (!url) prepareBuild({ build: !flag("--no-build") });
+  const { base, stop } = url ? { base: new URL(url).origin, stop: () => undefined } : await startServer();
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -95,7 +99,7 @@ async function main() {
   try {
     const only = option("--route");
     const planned = [
-      ...lessonRoutes().map((route) => ({ route, kind: "lesson", budgetKB: BUDGET_KB.widgets })),
+      ...(url ? [] : lessonRoutes()).map((route) => ({ route, kind: "lesson", budgetKB: BUDGET_KB.widgets })),
       ...OTHER_WIDGET_ROUTES.map((route) => ({ route, kind: "widgets", budgetKB: BUDGET_KB.widgets })),
       ...PLAIN_ROUTES.map((route) => ({ route, kind: "page", budgetKB: BUDGET_KB.page })),
     ].filter((p) => only.length === 0 || only.includes(p.route));
