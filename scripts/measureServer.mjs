@@ -61,7 +61,8 @@ function freePort() {
 
 /** Serves the build with `next start` on a free port; resolves once it answers. */
 export async function startServer() {
-  const port = await freePort();
+  // MEASURE_PORT pins the port (a shared machine gives each engineer a range); otherwise any free one.
+  const port = Number(process.env.MEASURE_PORT) || (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env });
   const stop = () => server.kill("SIGTERM");

@@ -46,7 +46,7 @@ export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiag
 
   return (
     <div>
-    {/* The diagram keeps RFC 9293's 32 bits to a row, so below about 840 px it scrolls sideways. Every
+    {/* The diagram keeps RFC 9293's 32 bits to a row, so below about 900 px it scrolls sideways. Every
         field is a button inside it: Tab and the arrow keys scroll the focused field into view. */}
     {overflows ? (
       <p id={hintId} className="m-0 mb-1 text-xs text-slate-600 dark:text-slate-300" data-testid="scroll-hint">
@@ -61,7 +61,9 @@ export function BitDiagram({ cells, rows, selection, onSelect, onMove }: BitDiag
       data-scroll-region="x"
       ref={ref}
     >
-      <div className="min-w-[50rem] font-mono">
+      {/* 54rem leaves each bit column (a one-bit flag's button) 24.5 px wide after the byte labels and
+          gaps: WCAG 2.5.8's 24 px minimum target size. At 50rem the flags were 22.5 px. */}
+      <div className="min-w-[54rem] font-mono">
         <div className="flex items-end gap-2" aria-hidden="true">
           <div className="w-10 shrink-0 text-right text-[10px] text-slate-600 dark:text-slate-300">byte</div>
           <div className="grid flex-1 text-center text-[10px] text-slate-600 dark:text-slate-300" style={{ gridTemplateColumns: "repeat(32, minmax(0, 1fr))" }}>
