@@ -39,7 +39,12 @@ type TraceRow = { flags: string; seq: string; ack: string; lost: string };
 type Value = string | string[] | TraceRow[] | TaskAction[];
 type Values = Record<string, Value>;
 
-export function Exercise({ id }: { id: string }) {
+/**
+ * `title`: the exercise's title, when the page already knows it, so that while
+ * the variant loads each exercise's region has a name of its own (a lesson's
+ * several regions all named "Exercise" fail axe's landmark-unique rule).
+ */
+export function Exercise({ id, title }: { id: string; title?: string }) {
   const [status, setStatus] = useState<Status>({ kind: "loading" });
   const [values, setValues] = useState<Values>({});
   const [errors, setErrors] = useState<string[]>([]);
@@ -154,7 +159,7 @@ export function Exercise({ id }: { id: string }) {
       className="not-prose my-8 rounded-xl border border-slate-300 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <h3 id={headingId} className="mt-0 text-lg font-semibold">
-        Exercise{view ? `: ${view.title}` : ""}
+        Exercise{view || title ? `: ${view?.title ?? title}` : ""}
       </h3>
       {status.kind === "loading" ? <p role="status">Loading your variant…</p> : null}
       {status.kind === "error" ? <p role="alert" className="text-red-700 dark:text-red-300">{status.message}</p> : null}

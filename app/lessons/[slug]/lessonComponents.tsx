@@ -8,6 +8,7 @@
 import type { ComponentType } from "react";
 import { Callout } from "@/app/_components/Callout";
 import { Exercise } from "@/app/_components/Exercise";
+import { findExercise } from "@/lib/exercises/catalog";
 import { CaptureDownload } from "@/lib/widgets/CaptureDownload";
 import { LazyWidget, type WidgetName, type WidgetProps } from "./LazyWidget";
 
@@ -32,9 +33,14 @@ function lazy<N extends WidgetName>(name: N) {
   return Widget;
 }
 
+/** An exercise with its title from the catalog, so it is named before its variant arrives. */
+function LessonExercise({ id }: { id: string }) {
+  return <Exercise id={id} title={findExercise(id)?.title} />;
+}
+
 export const lessonComponents = {
   Callout,
-  Exercise,
+  Exercise: LessonExercise,
   CaptureDownload,
   HeaderExplorer: lazy("HeaderExplorer"),
   SequenceSimulator: lazy("SequenceSimulator"),

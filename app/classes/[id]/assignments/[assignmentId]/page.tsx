@@ -77,7 +77,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
               ) : null}
               <div className="mt-3">
                 <RefreshAfterAttempt>
-                  <Exercise id={item.exerciseId} />
+                  <Exercise id={item.exerciseId} title={exerciseTitle(item.exerciseId)} />
                 </RefreshAfterAttempt>
               </div>
             </li>
