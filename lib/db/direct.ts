@@ -7,12 +7,13 @@
 //
 // Work is written once, as a generator that yields statements (`rows`, `run`,
 // with $1-style placeholders) for either database:
-//   SQLite: the whole transaction runs synchronously, BEGIN IMMEDIATE to
-//   COMMIT, so it never holds the write lock across an event-loop turn and
-//   Prisma's connection in this process never waits on it. Its busy timeout
-//   is 0: a lock held by another connection (Prisma's, another process) is
-//   waited for asynchronously, up to 5 s like lib/db/client.ts, so the holder
-//   in this process can finish meanwhile.
+//   SQLite: a transaction runs synchronously, BEGIN IMMEDIATE to COMMIT, so
+//   it never holds the write lock across an event-loop turn and Prisma's
+//   connection in this process never waits on it. The transactions asked for
+//   in one turn share that BEGIN … COMMIT (group commit, one savepoint each).
+//   Its busy timeout is 0: a lock held by another connection (Prisma's,
+//   another process) is waited for asynchronously, up to 5 s like
+//   lib/db/client.ts, so the holder in this process can finish meanwhile.
 //   PostgreSQL: BEGIN … COMMIT on one pooled client, statements awaited.
 import "server-only";
 import Database from "better-sqlite3";
@@ -108,27 +109,85 @@ export function transaction<T>(steps: () => Steps<T>): Promise<T> {
 export function read<T>(steps: () => Steps<T>): Promise<T> {
   const conn = connection();
   if (conn.kind === "postgresql") return postgresTransaction(conn, steps, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
-  return retryBusy(() => sqliteTransaction(conn, steps, "BEGIN"));
+  return retryBusy(() => sqliteTransaction(conn, "BEGIN", () => drive(conn, steps)));
 }
 
 // --- SQLite -----------------------------------------------------------------
 
+/** At most this many transactions share one commit (bounds a batch's latency). */
+const GROUP_COMMIT_LIMIT = 64;
+
+type Queued = { steps: () => Steps<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+const queues = new WeakMap<SqliteConnection, Queued[]>();
+
+/**
+ * Group commit: the transactions asked for in one turn of the event loop run
+ * one after another inside one BEGIN IMMEDIATE … COMMIT, each in its own
+ * savepoint (an error rolls back that one alone), and each is answered only
+ * once the shared COMMIT has returned. SQLite syncs the WAL on every commit
+ * (synchronous is FULL in better-sqlite3's build), and that sync was most of
+ * a submission's cost; durability is unchanged, the sync is shared.
+ */
 function sqliteWithLock<T>(conn: SqliteConnection, steps: () => Steps<T>): Promise<T> {
-  return retryBusy(() => sqliteTransaction(conn, steps, "BEGIN IMMEDIATE"));
+  let queue = queues.get(conn);
+  if (!queue) queues.set(conn, (queue = []));
+  const waiting = queue;
+  return new Promise<T>((resolve, reject) => {
+    waiting.push({ steps, resolve: resolve as (value: unknown) => void, reject });
+    if (waiting.length === 1) setImmediate(() => void flush(conn, waiting));
+  });
 }
 
-function sqliteTransaction<T>(conn: SqliteConnection, steps: () => Steps<T>, begin: string): T {
+async function flush(conn: SqliteConnection, queue: Queued[]): Promise<void> {
+  const batch = queue.splice(0, GROUP_COMMIT_LIMIT);
+  if (queue.length > 0) setImmediate(() => void flush(conn, queue));
+  let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
+  try {
+    outcomes = await retryBusy(() => sqliteTransaction(conn, "BEGIN IMMEDIATE", () => batch.map((item) => inSavepoint(conn, item.steps))));
+  } catch (error) {
+    // No lock within the timeout, or the commit failed: nothing of the batch is stored.
+    for (const item of batch) item.reject(error);
+    return;
+  }
+  batch.forEach((item, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) item.resolve(outcome.value);
+    else item.reject(outcome.error);
+  });
+}
+
+function inSavepoint(conn: SqliteConnection, steps: () => Steps<unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  conn.db.exec("SAVEPOINT one_transaction");
+  try {
+    const value = drive(conn, steps);
+    conn.db.exec("RELEASE one_transaction");
+    return { ok: true, value };
+  } catch (error) {
+    conn.db.exec("ROLLBACK TO one_transaction");
+    conn.db.exec("RELEASE one_transaction");
+    return { ok: false, error };
+  }
+}
+
+/** Runs `body` (synchronous) between `begin` and COMMIT; any error rolls it back. */
+function sqliteTransaction<T>(conn: SqliteConnection, begin: string, body: () => T): T {
   conn.db.exec(begin);
   try {
-    const generator = steps();
-    let next = generator.next();
-    while (!next.done) next = generator.next(sqliteExecute(conn, next.value));
+    const result = body();
     conn.db.exec("COMMIT");
-    return next.value;
+    return result;
   } catch (error) {
     if (conn.db.inTransaction) conn.db.exec("ROLLBACK");
     throw error;
   }
+}
+
+/** Runs the statements `steps` yields, one after another, synchronously. */
+function drive<T>(conn: SqliteConnection, steps: () => Steps<T>): T {
+  const generator = steps();
+  let next = generator.next();
+  while (!next.done) next = generator.next(sqliteExecute(conn, next.value));
+  return next.value;
 }
 
 function sqliteExecute(conn: SqliteConnection, { sql, params, returnsRows }: Statement): unknown {
