@@ -1,6 +1,7 @@
 // Accounts, sessions and moving a guest's work into an account.
 import "server-only";
 import { databaseReady, prisma } from "./client";
+import { read, rows } from "./direct";
 import { retryOnUniqueViolation } from "./uniqueViolation";
 import { moveGuestCards } from "./review";
 
@@ -95,8 +96,9 @@ export async function deleteSession(sessionId: string): Promise<void> {
 }
 
 export async function learnerHasAccount(learnerId: string): Promise<boolean> {
-  await databaseReady();
-  return (await prisma.user.findUnique({ where: { learnerId }, select: { id: true } })) !== null;
+  // Asked on every request of a returning guest (every submission): the direct driver.
+  const found = await read(() => rows(`SELECT 1 AS "found" FROM "User" WHERE "learnerId" = $1`, learnerId));
+  return found.length > 0;
 }
 
 export async function setRole(email: string, role: Role): Promise<boolean> {

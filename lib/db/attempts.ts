@@ -2,7 +2,12 @@
 // claims. The only place these queries live; the rules they serve are in
 // lib/exercises/gradingPolicy.ts (decision record 0009).
 import "server-only";
+import type { CardState } from "@/lib/review/scheduler";
 import { databaseReady, prisma } from "./client";
+import { cuid } from "./cuid";
+import { read, rows, run, transaction, type Steps } from "./direct";
+import { reviewCardSteps, type CardReview, type StoredCard } from "./review";
+import { booleanOf, dateOf, numberOf } from "./rows";
 
 export type StoredAttempt = {
   id: string;
@@ -31,92 +36,173 @@ export type ExerciseRecords = {
   round: number;
 };
 
-type Db = Pick<typeof prisma, "attempt" | "solutionReveal" | "hintReveal" | "variantRequest" | "learner">;
+type AttemptRow = {
+  id: string;
+  exerciseId: string;
+  variantSeed: unknown;
+  answer: string;
+  score: unknown;
+  feedback: string;
+  credited: unknown;
+  hintsUsed: unknown;
+  createdAt: unknown;
+};
 
-async function readRecords(db: Db, learnerId: string, exerciseId: string): Promise<ExerciseRecords> {
-  const [attempts, reveals, hints, requested] = await Promise.all([
-    db.attempt.findMany({
-      where: { learnerId, exerciseId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      include: { claims: { select: { ideaId: true } } },
-    }),
-    db.solutionReveal.findMany({ where: { learnerId, exerciseId }, orderBy: { createdAt: "asc" } }),
-    db.hintReveal.findMany({ where: { learnerId, exerciseId } }),
-    db.variantRequest.count({ where: { learnerId, exerciseId } }),
-  ]);
-  const stored = attempts.map(toStored);
+/** The four record sets, straight from the tables (no Prisma: this is every submission's read). */
+function* readRecords(learnerId: string, exerciseId: string): Steps<ExerciseRecords> {
+  // Same order as Prisma's orderBy [createdAt desc, id desc]: DateTimes are fixed-width text on SQLite, timestamps on PostgreSQL.
+  const attemptRows = yield* rows<AttemptRow>(
+    `SELECT "id", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt"
+     FROM "Attempt" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" DESC, "id" DESC`,
+    learnerId,
+    exerciseId,
+  );
+  const claimRows =
+    attemptRows.length === 0
+      ? []
+      : yield* rows<{ attemptId: string; ideaId: string }>(
+          `SELECT c."attemptId", c."ideaId" FROM "IdeaClaim" c JOIN "Attempt" a ON a."id" = c."attemptId"
+           WHERE a."learnerId" = $1 AND a."exerciseId" = $2 ORDER BY c."attemptId", c."ideaId"`,
+          learnerId,
+          exerciseId,
+        );
+  const revealRows = yield* rows<{ variantSeed: unknown; reason: string; createdAt: unknown }>(
+    `SELECT "variantSeed", "reason", "createdAt" FROM "SolutionReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" ASC, "variantSeed" ASC`,
+    learnerId,
+    exerciseId,
+  );
+  const hintRows = yield* rows<{ variantSeed: unknown; shown: unknown }>(
+    `SELECT "variantSeed", "shown" FROM "HintReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2`,
+    learnerId,
+    exerciseId,
+  );
+  const [requested] = yield* rows<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "VariantRequest" WHERE "learnerId" = $1 AND "exerciseId" = $2`, learnerId, exerciseId);
+  const claims = new Map<string, string[]>();
+  for (const { attemptId, ideaId } of claimRows) claims.set(attemptId, [...(claims.get(attemptId) ?? []), ideaId]);
+  const stored = attemptRows.map((row) => fromRow(row, claims.get(row.id) ?? []));
   return {
     attempts: stored,
-    reveals: reveals.map(toReveal),
-    hintsShown: new Map(hints.map((h) => [h.variantSeed, h.shown])),
-    round: stored.filter((a) => a.score >= 1).length + requested,
+    reveals: revealRows.map((r) => toReveal({ variantSeed: numberOf(r.variantSeed), reason: r.reason, createdAt: dateOf(r.createdAt) })),
+    hintsShown: new Map(hintRows.map((h) => [numberOf(h.variantSeed), numberOf(h.shown)])),
+    round: stored.filter((a) => a.score >= 1).length + numberOf(requested?.n ?? 0),
+  };
+}
+
+function fromRow(row: AttemptRow, claims: string[]): StoredAttempt {
+  return {
+    id: row.id,
+    exerciseId: row.exerciseId,
+    variantSeed: numberOf(row.variantSeed),
+    answer: JSON.parse(row.answer),
+    score: numberOf(row.score),
+    feedback: JSON.parse(row.feedback),
+    credited: booleanOf(row.credited),
+    hintsUsed: numberOf(row.hintsUsed),
+    createdAt: dateOf(row.createdAt),
+    claims,
   };
 }
 
 export async function exerciseRecords(learnerId: string, exerciseId: string): Promise<ExerciseRecords> {
-  await databaseReady();
-  return readRecords(prisma, learnerId, exerciseId);
+  return read(() => readRecords(learnerId, exerciseId));
 }
+
+/**
+ * The spaced-review step of a graded attempt (decision record 0011), taken in
+ * the attempt's own transaction: the learner's card for the exercise, created
+ * if absent (`initial`), and the review `decide` applies to it, if any.
+ */
+export type AttemptReview = {
+  initial: (at: Date) => CardState;
+  decide: (card: StoredCard, attempt: StoredAttempt) => CardReview | undefined;
+};
 
 /**
  * Runs `work` on a consistent view of the learner's records and applies the
  * writes it asks for in the same transaction, so two submissions racing on a
  * variant can never use more attempts than the policy allows. Returns the
  * records as this transaction left them (read, plus its own writes), so the
- * caller need not read them again.
+ * caller need not read them again. With `review`, a new attempt also updates
+ * the learner's review card in the same transaction (one per submission).
  */
 export async function withExerciseRecords<T>(
   learnerId: string,
   exerciseId: string,
   work: (records: ExerciseRecords) => { result: T; write?: RecordWrite },
-): Promise<{ result: T; attempt?: StoredAttempt; records: ExerciseRecords }> {
-  await databaseReady();
-  return prisma.$transaction(async (tx) => {
+  review?: AttemptReview,
+): Promise<{ result: T; attempt?: StoredAttempt; records: ExerciseRecords; card?: StoredCard }> {
+  return transaction(function* () {
+    const now = new Date();
     // Write first (the learner's row, created if new), so the transaction holds the
     // lock (SQLite's database lock, a row lock on PostgreSQL) before it reads: the
     // reads below see every write committed before, and no other writer interleaves.
-    await tx.$executeRaw`INSERT INTO "Learner" ("id") VALUES (${learnerId}) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`;
-    const records = await readRecords(tx, learnerId, exerciseId);
+    yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`, learnerId, now);
+    const records = yield* readRecords(learnerId, exerciseId);
     const { result, write } = work(records);
     if (!write) return { result, records };
     let attempt: StoredAttempt | undefined;
+    let card: StoredCard | undefined;
     let { attempts, reveals, hintsShown, round } = records;
     if (write.attempt) {
-      const row = await tx.attempt.create({
-        data: {
-          learnerId,
-          exerciseId,
-          variantSeed: write.attempt.variantSeed,
-          answer: JSON.stringify(write.attempt.answer),
-          score: write.attempt.score,
-          feedback: JSON.stringify(write.attempt.feedback),
-          credited: write.attempt.credited,
-          hintsUsed: write.attempt.hintsUsed,
-        },
-      });
-      // A new attempt has no idea claims yet: no need to read them back.
-      attempt = toStored({ ...row, claims: [] });
+      const { variantSeed, score, credited, hintsUsed } = write.attempt;
+      attempt = {
+        id: cuid(),
+        exerciseId,
+        variantSeed,
+        // Stored as JSON text and handed back parsed, as a read would (a round trip drops undefined fields).
+        answer: JSON.parse(JSON.stringify(write.attempt.answer)),
+        score,
+        feedback: JSON.parse(JSON.stringify(write.attempt.feedback)),
+        credited,
+        hintsUsed,
+        createdAt: now,
+        // A new attempt has no idea claims yet.
+        claims: [],
+      };
+      yield* run(
+        `INSERT INTO "Attempt" ("id", "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        attempt.id,
+        learnerId,
+        exerciseId,
+        variantSeed,
+        JSON.stringify(write.attempt.answer),
+        score,
+        JSON.stringify(write.attempt.feedback),
+        credited,
+        hintsUsed,
+        now,
+      );
       attempts = [attempt, ...attempts].sort(newestFirst);
       if (attempt.score >= 1) round += 1;
+      if (review) card = yield* reviewCardSteps(learnerId, "exercise", exerciseId, now, review.initial(now), (stored) => review.decide(stored, attempt!));
     }
-    if (write.reveal) {
-      const row = await tx.solutionReveal.upsert({
-        where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId, variantSeed: write.reveal.variantSeed } },
-        create: { learnerId, exerciseId, variantSeed: write.reveal.variantSeed, reason: write.reveal.reason },
-        update: {},
-      });
-      if (!reveals.some((r) => r.variantSeed === row.variantSeed)) reveals = [...reveals, toReveal(row)];
+    if (write.reveal && !reveals.some((r) => r.variantSeed === write.reveal!.variantSeed)) {
+      // The view above is locked and current: no reveal of this variant exists.
+      yield* run(
+        `INSERT INTO "SolutionReveal" ("learnerId", "exerciseId", "variantSeed", "reason", "createdAt") VALUES ($1, $2, $3, $4, $5)`,
+        learnerId,
+        exerciseId,
+        write.reveal.variantSeed,
+        write.reveal.reason,
+        now,
+      );
+      reveals = [...reveals, { variantSeed: write.reveal.variantSeed, reason: write.reveal.reason, createdAt: now }];
     }
     if (write.hintsShown) {
       const { variantSeed, shown } = write.hintsShown;
-      await tx.hintReveal.upsert({
-        where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId, variantSeed } },
-        create: { learnerId, exerciseId, variantSeed, shown },
-        update: { shown },
-      });
+      yield* run(
+        `INSERT INTO "HintReveal" ("learnerId", "exerciseId", "variantSeed", "shown", "updatedAt") VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT ("learnerId", "exerciseId", "variantSeed") DO UPDATE SET "shown" = EXCLUDED."shown", "updatedAt" = EXCLUDED."updatedAt"`,
+        learnerId,
+        exerciseId,
+        variantSeed,
+        shown,
+        now,
+      );
       hintsShown = new Map(hintsShown).set(variantSeed, shown);
     }
-    return { result, attempt, records: { attempts, reveals, hintsShown, round } };
+    return { result, attempt, records: { attempts, reveals, hintsShown, round }, card };
   });
 }
 

@@ -4,6 +4,9 @@ import "server-only";
 import type { CardState, LogEntry } from "@/lib/review/scheduler";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseReady, dialect, prisma } from "./client";
+import { cuid } from "./cuid";
+import { placeholders, rows, run, type Steps } from "./direct";
+import { dateOf, numberOf, optionalDateOf } from "./rows";
 
 export type ReviewKind = "question" | "exercise";
 
@@ -109,6 +112,97 @@ export async function withCard<T>(
     }
     return { result, card };
   });
+}
+
+/** A review of a card: its new state and the log entry that led to it. */
+export type CardReview = { card: CardState; log: LogEntry };
+
+type CardRowRaw = {
+  id: string;
+  kind: string;
+  itemId: string;
+  createdAt: unknown;
+  due: unknown;
+  stability: unknown;
+  difficulty: unknown;
+  elapsedDays: unknown;
+  scheduledDays: unknown;
+  learningSteps: unknown;
+  reps: unknown;
+  lapses: unknown;
+  state: unknown;
+  lastReview: unknown;
+};
+
+const stateColumns = ["due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"] as const;
+const logColumns = ["rating", "score", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "reviewedAt"] as const;
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
+
+/**
+ * `withCard` for a graded exercise attempt, as statements on the direct
+ * driver (lib/db/direct.ts), run inside the attempt's transaction, which
+ * already holds the learner's lock: the card, created if absent (new, due at
+ * `at`), and the review `decide` applies to it, if any. Rows as Prisma writes them.
+ */
+export function* reviewCardSteps(
+  learnerId: string,
+  kind: ReviewKind,
+  itemId: string,
+  at: Date,
+  initial: CardState,
+  decide: (card: StoredCard) => CardReview | undefined,
+): Steps<StoredCard> {
+  const [found] = yield* rows<CardRowRaw>(
+    `SELECT "id", "kind", "itemId", "createdAt", ${quoted(stateColumns)} FROM "ReviewCard" WHERE "learnerId" = $1 AND "kind" = $2 AND "itemId" = $3`,
+    learnerId,
+    kind,
+    itemId,
+  );
+  let card: StoredCard;
+  if (found) {
+    card = toCard({
+      id: found.id,
+      kind: found.kind,
+      itemId: found.itemId,
+      createdAt: dateOf(found.createdAt),
+      due: dateOf(found.due),
+      stability: numberOf(found.stability),
+      difficulty: numberOf(found.difficulty),
+      elapsedDays: numberOf(found.elapsedDays),
+      scheduledDays: numberOf(found.scheduledDays),
+      learningSteps: numberOf(found.learningSteps),
+      reps: numberOf(found.reps),
+      lapses: numberOf(found.lapses),
+      state: numberOf(found.state),
+      lastReview: optionalDateOf(found.lastReview),
+    });
+  } else {
+    card = { id: cuid(), kind, itemId, createdAt: at, ...stateData(initial) };
+    yield* run(
+      `INSERT INTO "ReviewCard" ("id", "learnerId", "kind", "itemId", "createdAt", ${quoted(stateColumns)}) VALUES (${placeholders(5 + stateColumns.length)})`,
+      card.id,
+      learnerId,
+      kind,
+      itemId,
+      at,
+      ...stateColumns.map((column) => card[column]),
+    );
+  }
+  const change = decide(card);
+  if (!change) return card;
+  const next = stateData(change.card);
+  yield* run(
+    `UPDATE "ReviewCard" SET ${stateColumns.map((column, i) => `"${column}" = $${i + 2}`).join(", ")} WHERE "id" = $1`,
+    card.id,
+    ...stateColumns.map((column) => next[column]),
+  );
+  yield* run(
+    `INSERT INTO "ReviewLog" ("id", "cardId", ${quoted(logColumns)}) VALUES (${placeholders(2 + logColumns.length)})`,
+    cuid(),
+    card.id,
+    ...logColumns.map((column) => change.log[column]),
+  );
+  return { ...card, ...next };
 }
 
 export async function findCard(learnerId: string, kind: ReviewKind, itemId: string): Promise<StoredCard | null> {

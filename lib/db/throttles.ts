@@ -3,27 +3,30 @@
 // locks the keys' rows (PostgreSQL: a row lock per key, taken in key order so
 // two requests never deadlock; SQLite: the database's write lock), so
 // requests on several app processes count exactly, never twice or not at all.
+// Every submission passes here, so the writes go through the direct driver
+// (lib/db/direct.ts, decision record 0017), storing the rows as Prisma would.
 import "server-only";
 import { seconds, type Decision, type Policy, type RateLimit } from "@/lib/http/limitPolicies";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseReady, prisma } from "./client";
+import { placeholders, rows, run, transaction, type Steps } from "./direct";
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 type Entry<S> = { key: string; policy: Policy<S> };
 
 /** About one call in this many also deletes rows that have expired. */
 const SWEEP_ONE_IN = 500;
 
-async function lockedStates(tx: Tx, keys: string[]): Promise<Map<string, unknown>> {
+/** The keys' rows, inserted if absent and touched (a write, so the transaction holds their lock before it reads), then read. */
+function* lockedStatesSteps(keys: string[]): Steps<Map<string, unknown>> {
   const sorted = [...new Set(keys)].sort();
-  // Insert-or-touch: a write on each row, so this transaction holds its lock before reading.
   const epoch = new Date(0);
-  await tx.$executeRaw`INSERT INTO "Throttle" ("key", "state", "expiresAt")
-    VALUES ${Prisma.join(sorted.map((key) => Prisma.sql`(${key}, '', ${epoch})`))}
-    ON CONFLICT ("key") DO UPDATE SET "key" = EXCLUDED."key"`;
-  const rows = await tx.throttle.findMany({ where: { key: { in: sorted } }, select: { key: true, state: true } });
+  yield* run(
+    `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ${sorted.map((_, i) => `($${2 * i + 1}, '', $${2 * i + 2})`).join(", ")}
+     ON CONFLICT ("key") DO UPDATE SET "key" = EXCLUDED."key"`,
+    ...sorted.flatMap((key) => [key, epoch]),
+  );
+  const found = yield* rows<{ key: string; state: string }>(`SELECT "key", "state" FROM "Throttle" WHERE "key" IN (${placeholders(sorted.length)})`, ...sorted);
   const states = new Map<string, unknown>();
-  for (const row of rows) {
+  for (const row of found) {
     try {
       states.set(row.key, row.state ? JSON.parse(row.state) : undefined);
     } catch {
@@ -36,7 +39,7 @@ async function lockedStates(tx: Tx, keys: string[]): Promise<Map<string, unknown
 // On the caller's clock (`now`), the one the rows' expiry was computed on.
 async function sweep(now: number): Promise<void> {
   if (Math.random() * SWEEP_ONE_IN >= 1) return;
-  await prisma.throttle.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+  await transaction(() => run(`DELETE FROM "Throttle" WHERE "expiresAt" < $1`, new Date(now)));
 }
 
 /**
@@ -45,14 +48,13 @@ async function sweep(now: number): Promise<void> {
  * with the longest wait otherwise.
  */
 export async function throttle(entries: Entry<any>[], now = Date.now()): Promise<RateLimit> {
-  await databaseReady();
-  const result = await prisma.$transaction(async (tx) => {
-    const states = await lockedStates(tx, entries.map((e) => e.key));
+  const result = await transaction(function* (): Steps<RateLimit> {
+    const states = yield* lockedStatesSteps(entries.map((e) => e.key));
     const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
     const refused = decisions.filter(([, d]) => !d.allowed);
     if (refused.length > 0) return { allowed: false as const, retryAfterSeconds: seconds(Math.max(...refused.map(([, d]) => d.retryAfterMs))) };
     for (const [key, decision] of decisions) {
-      await tx.throttle.update({ where: { key }, data: { state: JSON.stringify(decision.next), expiresAt: new Date(decision.expiresAt) } });
+      yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
     }
     return { allowed: true as const };
   });
@@ -67,13 +69,17 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
  * not queue requests behind whole transactions. Counts refused requests too.
  */
 export async function countInWindow(key: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimit> {
-  await databaseReady();
   const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
   const rowKey = `${key}@${windowEnd}`;
-  const [row] = await prisma.$queryRaw<{ state: string }[]>`
-    INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES (${rowKey}, '1', ${new Date(windowEnd)})
-    ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
-    RETURNING "state"`;
+  const [row] = await transaction(() =>
+    rows<{ state: string }>(
+      `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
+       ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
+       RETURNING "state"`,
+      rowKey,
+      new Date(windowEnd),
+    ),
+  );
   await sweep(now);
   return Number(row?.state ?? 0) <= limit ? { allowed: true } : { allowed: false, retryAfterSeconds: seconds(windowEnd - now) };
 }
@@ -85,12 +91,11 @@ export async function adjustThrottle<S>(
   change: (state: S | undefined, now: number) => { next: S | undefined; expiresAt: number },
   now = Date.now(),
 ): Promise<void> {
-  await databaseReady();
-  await prisma.$transaction(async (tx) => {
-    const states = await lockedStates(tx, [key]);
+  await transaction(function* () {
+    const states = yield* lockedStatesSteps([key]);
     const { next, expiresAt } = change(policy.read(states.get(key)), now);
-    if (next === undefined) await tx.throttle.delete({ where: { key } });
-    else await tx.throttle.update({ where: { key }, data: { state: JSON.stringify(next), expiresAt: new Date(expiresAt) } });
+    if (next === undefined) yield* run(`DELETE FROM "Throttle" WHERE "key" = $1`, key);
+    else yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(next), new Date(expiresAt), key);
   });
 }
 

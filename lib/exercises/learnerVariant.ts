@@ -7,7 +7,7 @@
 // stored records and never lets the browser decide.
 import "server-only";
 import { exerciseRecords, requestNewVariant, withExerciseRecords, type ExerciseRecords, type RecordWrite, type StoredAttempt } from "@/lib/db/attempts";
-import { recordReview } from "@/lib/review/cards";
+import { attemptReview } from "@/lib/review/cards";
 import { describeAnswer } from "./answerSummary";
 import { canonicalAnswer } from "./canonicalAnswer";
 import { hasOneAnswer } from "./answerVariety";
@@ -201,6 +201,8 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
     }
   }
 
+  // Spaced review (decision record 0011): the attempt is a review of the learner's card for this exercise, stored in the same transaction.
+  const review = attemptReview((attempt) => ({ hintsUsed: attempt.hintsUsed }));
   const { result, attempt, records } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
     const checked = refusal(records);
     if ("refused" in checked) return { result: checked.refused };
@@ -221,11 +223,9 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
         reveal: usedUp ? { variantSeed: seed, reason: "attempts-used" as const } : undefined,
       },
     };
-  });
+  }, review);
   if (result.status !== "graded") return result;
   const stored = attempt!;
-  // Spaced review (decision record 0011): the attempt is a review of the learner's card for this exercise.
-  await recordReview(learnerId, "exercise", exerciseId, stored.score, stored.createdAt, { hintsUsed: stored.hintsUsed });
   // The records as the grading transaction left them: no second read.
   const view = viewOf(exercise, learnerId, records);
   const solutionVisible = stored.score >= 1 || records.reveals.some((r) => r.variantSeed === stored.variantSeed);

@@ -3,6 +3,7 @@
 // creates the learner's card for the item if absent and applies the grade as
 // an FSRS review when it counts (scheduler.ts `countsAsReview`). Server-only.
 import "server-only";
+import type { AttemptReview } from "@/lib/db/attempts";
 import { findCard, withCard, type ReviewKind, type StoredCard } from "@/lib/db/review";
 import { ratingFor, type RatingContext } from "./rating";
 import { countsAsReview, newCardState, replay, review } from "./scheduler";
@@ -37,6 +38,21 @@ export async function recordReview(
     return { result: true, change: { review: review(card, rating, score, at) } };
   });
   return { card, rating, applied: result };
+}
+
+/**
+ * `recordReview` for an exercise attempt, as a step of the attempt's own
+ * transaction (lib/db/attempts.ts withExerciseRecords): the same card, rating
+ * and rules, so the attempt and its review are stored together or not at all.
+ */
+export function attemptReview(context: (attempt: { hintsUsed: number }) => RatingContext): AttemptReview {
+  return {
+    initial: newCardState,
+    decide(card, attempt) {
+      const rating = ratingFor(attempt.score, context(attempt));
+      return countsAsReview(card, rating, attempt.createdAt) ? review(card, rating, attempt.score, attempt.createdAt) : undefined;
+    },
+  };
 }
 
 /**

@@ -1,0 +1,166 @@
+// Rows the grading hot path writes through the direct driver (lib/db/direct.ts,
+// decision record 0017) are stored exactly as Prisma stores them, and rows
+// Prisma wrote read back the same on the hot path: attempts, reveals, hints,
+// review cards and logs, throttles. Runs on SQLite and, with
+// TEST_DATABASE=postgresql, on PostgreSQL.
+import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { testDialect, testSql, useFreshDatabase } from "../support/testDatabase";
+
+useFreshDatabase();
+const { syncContent } = await import("@/lib/db/content");
+const { exercises } = await import("@/lib/exercises/catalog");
+const { prisma } = await import("@/lib/db/client");
+const { exerciseRecords, withExerciseRecords } = await import("@/lib/db/attempts");
+const { findCard } = await import("@/lib/db/review");
+const { attemptReview, recordReview } = await import("@/lib/review/cards");
+const { adjustThrottle, countInWindow, peekThrottle, throttle } = await import("@/lib/db/throttles");
+const { slidingWindow } = await import("@/lib/http/limitPolicies");
+
+const EXERCISE = "header-fields-data-offset";
+// Above 2^31: PostgreSQL stores seeds as oid, SQLite as a 64-bit integer.
+const SEED = 3_000_000_001;
+/** How Prisma's better-sqlite3 adapter writes a DateTime. */
+const PRISMA_SQLITE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
+
+beforeAll(async () => {
+  await syncContent(
+    [{ id: "lesson-header-fields", slug: "header-fields", title: "TCP header fields", order: 1, summary: "s".repeat(20), contentHash: "x" }],
+    exercises.filter((e) => e.lessonId === "lesson-header-fields").map(({ id, lessonId, kind, title }, index) => ({ id, lessonId, kind, title, position: index + 1 })),
+  );
+});
+
+const wrongAttempt = (hintsUsed = 0) => ({
+  variantSeed: SEED,
+  answer: { offset: "5", note: "ünïcode \"quoted\"" },
+  score: 0.25,
+  feedback: { summary: "Not yet", items: [{ label: "offset", correct: false }] },
+  credited: false,
+  hintsUsed,
+});
+
+describe("rows written on the grading fast path", () => {
+  it("an attempt, its reveal and the learner's review card read back through Prisma exactly as the fast path returned them", async () => {
+    const learnerId = randomUUID();
+    const { attempt, records, card } = await withExerciseRecords(
+      learnerId,
+      EXERCISE,
+      () => ({ result: "graded", write: { attempt: wrongAttempt(2), reveal: { variantSeed: SEED, reason: "attempts-used" } } }),
+      attemptReview((a) => ({ hintsUsed: a.hintsUsed })),
+    );
+    expect(attempt!.id).toMatch(/^c[0-9a-z]{24}$/);
+
+    const viaPrisma = await prisma.attempt.findUniqueOrThrow({ where: { id: attempt!.id } });
+    expect({ ...viaPrisma, answer: JSON.parse(viaPrisma.answer), feedback: JSON.parse(viaPrisma.feedback), claims: [] }).toEqual({
+      ...attempt,
+      learnerId,
+    });
+    expect(viaPrisma.variantSeed).toBe(SEED);
+    expect(viaPrisma.credited).toBe(false);
+
+    const reveal = await prisma.solutionReveal.findUniqueOrThrow({ where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId: EXERCISE, variantSeed: SEED } } });
+    expect(reveal).toEqual({ learnerId, exerciseId: EXERCISE, variantSeed: SEED, reason: "attempts-used", createdAt: attempt!.createdAt });
+    expect(records.reveals).toEqual([{ variantSeed: SEED, reason: "attempts-used", createdAt: attempt!.createdAt }]);
+
+    // The miss was a review of a new card: one log, due again within minutes.
+    expect(await findCard(learnerId, "exercise", EXERCISE)).toEqual(card);
+    expect(card!.reps).toBe(1);
+    const logs = await prisma.reviewLog.findMany({ where: { cardId: card!.id } });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ rating: 1, score: 0.25, reviewedAt: attempt!.createdAt });
+    expect(logs[0]!.id).toMatch(/^c[0-9a-z]{24}$/);
+  });
+
+  it("stores DateTimes and booleans in the same form as Prisma does, so raw SQL elsewhere reads both alike", async () => {
+    const learnerId = randomUUID();
+    const { attempt } = await withExerciseRecords(learnerId, EXERCISE, () => ({ result: 0, write: { attempt: { ...wrongAttempt(), credited: true } } }));
+    await prisma.variantRequest.create({ data: { learnerId, exerciseId: EXERCISE } });
+    const [fast] = await testSql<{ createdAt: unknown; credited: unknown }>(`SELECT "createdAt", "credited" FROM "Attempt" WHERE "id" = ?`, [attempt!.id]);
+    const [byPrisma] = await testSql<{ createdAt: unknown }>(`SELECT "createdAt" FROM "VariantRequest" WHERE "learnerId" = ?`, [learnerId]);
+    if (testDialect === "sqlite") {
+      expect(fast!.createdAt).toMatch(PRISMA_SQLITE_TIME);
+      expect(byPrisma!.createdAt).toMatch(PRISMA_SQLITE_TIME);
+      expect(fast!.createdAt).toBe(attempt!.createdAt.toISOString().replace("Z", "+00:00"));
+      expect(fast!.credited).toBe(1);
+    } else {
+      // timestamp(3) without time zone, in UTC: the same instant whatever the server's zone.
+      const [utc] = await testSql<{ text: string }>(`SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "text" FROM "Attempt" WHERE "id" = ?`, [attempt!.id]);
+      expect(utc!.text).toBe(attempt!.createdAt.toISOString());
+      expect(fast!.credited).toBe(true);
+    }
+  });
+
+  it("reads attempts, claims, reveals, hints and variant requests Prisma wrote exactly as Prisma reads them", async () => {
+    const learnerId = randomUUID();
+    await prisma.learner.create({ data: { id: learnerId } });
+    const older = await prisma.attempt.create({
+      data: { learnerId, exerciseId: EXERCISE, variantSeed: SEED, answer: '{"offset":"4"}', score: 1, feedback: '{"summary":"Right"}', createdAt: new Date(Date.now() - 60_000) },
+    });
+    const newer = await prisma.attempt.create({
+      data: { learnerId, exerciseId: EXERCISE, variantSeed: SEED, answer: '{"offset":"3"}', score: 0, feedback: '{"summary":"No"}', credited: false, hintsUsed: 1 },
+    });
+    await prisma.ideaClaim.create({ data: { attemptId: newer.id, ideaId: "b-idea" } });
+    await prisma.ideaClaim.create({ data: { attemptId: newer.id, ideaId: "a-idea" } });
+    const reveal = await prisma.solutionReveal.create({ data: { learnerId, exerciseId: EXERCISE, variantSeed: SEED, reason: "requested" } });
+    await prisma.hintReveal.create({ data: { learnerId, exerciseId: EXERCISE, variantSeed: SEED, shown: 2 } });
+    await prisma.variantRequest.create({ data: { learnerId, exerciseId: EXERCISE } });
+
+    const records = await exerciseRecords(learnerId, EXERCISE);
+    const stored = (row: typeof older, claims: string[]) => ({ ...row, learnerId: undefined, answer: JSON.parse(row.answer), feedback: JSON.parse(row.feedback), claims });
+    expect(records.attempts.map((a) => ({ ...a, learnerId: undefined }))).toEqual([stored(newer, ["a-idea", "b-idea"]), stored(older, [])]);
+    expect(records.reveals).toEqual([{ variantSeed: SEED, reason: "requested", createdAt: reveal.createdAt }]);
+    expect(records.hintsShown).toEqual(new Map([[SEED, 2]]));
+    // One correct answer and one "try another variant".
+    expect(records.round).toBe(2);
+  });
+
+  it("a hint shown on the fast path updates the row Prisma reads, and the count it reads next", async () => {
+    const learnerId = randomUUID();
+    for (const shown of [1, 2]) await withExerciseRecords(learnerId, EXERCISE, () => ({ result: 0, write: { hintsShown: { variantSeed: SEED, shown } } }));
+    const row = await prisma.hintReveal.findUniqueOrThrow({ where: { learnerId_exerciseId_variantSeed: { learnerId, exerciseId: EXERCISE, variantSeed: SEED } } });
+    expect(row.shown).toBe(2);
+    expect(row.updatedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await exerciseRecords(learnerId, EXERCISE)).hintsShown.get(SEED)).toBe(2);
+  });
+
+  it("an attempt reviews the card Prisma created earlier for the same exercise, not a second one", async () => {
+    const learnerId = randomUUID();
+    const first = await recordReview(learnerId, "exercise", EXERCISE, 0, new Date(Date.now() - 3_600_000));
+    const { card } = await withExerciseRecords(learnerId, EXERCISE, () => ({ result: 0, write: { attempt: wrongAttempt() } }), attemptReview(() => ({})));
+    expect(card!.id).toBe(first.card.id);
+    expect(card!.reps).toBe(2);
+    expect(await prisma.reviewCard.count({ where: { learnerId } })).toBe(1);
+    expect(await findCard(learnerId, "exercise", EXERCISE)).toEqual(card);
+    expect(await prisma.reviewLog.count({ where: { cardId: card!.id } })).toBe(2);
+  });
+});
+
+describe("throttle rows written on the fast path", () => {
+  const policy = slidingWindow({ limit: 2, windowMs: 10_000 });
+
+  it("a limit counted on the fast path is what Prisma reads (peek), and a change made there is what the fast path counts next", async () => {
+    const key = `test:${randomUUID()}`;
+    const now = Date.now();
+    expect(await throttle([{ key, policy }], now)).toEqual({ allowed: true });
+    expect(await throttle([{ key, policy }], now + 1)).toEqual({ allowed: true });
+    expect((await throttle([{ key, policy }], now + 2)).allowed).toBe(false);
+    const row = await prisma.throttle.findUniqueOrThrow({ where: { key } });
+    expect(JSON.parse(row.state)).toEqual([now, now + 1]);
+    expect(row.expiresAt).toBeInstanceOf(Date);
+    expect(row.expiresAt.getTime()).toBeGreaterThan(now);
+    expect(await peekThrottle([{ key, policy }], now + 2)).toBe(10);
+    // Forgetting the key (a right password does this) lets the next request through.
+    await adjustThrottle(key, policy, () => ({ next: undefined, expiresAt: 0 }), now + 3);
+    expect(await prisma.throttle.findUnique({ where: { key } })).toBeNull();
+    expect(await throttle([{ key, policy }], now + 4)).toEqual({ allowed: true });
+  });
+
+  it("a fixed-window count stores its window's end as a DateTime Prisma reads back to the millisecond", async () => {
+    const key = `test:${randomUUID()}`;
+    const now = 1_800_000_003_456;
+    for (let i = 0; i < 3; i++) expect((await countInWindow(key, 2, 10_000, now)).allowed).toBe(i < 2);
+    const row = await prisma.throttle.findUniqueOrThrow({ where: { key: `${key}@1800000010000` } });
+    expect(row.state).toBe("3");
+    expect(row.expiresAt).toEqual(new Date(1_800_000_010_000));
+  });
+});
