@@ -46,7 +46,13 @@ export function placeholders(count: number, after = 0): string {
   return Array.from({ length: count }, (_, i) => `$${after + i + 1}`).join(", ");
 }
 
-type SqliteConnection = { kind: "sqlite"; db: Database.Database; statements: Map<string, { statement: Database.Statement; order: number[] }> };
+type SqliteConnection = {
+  kind: "sqlite";
+  db: Database.Database;
+  statements: Map<string, { statement: Database.Statement; order: number[] }>;
+  /** BEGIN, COMMIT, SAVEPOINT…: prepared once, not parsed again on every transaction (several per request). */
+  control: Map<string, Database.Statement>;
+};
 type PostgresConnection = { kind: "postgresql"; pool: pg.Pool };
 type Connection = SqliteConnection | PostgresConnection;
 
@@ -86,7 +92,7 @@ function open(): Connection {
     // Another connection holds the lock; WAL is a property of the file, which prepare-db and client.ts set too.
     if (!isBusy(error)) throw error;
   }
-  return { kind: "sqlite", db, statements: new Map() };
+  return { kind: "sqlite", db, statements: new Map(), control: new Map() };
 }
 
 function close(connection: Connection): void {
@@ -157,27 +163,33 @@ async function flush(conn: SqliteConnection, queue: Queued[]): Promise<void> {
 }
 
 function inSavepoint(conn: SqliteConnection, steps: () => Steps<unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
-  conn.db.exec("SAVEPOINT one_transaction");
+  control(conn, "SAVEPOINT one_transaction");
   try {
     const value = drive(conn, steps);
-    conn.db.exec("RELEASE one_transaction");
+    control(conn, "RELEASE one_transaction");
     return { ok: true, value };
   } catch (error) {
-    conn.db.exec("ROLLBACK TO one_transaction");
-    conn.db.exec("RELEASE one_transaction");
+    control(conn, "ROLLBACK TO one_transaction");
+    control(conn, "RELEASE one_transaction");
     return { ok: false, error };
   }
 }
 
+function control(conn: SqliteConnection, sql: string): void {
+  let statement = conn.control.get(sql);
+  if (!statement) conn.control.set(sql, (statement = conn.db.prepare(sql)));
+  statement.run();
+}
+
 /** Runs `body` (synchronous) between `begin` and COMMIT; any error rolls it back. */
 function sqliteTransaction<T>(conn: SqliteConnection, begin: string, body: () => T): T {
-  conn.db.exec(begin);
+  control(conn, begin);
   try {
     const result = body();
-    conn.db.exec("COMMIT");
+    control(conn, "COMMIT");
     return result;
   } catch (error) {
-    if (conn.db.inTransaction) conn.db.exec("ROLLBACK");
+    if (conn.db.inTransaction) control(conn, "ROLLBACK");
     throw error;
   }
 }

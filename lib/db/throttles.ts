@@ -48,19 +48,26 @@ async function sweep(now: number): Promise<void> {
  * with the longest wait otherwise.
  */
 export async function throttle(entries: Entry<any>[], now = Date.now()): Promise<RateLimit> {
-  const result = await transaction(function* (): Steps<RateLimit> {
-    const states = yield* lockedStatesSteps(entries.map((e) => e.key));
-    const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
-    const refused = decisions.filter(([, d]) => !d.allowed);
-    if (refused.length > 0) return { allowed: false as const, retryAfterSeconds: seconds(Math.max(...refused.map(([, d]) => d.retryAfterMs))) };
-    for (const [key, decision] of decisions) {
-      yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
-    }
-    return { allowed: true as const };
-  });
+  const result = await transaction(() => throttleSteps(entries, now));
   await sweep(now);
   return result;
 }
+
+/** `throttle`'s work; `first`, if given, runs once the entries' rows are locked and read, and a refusal from it stops the entries counting. */
+function* throttleSteps(entries: Entry<any>[], now: number, first?: () => Steps<RateLimit>): Steps<RateLimit> {
+  const states = yield* lockedStatesSteps(entries.map((e) => e.key));
+  const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
+  const before = first ? yield* first() : ({ allowed: true } as const);
+  if (!before.allowed) return before;
+  const refused = decisions.filter(([, d]) => !d.allowed);
+  if (refused.length > 0) return { allowed: false as const, retryAfterSeconds: seconds(Math.max(...refused.map(([, d]) => d.retryAfterMs))) };
+  for (const [key, decision] of decisions) {
+    yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
+  }
+  return { allowed: true as const };
+}
+
+type Counter = { key: string; limit: number; windowMs: number };
 
 /**
  * A fixed-window counter in one statement (insert-or-increment, RETURNING):
@@ -69,19 +76,34 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
  * not queue requests behind whole transactions. Counts refused requests too.
  */
 export async function countInWindow(key: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimit> {
-  const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
-  const rowKey = `${key}@${windowEnd}`;
-  const [row] = await transaction(() =>
-    rows<{ state: string }>(
-      `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
-       ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
-       RETURNING "state"`,
-      rowKey,
-      new Date(windowEnd),
-    ),
-  );
+  const result = await transaction(() => countSteps({ key, limit, windowMs }, now));
   await sweep(now);
+  return result;
+}
+
+function* countSteps({ key, limit, windowMs }: Counter, now: number): Steps<RateLimit> {
+  const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
+  const [row] = yield* rows<{ state: string }>(
+    `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
+     ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
+     RETURNING "state"`,
+    `${key}@${windowEnd}`,
+    new Date(windowEnd),
+  );
   return Number(row?.state ?? 0) <= limit ? { allowed: true } : { allowed: false, retryAfterSeconds: seconds(windowEnd - now) };
+}
+
+/**
+ * `countInWindow` on `counter`, then, if it allows, `throttle` on `entries`:
+ * the same decisions and rows, in one transaction (one commit, not two). The
+ * counter's statement runs after the entries' rows are locked and read, so
+ * its row, which every request from one address shares, stays locked for
+ * the end of the transaction only.
+ */
+export async function countThenThrottle(counter: Counter, entries: Entry<any>[], now = Date.now()): Promise<RateLimit> {
+  const result = await transaction(() => throttleSteps(entries, now, () => countSteps(counter, now)));
+  await sweep(now);
+  return result;
 }
 
 /** Changes one key's state (e.g. a right password forgives the tries before it); `undefined` forgets the key. */

@@ -1,7 +1,7 @@
 // The request limits, counted in the database (lib/db/throttles.ts) so every
 // app process behind the proxy counts against the same ones, never in one
 // process's memory (docs/decisions/0016). Policies: lib/http/limitPolicies.ts.
-import { countInWindow, throttle } from "@/lib/db/throttles";
+import { countThenThrottle } from "@/lib/db/throttles";
 import { clientAddress } from "./clientAddress";
 import { slidingWindow, type RateLimit } from "./limitPolicies";
 
@@ -22,7 +22,9 @@ export const perAddressSubmissions = { limit: Number(process.env.SUBMISSION_LIMI
 
 /** One more submission (or new-variant request) by this learner from this request's address? */
 export async function checkSubmissionLimits(learnerId: string, headers: { get(name: string): string | null }): Promise<RateLimit> {
-  const address = await countInWindow(`submit:address:${clientAddress(headers)}`, perAddressSubmissions.limit, perAddressSubmissions.windowMs);
-  if (!address.allowed) return address;
-  return throttle([{ key: `submit:learner:${learnerId}`, policy: perLearnerSubmissions }]);
+  // The address's counter (refused requests count too), then the learner's limit, which counts only when both allow: one transaction.
+  return countThenThrottle(
+    { key: `submit:address:${clientAddress(headers)}`, ...perAddressSubmissions },
+    [{ key: `submit:learner:${learnerId}`, policy: perLearnerSubmissions }],
+  );
 }

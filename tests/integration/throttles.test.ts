@@ -12,7 +12,8 @@ process.env.TRUST_PROXY_HOPS = "1";
 const signup = await import("@/app/api/auth/signup/route");
 const login = await import("@/app/api/auth/login/route");
 const { createJoinGuard } = await import("@/lib/http/joinLimit");
-const { countInWindow } = await import("@/lib/db/throttles");
+const { countInWindow, countThenThrottle } = await import("@/lib/db/throttles");
+const { slidingWindow } = await import("@/lib/http/limitPolicies");
 const { prisma } = await import("@/lib/db/client");
 
 const PASSWORD = "correct horse battery";
@@ -127,5 +128,28 @@ describe("per-address counting (one statement per request)", () => {
     expect(row?.expiresAt.toISOString()).toBe(new Date(70_010_000).toISOString());
     expect(await prisma.throttle.count({ where: { key: row!.key, expiresAt: { lt: new Date(70_010_001) } } })).toBe(1);
     expect(await prisma.throttle.count({ where: { key: row!.key, expiresAt: { lt: new Date(70_009_999) } } })).toBe(0);
+  });
+});
+
+describe("an address's counter and a learner's limit in one transaction", () => {
+  const perLearner = slidingWindow({ limit: 3, windowMs: 10_000 });
+  const check = (address: string, learner: string, at: number) =>
+    countThenThrottle({ key: `test:both:${address}`, limit: 5, windowMs: 10_000 }, [{ key: `test:both:learner:${learner}`, policy: perLearner }], at);
+
+  it("refuses a learner's fourth request but still counts it against the address, whose limit then refuses everyone on it", async () => {
+    const at = 90_001_000;
+    for (let i = 0; i < 3; i++) expect(await check("192.0.2.20", "ann", at + i)).toEqual({ allowed: true });
+    expect(await check("192.0.2.20", "ann", at + 3)).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    // The address has counted 4; one more from another learner is its 5th, then it is full.
+    expect(await check("192.0.2.20", "bob", at + 4)).toEqual({ allowed: true });
+    expect(await check("192.0.2.20", "cat", at + 5)).toEqual({ allowed: false, retryAfterSeconds: 9 });
+    // A learner refused by the address was not counted: cat still has all 3 elsewhere.
+    for (let i = 0; i < 3; i++) expect(await check("192.0.2.21", "cat", at + 10 + i)).toEqual({ allowed: true });
+    expect(await check("192.0.2.21", "cat", at + 20)).toMatchObject({ allowed: false });
+  });
+
+  it("of 12 requests from one learner sent at once, allows exactly 3", async () => {
+    const replies = await Promise.all(Array.from({ length: 12 }, () => check("192.0.2.22", "dee", 91_001_000)));
+    expect(replies.filter((r) => r.allowed)).toHaveLength(3);
   });
 });
