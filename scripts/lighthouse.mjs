@@ -51,6 +51,8 @@ function lighthouseOnce(url) {
     tbtMs: Math.round(audit("total-blocking-time").numericValue),
     cls: Number(audit("cumulative-layout-shift").numericValue.toFixed(3)),
     fcpMs: Math.round(audit("first-contentful-paint").numericValue),
+    // Lighthouse's own CPU benchmark of this machine at the time (higher is faster): scores are only comparable between runs whose index is close.
+    benchmarkIndex: report.environment?.benchmarkIndex,
     lcpElement: lcpElement ? `${lcpElement.selector} "${(lcpElement.nodeLabel ?? "").slice(0, 40)}"` : undefined,
     longTasks: (audit("long-tasks")?.details?.items ?? []).slice(0, 5).map((task) => ({ url: task.url, startTime: Math.round(task.startTime), duration: Math.round(task.duration) })),
     failedAccessibilityAudits: report.categories.accessibility.auditRefs
@@ -78,12 +80,13 @@ async function main() {
         tbtMs: m("tbtMs"),
         cls: m("cls"),
         fcpMs: m("fcpMs"),
+        benchmarkIndex: m("benchmarkIndex"),
         lcpElement: all[0].lcpElement,
         failedAccessibilityAudits: [...new Set(all.flatMap((r) => r.failedAccessibilityAudits))],
         runs: all,
       };
       results.push(summary);
-      console.log(`${route}: performance ${all.map((r) => r.performance).join("/")}, accessibility ${all.map((r) => r.accessibility).join("/")}`);
+      console.log(`${route}: performance ${all.map((r) => r.performance).join("/")}, accessibility ${all.map((r) => r.accessibility).join("/")}, CPU benchmark index ${all.map((r) => r.benchmarkIndex).join("/")}`);
     }
   } finally {
     stop();
