@@ -4,12 +4,12 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../support/testDatabase";
+import { instructor, PASSWORD, signedUp } from "../support/accountFixtures";
 import { Browser } from "../support/routeClient";
 
 useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
 const { exercises } = await import("@/lib/exercises/catalog");
-const { setRole } = await import("@/lib/db/accounts");
 const signup = await import("@/app/api/auth/signup/route");
 const login = await import("@/app/api/auth/login/route");
 const exerciseRoute = await import("@/app/api/exercises/[id]/route");
@@ -27,27 +27,11 @@ const assignmentRoute = await import("@/app/api/classes/[classId]/assignments/[a
 const publishRoute = await import("@/app/api/classes/[classId]/assignments/[assignmentId]/publish/route");
 const previewRoute = await import("@/app/api/classes/[classId]/preview/[exerciseId]/route");
 
-const PASSWORD = "correct horse battery";
 const EXERCISE = "header-bytes-ack-flags";
 const OTHER_EXERCISE = "header-fields-syn-only-options";
 
 type Response = { status: number; body: any };
 type Handler = Parameters<Browser["call"]>[0];
-
-async function signedUp(email: string): Promise<Browser> {
-  const browser = new Browser();
-  const response = await browser.call(signup.POST as never, "/api/auth/signup", { json: { email, password: PASSWORD } });
-  expect(response.status).toBe(201);
-  return browser;
-}
-
-async function instructor(email: string): Promise<Browser> {
-  await signedUp(email);
-  await setRole(email, "instructor");
-  const browser = new Browser();
-  expect((await browser.call(login.POST as never, "/api/auth/login", { json: { email, password: PASSWORD } })).status).toBe(200);
-  return browser;
-}
 
 const call = (b: Browser, handler: unknown, url: string, init: { method?: string; json?: unknown; params?: Record<string, string> } = {}): Promise<Response> =>
   b.call(handler as Handler, url, init);

@@ -3,41 +3,26 @@
 // could both see nothing and both insert, and the loser's unique violation was
 // a 500. Each must now answer as a single request would, storing one row.
 import { beforeAll, describe, expect, it } from "vitest";
+import { instructor, PASSWORD, signedUp } from "../support/accountFixtures";
 import { Browser } from "../support/routeClient";
 import { testSql, useFreshDatabase } from "../support/testDatabase";
 
 useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
-const { createUser, setRole } = await import("@/lib/db/accounts");
+const { createUser } = await import("@/lib/db/accounts");
 const { recordInterviewAnswer, recordInterviewClaim } = await import("@/lib/db/interview");
 const signup = await import("@/app/api/auth/signup/route");
-const login = await import("@/app/api/auth/login/route");
 const visits = await import("@/app/api/progress/visits/route");
 const classesRoute = await import("@/app/api/classes/route");
 const classRoute = await import("@/app/api/classes/[classId]/route");
 const joinRoute = await import("@/app/api/classes/join/route");
 const invitationsRoute = await import("@/app/api/classes/[classId]/invitations/route");
 
-const PASSWORD = "correct horse battery";
 const TIMES = 6;
 
 beforeAll(async () => {
   await syncContent([{ id: "lesson-one", slug: "one", title: "One", order: 1, summary: "s".repeat(20), contentHash: "x" }], []);
 });
-
-async function signedUp(email: string): Promise<Browser> {
-  const browser = new Browser();
-  expect((await browser.call(signup.POST as never, "/api/auth/signup", { json: { email, password: PASSWORD } })).status).toBe(201);
-  return browser;
-}
-
-async function instructor(email: string): Promise<Browser> {
-  await signedUp(email);
-  await setRole(email, "instructor");
-  const browser = new Browser();
-  expect((await browser.call(login.POST as never, "/api/auth/login", { json: { email, password: PASSWORD } })).status).toBe(200);
-  return browser;
-}
 
 async function createClass(owner: Browser): Promise<{ id: string; code: string }> {
   const created = await owner.call(classesRoute.POST as never, "/api/classes", { json: { name: "Networks 101", term: "Fall 2026", timeZone: "UTC" } });
