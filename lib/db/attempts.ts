@@ -4,6 +4,7 @@
 import "server-only";
 import type { CardState } from "@/lib/review/scheduler";
 import { databaseReady, prisma } from "./client";
+import { retryOnUniqueViolation } from "./uniqueViolation";
 import { cuid } from "./cuid";
 import { read, rows, run, transaction, type Steps } from "./direct";
 import { reviewCardSteps, type CardReview, type StoredCard } from "./review";
@@ -242,7 +243,8 @@ export async function findOwnAttempt(learnerId: string, attemptId: string): Prom
 /** Stores "I did say this" for one idea of an attempt (idempotent). */
 export async function recordIdeaClaim(attemptId: string, ideaId: string): Promise<void> {
   await databaseReady();
-  await prisma.ideaClaim.upsert({ where: { attemptId_ideaId: { attemptId, ideaId } }, create: { attemptId, ideaId }, update: {} });
+  // Prisma's upsert with nothing to update reads, then inserts: two clicks at once collide on PostgreSQL.
+  await retryOnUniqueViolation(() => prisma.ideaClaim.upsert({ where: { attemptId_ideaId: { attemptId, ideaId } }, create: { attemptId, ideaId }, update: {} }));
 }
 
 function toStored(row: {

@@ -11,6 +11,7 @@ useFreshDatabase();
 const { syncContent } = await import("@/lib/db/content");
 const { createUser } = await import("@/lib/db/accounts");
 const { recordInterviewAnswer, recordInterviewClaim } = await import("@/lib/db/interview");
+const { recordIdeaClaim } = await import("@/lib/db/attempts");
 const signup = await import("@/app/api/auth/signup/route");
 const visits = await import("@/app/api/progress/visits/route");
 const classesRoute = await import("@/app/api/classes/route");
@@ -21,7 +22,10 @@ const invitationsRoute = await import("@/app/api/classes/[classId]/invitations/r
 const TIMES = 6;
 
 beforeAll(async () => {
-  await syncContent([{ id: "lesson-one", slug: "one", title: "One", order: 1, summary: "s".repeat(20), contentHash: "x" }], []);
+  await syncContent(
+    [{ id: "lesson-one", slug: "one", title: "One", order: 1, summary: "s".repeat(20), contentHash: "x" }],
+    [{ id: "exercise-one", lessonId: "lesson-one", kind: "explain", title: "Why three segments?", position: 1 }],
+  );
 });
 
 async function createClass(owner: Browser): Promise<{ id: string; code: string }> {
@@ -100,6 +104,17 @@ describe("the same request several times at once", () => {
     const results = await Promise.allSettled(Array.from({ length: TIMES }, () => recordInterviewClaim(stored.id, "lost-final-ack")));
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     expect(await count(`SELECT COUNT(*) AS "n" FROM "InterviewClaim" WHERE "answerId" = ?`, [stored.id])).toBe(1);
+  });
+
+  it("stores one claim when 'I did say this' on an exercise's rubric idea is clicked several times", async () => {
+    await testSql(`INSERT INTO "Learner" ("id") VALUES (?)`, ["explainer"]);
+    await testSql(
+      `INSERT INTO "Attempt" ("id", "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ["attempt-claimed", "explainer", "exercise-one", 1, '"text"', 0.5, "{}", 1, 0, "2026-12-01T00:00:00.000+00:00"],
+    );
+    const results = await Promise.allSettled(Array.from({ length: TIMES }, () => recordIdeaClaim("attempt-claimed", "isn-both-sides")));
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect(await count(`SELECT COUNT(*) AS "n" FROM "IdeaClaim" WHERE "attemptId" = ?`, ["attempt-claimed"])).toBe(1);
   });
 
   it("creates one account from the same sign-up reaching the database at the same instant, the others told the email is taken", async () => {
