@@ -1,7 +1,7 @@
 // Accounts, sessions and moving a guest's work into an account.
 import "server-only";
 import { databaseReady, prisma } from "./client";
-import { read, rows } from "./direct";
+import { readOne } from "./direct";
 import { retryOnUniqueViolation } from "./uniqueViolation";
 import { moveGuestCards } from "./review";
 
@@ -97,7 +97,7 @@ export async function deleteSession(sessionId: string): Promise<void> {
 
 export async function learnerHasAccount(learnerId: string): Promise<boolean> {
   // Asked on every request of a returning guest (every submission): the direct driver.
-  const found = await read(() => rows(`SELECT 1 AS "found" FROM "User" WHERE "learnerId" = $1`, learnerId));
+  const found = await readOne(`SELECT 1 AS "found" FROM "User" WHERE "learnerId" = $1`, learnerId);
   return found.length > 0;
 }
 

@@ -118,6 +118,17 @@ export function read<T>(steps: () => Steps<T>): Promise<T> {
   return retryBusy(() => sqliteTransaction(conn, "BEGIN", () => drive(conn, steps)));
 }
 
+/**
+ * One read-only statement on its own: a single statement is consistent by
+ * itself, so it needs no transaction (on PostgreSQL that spares BEGIN and
+ * COMMIT, two of the round trips of a submission).
+ */
+export function readOne<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  const conn = connection();
+  if (conn.kind === "sqlite") return retryBusy(() => sqliteExecute(conn, { sql, params, returnsRows: true }) as T[]);
+  return conn.pool.query({ text: sql, values: params.map(postgresValue) }).then((result) => result.rows as T[]);
+}
+
 // --- SQLite -----------------------------------------------------------------
 
 /** At most this many transactions share one commit (bounds a batch's latency). */

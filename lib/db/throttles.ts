@@ -8,23 +8,24 @@
 import "server-only";
 import { seconds, type Decision, type Policy, type RateLimit } from "@/lib/http/limitPolicies";
 import { databaseReady, prisma } from "./client";
-import { placeholders, rows, run, transaction, type Steps } from "./direct";
+import { rows, run, transaction, type Steps } from "./direct";
 
 type Entry<S> = { key: string; policy: Policy<S> };
 
 /** About one call in this many also deletes rows that have expired. */
 const SWEEP_ONE_IN = 500;
 
-/** The keys' rows, inserted if absent and touched (a write, so the transaction holds their lock before it reads), then read. */
+/** The keys' rows, inserted if absent and touched (a write, so the transaction holds their lock), read in the same statement. */
 function* lockedStatesSteps(keys: string[]): Steps<Map<string, unknown>> {
   const sorted = [...new Set(keys)].sort();
   const epoch = new Date(0);
-  yield* run(
+  // RETURNING gives each row as the statement left it: a new row's empty state, or an existing row's stored state (only its key is "updated").
+  const found = yield* rows<{ key: string; state: string }>(
     `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ${sorted.map((_, i) => `($${2 * i + 1}, '', $${2 * i + 2})`).join(", ")}
-     ON CONFLICT ("key") DO UPDATE SET "key" = EXCLUDED."key"`,
+     ON CONFLICT ("key") DO UPDATE SET "key" = EXCLUDED."key"
+     RETURNING "key", "state"`,
     ...sorted.flatMap((key) => [key, epoch]),
   );
-  const found = yield* rows<{ key: string; state: string }>(`SELECT "key", "state" FROM "Throttle" WHERE "key" IN (${placeholders(sorted.length)})`, ...sorted);
   const states = new Map<string, unknown>();
   for (const row of found) {
     try {
