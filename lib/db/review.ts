@@ -158,36 +158,39 @@ export function* reviewCardSteps(
     kind,
     itemId,
   );
-  let card: StoredCard;
-  if (found) {
-    card = toCard({
-      id: found.id,
-      kind: found.kind,
-      itemId: found.itemId,
-      createdAt: dateOf(found.createdAt),
-      due: dateOf(found.due),
-      stability: numberOf(found.stability),
-      difficulty: numberOf(found.difficulty),
-      elapsedDays: numberOf(found.elapsedDays),
-      scheduledDays: numberOf(found.scheduledDays),
-      learningSteps: numberOf(found.learningSteps),
-      reps: numberOf(found.reps),
-      lapses: numberOf(found.lapses),
-      state: numberOf(found.state),
-      lastReview: optionalDateOf(found.lastReview),
-    });
-  } else {
-    card = { id: cuid(), kind, itemId, createdAt: at, ...stateData(initial) };
+  if (!found) {
+    // A new card is inserted as the review leaves it: one statement, not an insert and then an update.
+    const card: StoredCard = { id: cuid(), kind, itemId, createdAt: at, ...stateData(initial) };
+    const change = decide(card);
+    const stored: StoredCard = change ? { ...card, ...stateData(change.card) } : card;
     yield* run(
       `INSERT INTO "ReviewCard" ("id", "learnerId", "kind", "itemId", "createdAt", ${quoted(stateColumns)}) VALUES (${placeholders(5 + stateColumns.length)})`,
-      card.id,
+      stored.id,
       learnerId,
       kind,
       itemId,
       at,
-      ...stateColumns.map((column) => card[column]),
+      ...stateColumns.map((column) => stored[column]),
     );
+    if (change) yield* reviewLogSteps(stored.id, change);
+    return stored;
   }
+  const card = toCard({
+    id: found.id,
+    kind: found.kind,
+    itemId: found.itemId,
+    createdAt: dateOf(found.createdAt),
+    due: dateOf(found.due),
+    stability: numberOf(found.stability),
+    difficulty: numberOf(found.difficulty),
+    elapsedDays: numberOf(found.elapsedDays),
+    scheduledDays: numberOf(found.scheduledDays),
+    learningSteps: numberOf(found.learningSteps),
+    reps: numberOf(found.reps),
+    lapses: numberOf(found.lapses),
+    state: numberOf(found.state),
+    lastReview: optionalDateOf(found.lastReview),
+  });
   const change = decide(card);
   if (!change) return card;
   const next = stateData(change.card);
@@ -196,13 +199,17 @@ export function* reviewCardSteps(
     card.id,
     ...stateColumns.map((column) => next[column]),
   );
+  yield* reviewLogSteps(card.id, change);
+  return { ...card, ...next };
+}
+
+function* reviewLogSteps(cardId: string, change: CardReview): Steps<void> {
   yield* run(
     `INSERT INTO "ReviewLog" ("id", "cardId", ${quoted(logColumns)}) VALUES (${placeholders(2 + logColumns.length)})`,
     cuid(),
-    card.id,
+    cardId,
     ...logColumns.map((column) => change.log[column]),
   );
-  return { ...card, ...next };
 }
 
 export async function findCard(learnerId: string, kind: ReviewKind, itemId: string): Promise<StoredCard | null> {
