@@ -67,20 +67,17 @@ function* readRecords(learnerId: string, exerciseId: string): Steps<ExerciseReco
           learnerId,
           exerciseId,
         );
-  // The reveals, the hints shown and the count of variant requests in one statement (one round trip on PostgreSQL, not three):
-  // part 1 rows are reveals in the order Prisma's orderBy [createdAt asc, variantSeed asc] gives, part 2 hints, part 3 the count.
-  const smallRows = yield* rows<{ part: unknown; seed: unknown; reason: string | null; at: unknown; n: unknown }>(
-    `SELECT 1 AS "part", "variantSeed" AS "seed", "reason", "createdAt" AS "at", 0 AS "n" FROM "SolutionReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2
-     UNION ALL SELECT 2, "variantSeed", NULL, NULL, "shown" FROM "HintReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2
-     UNION ALL SELECT 3, NULL, NULL, NULL, COUNT(*) FROM "VariantRequest" WHERE "learnerId" = $1 AND "exerciseId" = $2
-     ORDER BY 1, 4, 2`,
+  const revealRows = yield* rows<{ variantSeed: unknown; reason: string; createdAt: unknown }>(
+    `SELECT "variantSeed", "reason", "createdAt" FROM "SolutionReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" ASC, "variantSeed" ASC`,
     learnerId,
     exerciseId,
   );
-  const part = (n: number) => smallRows.filter((row) => numberOf(row.part) === n);
-  const revealRows = part(1).map((row) => ({ variantSeed: row.seed, reason: row.reason!, createdAt: row.at }));
-  const hintRows = part(2).map((row) => ({ variantSeed: row.seed, shown: row.n }));
-  const [requested] = part(3);
+  const hintRows = yield* rows<{ variantSeed: unknown; shown: unknown }>(
+    `SELECT "variantSeed", "shown" FROM "HintReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2`,
+    learnerId,
+    exerciseId,
+  );
+  const [requested] = yield* rows<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "VariantRequest" WHERE "learnerId" = $1 AND "exerciseId" = $2`, learnerId, exerciseId);
   const claims = new Map<string, string[]>();
   for (const { attemptId, ideaId } of claimRows) claims.set(attemptId, [...(claims.get(attemptId) ?? []), ideaId]);
   const stored = attemptRows.map((row) => fromRow(row, claims.get(row.id) ?? []));
