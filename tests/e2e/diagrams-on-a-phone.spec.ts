@@ -45,58 +45,62 @@ async function open(page: Page, p: (typeof PAGES)[number]) {
 }
 
 for (const p of PAGES) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`${p.name} at 375 px, ${colorScheme}: both lanes on screen, every text whole, axe-clean`, async ({ page }) => {
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.emulateMedia({ colorScheme });
-      await open(page, p);
-      const diagrams = page.locator(p.diagram);
-      const count = await diagrams.count();
-      expect(count).toBeGreaterThan(0);
-      for (let i = 0; i < count; i++) {
-        const d = diagrams.nth(i);
-        await d.scrollIntoViewIfNeeded();
-        await expect(d).toHaveAttribute("data-layout", "narrow");
-        const frame = (await d.boundingBox())!;
-        for (const lane of ["client", "server"]) {
-          const boxes = await d.locator(`[data-lane="${lane}"]`).evaluateAll((els) =>
-            els.map((e) => {
-              const r = e.getBoundingClientRect();
-              return { left: r.left, right: r.right };
-            }),
-          );
-          expect(boxes.length, `${p.name} diagram ${i}: ${lane} lane`).toBe(2);
-          for (const b of boxes) {
-            expect(b.left, `${p.name} diagram ${i}: ${lane} lane left edge`).toBeGreaterThanOrEqual(Math.max(0, frame.x));
-            expect(b.right, `${p.name} diagram ${i}: ${lane} lane right edge`).toBeLessThanOrEqual(Math.min(375, frame.x + frame.width));
+  // Light and dark on one loaded page: the schemes differ only in CSS (prefers-color-scheme).
+  test(`${p.name} at 375 px, light and dark: both lanes on screen, every text whole, axe-clean`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await open(page, p);
+    fs.mkdirSync(screenshotDirectory, { recursive: true });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await test.step(colorScheme, async () => {
+        await page.emulateMedia({ colorScheme });
+        const diagrams = page.locator(p.diagram);
+        const count = await diagrams.count();
+        expect(count).toBeGreaterThan(0);
+        for (let i = 0; i < count; i++) {
+          const d = diagrams.nth(i);
+          await d.scrollIntoViewIfNeeded();
+          await expect(d).toHaveAttribute("data-layout", "narrow");
+          const frame = (await d.boundingBox())!;
+          for (const lane of ["client", "server"]) {
+            const boxes = await d.locator(`[data-lane="${lane}"]`).evaluateAll((els) =>
+              els.map((e) => {
+                const r = e.getBoundingClientRect();
+                return { left: r.left, right: r.right };
+              }),
+            );
+            expect(boxes.length, `${p.name} diagram ${i}: ${lane} lane`).toBe(2);
+            for (const b of boxes) {
+              expect(b.left, `${p.name} diagram ${i}: ${lane} lane left edge`).toBeGreaterThanOrEqual(Math.max(0, frame.x));
+              expect(b.right, `${p.name} diagram ${i}: ${lane} lane right edge`).toBeLessThanOrEqual(Math.min(375, frame.x + frame.width));
+            }
           }
+          // nothing to scroll to sideways
+          expect(await d.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
         }
-        // nothing to scroll to sideways
-        expect(await d.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-      }
-      const widgets = page.locator(p.widget);
-      const problems: string[] = [];
-      for (const w of await widgets.all()) problems.push(...(await textProblems(w)));
-      expect(problems).toEqual([]);
-      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+        const problems: string[] = [];
+        for (const w of await page.locator(p.widget).all()) problems.push(...(await textProblems(w)));
+        expect(problems).toEqual([]);
+        expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+        await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}.png`) });
+        // axe on the widgets (the lesson prose around them is lessons-a11y.spec.ts's)
+        expect(await axeViolations(page, p.widget)).toEqual([]);
+      });
+    }
 
-      if (p.name !== "what-if") {
-        // random ISNs shown absolute make the longest labels (ten-digit numbers): they wrap onto a second line, whole
-        const first = page.locator(p.widget).first();
-        await first.getByRole("checkbox", { name: /Absolute sequence numbers/ }).check();
-        await first.getByRole("button", { name: "Random ISNs" }).click();
-        await expect(first.locator('[data-testid="segment"] tspan:nth-of-type(2)').first()).toBeAttached();
-        expect(await textProblems(first)).toEqual([]);
+    if (p.name !== "what-if") {
+      // random ISNs shown absolute make the longest labels (ten-digit numbers): they wrap onto a second line, whole
+      const first = page.locator(p.widget).first();
+      await first.getByRole("checkbox", { name: /Absolute sequence numbers/ }).check();
+      await first.getByRole("button", { name: "Random ISNs" }).click();
+      await expect(first.locator('[data-testid="segment"] tspan:nth-of-type(2)').first()).toBeAttached();
+      expect(await textProblems(first)).toEqual([]);
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
         await first.locator(p.diagram).screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}-absolute.png`) });
       }
-
-      fs.mkdirSync(screenshotDirectory, { recursive: true });
-      await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}.png`) });
-
-      // axe on the widgets (the lesson prose around them is lessons.spec.ts's)
-      expect(await axeViolations(page, p.widget)).toEqual([]);
-    });
-  }
+    }
+  });
 
   test(`${p.name} at 1280 px: every text whole (screenshot)`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });

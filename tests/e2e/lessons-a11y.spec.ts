@@ -1,9 +1,10 @@
 // Every lesson, whole page, at 375 px and 1280 px, light and dark: scrolled
 // through so every widget has loaded and hydrated, its exercises loaded, then
-// axe-core (WCAG 2.0 and 2.1, A and AA). Code blocks and tables that are wider
-// than the screen must be scroll regions a keyboard can reach, with a name.
-// Screenshots of each lesson's first code block or table land in
-// test-results/screenshots/lessons-a11y-*.png.
+// axe-core (WCAG 2.0 and 2.1, A and AA) and no page-wide sideways scrolling.
+// Code blocks and tables that are wider than the screen must be scroll regions
+// a keyboard can reach, with a name. Full-page screenshots of every lesson land
+// in test-results/screenshots/<slug>-<width>-<scheme>.png, and of one lesson's
+// code block and table in test-results/screenshots/lessons-a11y-*.png.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -37,23 +38,34 @@ test("finds the course's lessons to check", () => {
 
 for (const lesson of lessons) {
   for (const width of [375, 1280]) {
-    for (const colorScheme of ["light", "dark"] as const) {
-      test(`${lesson.slug} at ${width} px, ${colorScheme}: axe finds nothing on the whole page once its widgets and exercises have loaded`, async ({ page }) => {
-        test.setTimeout(120_000);
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme });
-        const reactErrors: string[] = [];
-        page.on("console", (message) => {
-          if (message.type() === "error" && /hydrat|Minified React error|did not match/i.test(message.text())) reactErrors.push(message.text());
-        });
-        await page.goto(`/lessons/${lesson.slug}`);
-        await scrollThrough(page);
-        await expect(page.locator("[data-exercise]").first().getByRole("button", { name: "Submit answer" })).toBeVisible();
-        expect(await axeViolations(page, { tags: WCAG, known: KNOWN_WIDGET_ISSUES })).toEqual([]);
-        // The widgets hydrated over their server HTML, not thrown away and re-rendered.
-        expect(reactErrors).toEqual([]);
+    // One load and one scroll through per width (the slow part), then each scheme in turn: the
+    // schemes differ only in CSS (prefers-color-scheme), so switching it on the loaded page is
+    // what a reader who switches their system setting sees.
+    test(`${lesson.slug} at ${width} px, light and dark: axe finds nothing on the whole page once its widgets and exercises have loaded, and nothing scrolls the page sideways`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: "light" });
+      const reactErrors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /hydrat|Minified React error|did not match/i.test(message.text())) reactErrors.push(message.text());
       });
-    }
+      await page.goto(`/lessons/${lesson.slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: lesson.title })).toBeVisible();
+      await scrollThrough(page);
+      await expect(page.locator("[data-exercise]").first().getByRole("button", { name: "Submit answer" })).toBeVisible();
+      fs.mkdirSync(screenshotDirectory, { recursive: true });
+      for (const colorScheme of ["light", "dark"] as const) {
+        await test.step(colorScheme, async () => {
+          await page.emulateMedia({ colorScheme });
+          expect(await axeViolations(page, { tags: WCAG, known: KNOWN_WIDGET_ISSUES }), `axe in ${colorScheme}`).toEqual([]);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `page-wide sideways scrolling in ${colorScheme}`).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(screenshotDirectory, `${lesson.slug}-${width}-${colorScheme}.png`), fullPage: true });
+        });
+      }
+      // The widgets hydrated over their server HTML, not thrown away and re-rendered.
+      expect(reactErrors).toEqual([]);
+    });
   }
 
   test(`${lesson.slug} at 375 px: every code block and table too wide for the screen is a named region the keyboard can scroll`, async ({ page }) => {

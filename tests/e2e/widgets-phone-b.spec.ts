@@ -92,18 +92,22 @@ async function openTarget(page: Page, t: Target): Promise<Locator> {
 }
 
 for (const t of TARGETS) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`${t.name} at 375 px, ${colorScheme}: every text whole and on screen, wide output in a named keyboard scroll region, axe-clean`, async ({ page }) => {
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
-      const widget = await openTarget(page, t);
-      expect(await textProblems(widget, { viewport: true })).toEqual([]);
-      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
-      fs.mkdirSync(screenshotDirectory, { recursive: true });
-      await widget.screenshot({ path: path.join(screenshotDirectory, `phone-b-${t.name}-375-${colorScheme}.png`) });
-      expect(await axeViolations(page, t.selector)).toEqual([]);
-    });
-  }
+  // Light and dark on one loaded page: the schemes differ only in CSS (prefers-color-scheme).
+  test(`${t.name} at 375 px, light and dark: every text whole and on screen, wide output in a named keyboard scroll region, axe-clean`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
+    const widget = await openTarget(page, t);
+    fs.mkdirSync(screenshotDirectory, { recursive: true });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await test.step(colorScheme, async () => {
+        await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+        expect(await textProblems(widget, { viewport: true }), colorScheme).toEqual([]);
+        expect(await pageOverflow(page), colorScheme).toBeLessThanOrEqual(0);
+        await widget.screenshot({ path: path.join(screenshotDirectory, `phone-b-${t.name}-375-${colorScheme}.png`) });
+        expect(await axeViolations(page, t.selector), colorScheme).toEqual([]);
+      });
+    }
+  });
 
   test(`${t.name} at 1280 px: every text whole and on screen, axe-clean (screenshot)`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });

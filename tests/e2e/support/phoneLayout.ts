@@ -1,7 +1,7 @@
 // Layout checks shared by the e2e specs that look at widgets on a phone
 // (375 px) and a desktop (1280 px): text whole inside its box, nothing off
 // screen, scroll regions that a keyboard can reach and that say they scroll,
-// and axe on the widgets only (the lesson prose around them is lessons.spec.ts's).
+// and axe on the widgets only (the lesson prose around them is lessons-a11y.spec.ts's).
 import type { Locator, Page } from "@playwright/test";
 
 export interface TextCheckOptions {

@@ -17,11 +17,20 @@ export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   for (let step = 0; step < 400; step++) {
     // Two animation frames after each step, so the intersection observers see every screen passed.
-    const atBottom = await page.evaluate(async () => {
+    // About one page in thirty, headless Chromium stopped answering in the middle of this loop until
+    // the test's 120 s ran out (it passed on retry; not reproduced in 12 runs alone), so a step that
+    // takes over 10 s fails at once, naming the step, instead of using up the whole timeout.
+    const oneStep = page.evaluate(async () => {
       window.scrollBy(0, Math.round(window.innerHeight * 0.8));
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
     });
+    oneStep.catch(() => {}); // if the step loses the race, its late failure is not an unhandled rejection
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`scrollThrough: the page did not answer within 10 s at step ${step} (${page.url()})`)), 10_000);
+    });
+    const atBottom = await Promise.race([oneStep, stalled]).finally(() => clearTimeout(timer));
     if (atBottom) break;
   }
   const islands = page.locator("[data-island]");
