@@ -6,7 +6,7 @@ import type { CardState } from "@/lib/review/scheduler";
 import { databaseReady, prisma } from "./client";
 import { retryOnUniqueViolation } from "./uniqueViolation";
 import { cuid } from "./cuid";
-import { read, rows, run, transaction, type Steps } from "./direct";
+import { all, read, rows, run, transaction, type Steps } from "./direct";
 import { reviewCardSteps, type CardReview, type StoredCard } from "./review";
 import { booleanOf, dateOf, numberOf } from "./rows";
 
@@ -51,33 +51,29 @@ type AttemptRow = {
 
 /** The four record sets, straight from the tables (no Prisma: this is every submission's read). */
 function* readRecords(learnerId: string, exerciseId: string): Steps<ExerciseRecords> {
+  // Five independent reads, sent together (one round trip on PostgreSQL).
   // Same order as Prisma's orderBy [createdAt desc, id desc]: DateTimes are fixed-width text on SQLite, timestamps on PostgreSQL.
-  const attemptRows = yield* rows<AttemptRow>(
-    `SELECT "id", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt"
-     FROM "Attempt" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" DESC, "id" DESC`,
-    learnerId,
-    exerciseId,
+  const [attemptRows, claimRows, revealRows, hintRows, [requested]] = yield* all(
+    rows<AttemptRow>(
+      `SELECT "id", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt"
+       FROM "Attempt" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" DESC, "id" DESC`,
+      learnerId,
+      exerciseId,
+    ),
+    rows<{ attemptId: string; ideaId: string }>(
+      `SELECT c."attemptId", c."ideaId" FROM "IdeaClaim" c JOIN "Attempt" a ON a."id" = c."attemptId"
+       WHERE a."learnerId" = $1 AND a."exerciseId" = $2 ORDER BY c."attemptId", c."ideaId"`,
+      learnerId,
+      exerciseId,
+    ),
+    rows<{ variantSeed: unknown; reason: string; createdAt: unknown }>(
+      `SELECT "variantSeed", "reason", "createdAt" FROM "SolutionReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" ASC, "variantSeed" ASC`,
+      learnerId,
+      exerciseId,
+    ),
+    rows<{ variantSeed: unknown; shown: unknown }>(`SELECT "variantSeed", "shown" FROM "HintReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2`, learnerId, exerciseId),
+    rows<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "VariantRequest" WHERE "learnerId" = $1 AND "exerciseId" = $2`, learnerId, exerciseId),
   );
-  const claimRows =
-    attemptRows.length === 0
-      ? []
-      : yield* rows<{ attemptId: string; ideaId: string }>(
-          `SELECT c."attemptId", c."ideaId" FROM "IdeaClaim" c JOIN "Attempt" a ON a."id" = c."attemptId"
-           WHERE a."learnerId" = $1 AND a."exerciseId" = $2 ORDER BY c."attemptId", c."ideaId"`,
-          learnerId,
-          exerciseId,
-        );
-  const revealRows = yield* rows<{ variantSeed: unknown; reason: string; createdAt: unknown }>(
-    `SELECT "variantSeed", "reason", "createdAt" FROM "SolutionReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2 ORDER BY "createdAt" ASC, "variantSeed" ASC`,
-    learnerId,
-    exerciseId,
-  );
-  const hintRows = yield* rows<{ variantSeed: unknown; shown: unknown }>(
-    `SELECT "variantSeed", "shown" FROM "HintReveal" WHERE "learnerId" = $1 AND "exerciseId" = $2`,
-    learnerId,
-    exerciseId,
-  );
-  const [requested] = yield* rows<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "VariantRequest" WHERE "learnerId" = $1 AND "exerciseId" = $2`, learnerId, exerciseId);
   const claims = new Map<string, string[]>();
   for (const { attemptId, ideaId } of claimRows) claims.set(attemptId, [...(claims.get(attemptId) ?? []), ideaId]);
   const stored = attemptRows.map((row) => fromRow(row, claims.get(row.id) ?? []));

@@ -14,7 +14,18 @@
 //   Its busy timeout is 0: a lock held by another connection (Prisma's,
 //   another process) is waited for asynchronously, up to 5 s like
 //   lib/db/client.ts, so the holder in this process can finish meanwhile.
-//   PostgreSQL: BEGIN … COMMIT on one pooled client, statements awaited.
+//   PostgreSQL: BEGIN … COMMIT on one pooled client, in as few round trips
+//   as the work allows. Each round trip cost about 0.27 ms of CPU (0.12 ms in
+//   this process, most of it in the socket write, and 0.15 ms in the server)
+//   whatever the statement, so a submission's ~17 statements, one per round
+//   trip, cost more than its grading (docs/performance-grading.md). So
+//   writes (`run`, whose result no caller needs) wait and go with the next
+//   statement that needs an answer, or with the COMMIT; BEGIN goes with the
+//   first; and `all` sends independent statements together. Several
+//   statements in one message need PostgreSQL's simple query protocol, which
+//   takes no parameters: each value is written into the text as a quoted
+//   literal (`postgresLiteral`), which PostgreSQL types exactly as it types
+//   an untyped parameter, as node-postgres sends them.
 import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -28,17 +39,54 @@ const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE) || 10;
 const TIMESTAMP_OID = 1114;
 
 export type Statement = { sql: string; params: unknown[]; returnsRows: boolean };
-/** Work on the database: yields statements, receives their rows (or changed-row counts). */
-export type Steps<T> = Generator<Statement, T, unknown>;
+/** Statements whose results do not depend on each other, run in order (on PostgreSQL, in one round trip). */
+type Batch = { batch: Statement[] };
+/** Work on the database: yields statements (or batches), receives their rows. */
+export type Steps<T> = Generator<Statement | Batch, T, unknown>;
 
 /** The rows of one statement. */
-export function* rows<T>(sql: string, ...params: unknown[]): Generator<Statement, T[], unknown> {
+export function* rows<T>(sql: string, ...params: unknown[]): Steps<T[]> {
   return (yield { sql, params, returnsRows: true }) as T[];
 }
 
-/** Runs one statement; the number of rows it changed. */
-export function* run(sql: string, ...params: unknown[]): Generator<Statement, number, unknown> {
-  return (yield { sql, params, returnsRows: false }) as number;
+/**
+ * Runs one statement whose result is not needed. Every later statement sees
+ * its effect; on PostgreSQL it is sent with the next one that needs an
+ * answer (or the COMMIT), and an error it raises fails the transaction there.
+ */
+export function* run(sql: string, ...params: unknown[]): Steps<void> {
+  yield { sql, params, returnsRows: false };
+}
+
+/**
+ * Several steps side by side, each given its own results: the statements
+ * they yield at the same point go to the database together, in the order
+ * the steps are listed (so locks are taken in that order). For reads that do
+ * not depend on each other.
+ */
+export function* all<T extends unknown[]>(...parts: { [K in keyof T]: Steps<T[K]> }): Steps<T> {
+  const results: unknown[] = new Array(parts.length);
+  let inputs: unknown[] = parts.map(() => undefined);
+  let waiting = parts.map((_, i) => i);
+  while (waiting.length > 0) {
+    const asked: { part: number; statements: Statement[]; single: boolean }[] = [];
+    for (const part of waiting) {
+      const next = parts[part]!.next(inputs[part]);
+      if (next.done) results[part] = next.value;
+      else if ("batch" in next.value) asked.push({ part, statements: next.value.batch, single: false });
+      else asked.push({ part, statements: [next.value], single: true });
+    }
+    if (asked.length === 0) break;
+    const answers = (yield { batch: asked.flatMap((a) => a.statements) }) as unknown[];
+    inputs = parts.map(() => undefined);
+    let at = 0;
+    for (const { part, statements, single } of asked) {
+      const own = answers.slice(at, (at += statements.length));
+      inputs[part] = single ? own[0] : own;
+    }
+    waiting = asked.map((a) => a.part);
+  }
+  return results as T;
 }
 
 /** "$1, $2, …" for `count` parameters starting after `after`. */
@@ -209,7 +257,10 @@ function sqliteTransaction<T>(conn: SqliteConnection, begin: string, body: () =>
 function drive<T>(conn: SqliteConnection, steps: () => Steps<T>): T {
   const generator = steps();
   let next = generator.next();
-  while (!next.done) next = generator.next(sqliteExecute(conn, next.value));
+  while (!next.done) {
+    const step = next.value;
+    next = generator.next("batch" in step ? step.batch.map((statement) => sqliteExecute(conn, statement)) : sqliteExecute(conn, step));
+  }
   return next.value;
 }
 
@@ -226,7 +277,9 @@ function sqliteExecute(conn: SqliteConnection, { sql, params, returnsRows }: Sta
     conn.statements.set(sql, prepared);
   }
   const values = prepared.order.map((i) => sqliteValue(params[i]));
-  return returnsRows ? prepared.statement.all(...values) : prepared.statement.run(...values).changes;
+  if (returnsRows) return prepared.statement.all(...values);
+  prepared.statement.run(...values);
+  return undefined;
 }
 
 /** Values as Prisma's better-sqlite3 adapter binds them: DateTime as ISO 8601 text in UTC with "+00:00", booleans as 1/0. */
@@ -262,17 +315,31 @@ async function retryBusy<T>(attempt: () => T): Promise<T> {
 async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Steps<T>, begin = "BEGIN"): Promise<T> {
   const client = await conn.pool.connect();
   let broken: Error | undefined;
+  // Statements not yet sent, whose results nobody waits for: BEGIN, then writes.
+  let unsent = [begin];
+  /** Sends what is unsent and then `statements` in one message; the results of `statements`. */
+  const send = async (statements: Statement[]): Promise<unknown[]> => {
+    const texts = [...unsent, ...statements.map((statement) => postgresText(statement))];
+    unsent = [];
+    const sent = await client.query(texts.join(";\n"));
+    // node-postgres answers a message of several statements with one result each, of one with the result itself.
+    const results = Array.isArray(sent) ? sent : [sent];
+    return statements.map((statement, i) => (statement.returnsRows ? results[results.length - statements.length + i]!.rows : undefined));
+  };
   try {
-    await client.query(begin);
     try {
       const generator = steps();
       let next = generator.next();
       while (!next.done) {
-        const { sql, params, returnsRows } = next.value;
-        const result = await client.query({ text: sql, values: params.map(postgresValue) });
-        next = generator.next(returnsRows ? result.rows : (result.rowCount ?? 0));
+        const step = next.value;
+        if ("batch" in step) next = generator.next(await send(step.batch));
+        else if (!step.returnsRows) {
+          unsent.push(postgresText(step));
+          next = generator.next();
+        } else next = generator.next((await send([step]))[0]);
       }
-      await client.query("COMMIT");
+      unsent.push("COMMIT");
+      await send([]);
       return next.value;
     } catch (error) {
       await client.query("ROLLBACK").catch((rollbackError: Error) => {
@@ -284,6 +351,30 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
     // A client whose rollback failed is in an unknown state: the pool drops it.
     client.release(broken);
   }
+}
+
+/** The statement with each $n replaced by its value as a quoted literal (simple query protocol: no parameters). */
+export function postgresText({ sql, params }: Pick<Statement, "sql" | "params">): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => postgresLiteral(params[Number(n) - 1]));
+}
+
+/**
+ * A value as a literal PostgreSQL reads exactly as the untyped text
+ * parameter node-postgres would send for it (the same text: String() of a
+ * number or boolean, ISO time of a Date), quoted by pg's escapeLiteral,
+ * which doubles quotes and backslashes (with E'' when there is a backslash),
+ * so nothing in the value can end the literal.
+ */
+export function postgresLiteral(value: unknown): string {
+  const prepared = postgresValue(value);
+  if (prepared === null) return "NULL";
+  if (typeof prepared !== "string" && typeof prepared !== "number" && typeof prepared !== "bigint" && typeof prepared !== "boolean") {
+    throw new TypeError(`A ${typeof prepared} cannot be a statement's value here; pass text, a number, a boolean, a Date or null.`);
+  }
+  const text = String(prepared);
+  // A message is NUL-terminated, so a NUL could cut the statement short; PostgreSQL's text cannot hold one anyway (as a parameter it fails with this code).
+  if (text.includes("\0")) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+  return pg.escapeLiteral(text);
 }
 
 /** Values as timestamp(3) without time zone takes them: ISO text in UTC (the zone mark is ignored), never node-postgres's local time. */

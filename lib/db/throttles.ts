@@ -8,7 +8,7 @@
 import "server-only";
 import { seconds, type Decision, type Policy, type RateLimit } from "@/lib/http/limitPolicies";
 import { databaseReady, prisma } from "./client";
-import { rows, run, transaction, type Steps } from "./direct";
+import { all, rows, run, transaction, type Steps } from "./direct";
 
 type Entry<S> = { key: string; policy: Policy<S> };
 
@@ -56,9 +56,9 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
 
 /** `throttle`'s work; `first`, if given, runs once the entries' rows are locked and read, and a refusal from it stops the entries counting. */
 function* throttleSteps(entries: Entry<any>[], now: number, first?: () => Steps<RateLimit>): Steps<RateLimit> {
-  const states = yield* lockedStatesSteps(entries.map((e) => e.key));
+  // Sent together (one round trip on PostgreSQL), the entries' rows first, so they are locked before `first`'s.
+  const [states, before] = yield* all(lockedStatesSteps(entries.map((e) => e.key)), first ? first() : allowed());
   const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
-  const before = first ? yield* first() : ({ allowed: true } as const);
   if (!before.allowed) return before;
   const refused = decisions.filter(([, d]) => !d.allowed);
   if (refused.length > 0) return { allowed: false as const, retryAfterSeconds: seconds(Math.max(...refused.map(([, d]) => d.retryAfterMs))) };
@@ -66,6 +66,11 @@ function* throttleSteps(entries: Entry<any>[], now: number, first?: () => Steps<
     yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
   }
   return { allowed: true as const };
+}
+
+/** A step with no statement (for `all`): allowed. */
+function* allowed(): Steps<RateLimit> {
+  return { allowed: true };
 }
 
 type Counter = { key: string; limit: number; windowMs: number };
@@ -97,9 +102,9 @@ function* countSteps({ key, limit, windowMs }: Counter, now: number): Steps<Rate
 /**
  * `countInWindow` on `counter`, then, if it allows, `throttle` on `entries`:
  * the same decisions and rows, in one transaction (one commit, not two). The
- * counter's statement runs after the entries' rows are locked and read, so
- * its row, which every request from one address shares, stays locked for
- * the end of the transaction only.
+ * counter's statement runs after the entries' rows are locked (in the same
+ * round trip), so its row, which every request from one address shares, is
+ * locked only from then to the commit, one round trip later.
  */
 export async function countThenThrottle(counter: Counter, entries: Entry<any>[], now = Date.now()): Promise<RateLimit> {
   const result = await transaction(() => throttleSteps(entries, now, () => countSteps(counter, now)));

@@ -16,6 +16,7 @@ const { findCard } = await import("@/lib/db/review");
 const { attemptReview, recordReview } = await import("@/lib/review/cards");
 const { adjustThrottle, countInWindow, peekThrottle, throttle } = await import("@/lib/db/throttles");
 const { slidingWindow } = await import("@/lib/http/limitPolicies");
+const { rows, run, transaction } = await import("@/lib/db/direct");
 
 const EXERCISE = "header-fields-data-offset";
 // Above 2^31: PostgreSQL stores seeds as oid, SQLite as a 64-bit integer.
@@ -132,6 +133,44 @@ describe("rows written on the grading fast path", () => {
     expect(await prisma.reviewCard.count({ where: { learnerId } })).toBe(1);
     expect(await findCard(learnerId, "exercise", EXERCISE)).toEqual(card);
     expect(await prisma.reviewLog.count({ where: { cardId: card!.id } })).toBe(2);
+  });
+});
+
+describe("statements sent together", () => {
+  it("an answer holding quotes, backslashes and SQL is stored and read back verbatim", async () => {
+    const learnerId = randomUUID();
+    const answer = { offset: `5'); DELETE FROM "Attempt"; --`, note: "back\\slash \\' $1 E'x' ünïcode" };
+    const { attempt } = await withExerciseRecords(learnerId, EXERCISE, () => ({ result: 0, write: { attempt: { ...wrongAttempt(), answer } } }));
+    const viaPrisma = await prisma.attempt.findUniqueOrThrow({ where: { id: attempt!.id } });
+    expect(JSON.parse(viaPrisma.answer)).toEqual(answer);
+    expect((await exerciseRecords(learnerId, EXERCISE)).attempts[0]!.answer).toEqual(answer);
+  });
+
+  it("a write that fails when it reaches the database rolls back the writes sent before it, and the error reaches the caller", async () => {
+    const learnerId = randomUUID();
+    const attempt = transaction(function* () {
+      yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2)`, learnerId, new Date());
+      // No such exercise: a foreign-key violation, sent with the COMMIT.
+      yield* run(
+        `INSERT INTO "Attempt" ("id", "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt")
+         VALUES ($1, $2, 'no-such-exercise', 1, '{}', 0, '{}', $3, 0, $4)`,
+        randomUUID(),
+        learnerId,
+        false,
+        new Date(),
+      );
+    });
+    await expect(attempt).rejects.toThrow();
+    expect(await prisma.learner.findUnique({ where: { id: learnerId } })).toBeNull();
+  });
+
+  it("a read sent after a write sees it", async () => {
+    const learnerId = randomUUID();
+    const seen = await transaction(function* () {
+      yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2)`, learnerId, new Date());
+      return yield* rows<{ id: string }>(`SELECT "id" FROM "Learner" WHERE "id" = $1`, learnerId);
+    });
+    expect(seen).toEqual([{ id: learnerId }]);
   });
 });
 
