@@ -9,8 +9,13 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
+  // Spec files run two at a time (the tests inside one file in order): the
+  // suite waits on the browser and the server about as much as it computes,
+  // so two workers finish it in well under the time of one on two cores.
+  // Each test has its own browser context, so its own guest. E2E_WORKERS=1
+  // runs one file at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   // One retry in CI only: a few specs that scroll long lessons while exercises and
   // widgets load above the viewport have failed once under load and passed on rerun.
   // A retried test is still listed as flaky in the report, so it is seen, not hidden.
