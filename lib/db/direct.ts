@@ -23,10 +23,13 @@
 //   statement that needs an answer, or with the COMMIT; BEGIN goes with the
 //   first; and `all` sends independent statements together. Several
 //   statements in one message need PostgreSQL's simple query protocol, which
-//   takes no parameters: each value is written into the text as a quoted
-//   literal (`postgresLiteral`), which PostgreSQL types exactly as it types
-//   an untyped parameter, as node-postgres sends them.
+//   takes no parameters. So each statement is prepared (SQL PREPARE, with
+//   untyped parameters, as node-postgres sends them) the first time a pooled
+//   client meets it, and then run as EXECUTE with each value written as a
+//   quoted literal (`postgresLiteral`): PostgreSQL parses and analyses it
+//   once per client, not on every run, which was most of its CPU time.
 import "server-only";
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseFile, databaseKey, databaseKind, postgresUrl } from "./location.mjs";
@@ -174,7 +177,9 @@ export function read<T>(steps: () => Steps<T>): Promise<T> {
 export function readOne<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const conn = connection();
   if (conn.kind === "sqlite") return retryBusy(() => sqliteExecute(conn, { sql, params, returnsRows: true }) as T[]);
-  return conn.pool.query({ text: sql, values: params.map(postgresValue) }).then((result) => result.rows as T[]);
+  // Named, node-postgres parses it once per client and then only binds it (its own names: "r_", beside transactions' "d_").
+  const name = `r${preparedShape(sql).name.slice(1)}`;
+  return conn.pool.query({ name, text: sql, values: params.map(postgresValue) }).then((result) => result.rows as T[]);
 }
 
 // --- SQLite -----------------------------------------------------------------
@@ -312,19 +317,66 @@ async function retryBusy<T>(attempt: () => T): Promise<T> {
 
 // --- PostgreSQL -------------------------------------------------------------
 
+/** The names of the statements each pooled client has prepared (PREPARE lasts as long as the session, whatever the transaction does). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+/** Each statement's prepared name and parameter count, worked out once per SQL text. */
+const preparedShapes = new Map<string, { name: string; parameters: number }>();
+
+/** A statement's name on the server: from its text, so every process and client agree and a name never means two texts. */
+export function preparedShape(sql: string): { name: string; parameters: number } {
+  let shape = preparedShapes.get(sql);
+  if (!shape) {
+    let parameters = 0;
+    for (const [, n] of sql.matchAll(/\$(\d+)/g)) parameters = Math.max(parameters, Number(n));
+    shape = { name: `d_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`, parameters };
+    preparedShapes.set(sql, shape);
+  }
+  return shape;
+}
+
+/**
+ * The text that runs `statement` on this client: EXECUTE of its prepared
+ * form with the values as literals, preceded by its PREPARE the first time
+ * the client meets it (`preparing` collects those names, known once the
+ * message has succeeded). One text per statement sent, each with its own
+ * result. A prepared statement is parsed and analysed once
+ * per client, and after five runs PostgreSQL keeps a generic plan for it
+ * when that costs no more than planning each run, as it does for every
+ * statement here (indexed lookups).
+ */
+export function postgresExecute(statement: Statement, known: ReadonlySet<string>, preparing: Set<string>): string[] {
+  const { name, parameters } = preparedShape(statement.sql);
+  const values = Array.from({ length: parameters }, (_, i) => postgresLiteral(statement.params[i]));
+  const execute = `EXECUTE ${name}${parameters > 0 ? `(${values.join(", ")})` : ""}`;
+  if (known.has(name) || preparing.has(name)) return [execute];
+  preparing.add(name);
+  return [`PREPARE ${name} AS ${statement.sql}`, execute];
+}
+
 async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Steps<T>, begin = "BEGIN"): Promise<T> {
   const client = await conn.pool.connect();
+  let known = preparedOn.get(client);
+  if (!known) preparedOn.set(client, (known = new Set()));
   let broken: Error | undefined;
-  // Statements not yet sent, whose results nobody waits for: BEGIN, then writes.
+  // Texts not yet sent, whose results nobody waits for: BEGIN, then writes.
   let unsent = [begin];
+  const preparing = new Set<string>();
   /** Sends what is unsent and then `statements` in one message; the results of `statements`. */
   const send = async (statements: Statement[]): Promise<unknown[]> => {
-    const texts = [...unsent, ...statements.map((statement) => postgresText(statement))];
+    const texts = unsent;
     unsent = [];
-    const sent = await client.query(texts.join(";\n"));
+    // Where each statement's own result will be: its EXECUTE is the last of its texts.
+    const resultAt = statements.map((statement) => {
+      texts.push(...postgresExecute(statement, known, preparing));
+      return texts.length - 1;
+    });
+    // Each ";" on a line of its own: a statement's text may end in a -- comment.
+    const sent = await client.query(texts.join("\n;\n"));
+    for (const name of preparing) known.add(name);
+    preparing.clear();
     // node-postgres answers a message of several statements with one result each, of one with the result itself.
     const results = Array.isArray(sent) ? sent : [sent];
-    return statements.map((statement, i) => (statement.returnsRows ? results[results.length - statements.length + i]!.rows : undefined));
+    return statements.map((statement, i) => (statement.returnsRows ? results[resultAt[i]!]!.rows : undefined));
   };
   try {
     try {
@@ -334,7 +386,7 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
         const step = next.value;
         if ("batch" in step) next = generator.next(await send(step.batch));
         else if (!step.returnsRows) {
-          unsent.push(postgresText(step));
+          unsent.push(...postgresExecute(step, known, preparing));
           next = generator.next();
         } else next = generator.next((await send([step]))[0]);
       }
@@ -342,20 +394,22 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
       await send([]);
       return next.value;
     } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
+      try {
+        await client.query("ROLLBACK");
+        // A message that failed ran its PREPAREs up to the error and none after it: ask which exist.
+        if (preparing.size > 0) {
+          const existing = await client.query<{ name: string }>("SELECT name FROM pg_prepared_statements");
+          for (const { name } of existing.rows) if (preparing.has(name)) known.add(name);
+        }
+      } catch (rollbackError) {
+        broken = rollbackError as Error;
+      }
       throw error;
     }
   } finally {
     // A client whose rollback failed is in an unknown state: the pool drops it.
     client.release(broken);
   }
-}
-
-/** The statement with each $n replaced by its value as a quoted literal (simple query protocol: no parameters). */
-export function postgresText({ sql, params }: Pick<Statement, "sql" | "params">): string {
-  return sql.replace(/\$(\d+)/g, (_, n: string) => postgresLiteral(params[Number(n) - 1]));
 }
 
 /**

@@ -16,7 +16,7 @@ const { findCard } = await import("@/lib/db/review");
 const { attemptReview, recordReview } = await import("@/lib/review/cards");
 const { adjustThrottle, countInWindow, peekThrottle, throttle } = await import("@/lib/db/throttles");
 const { slidingWindow } = await import("@/lib/http/limitPolicies");
-const { rows, run, transaction } = await import("@/lib/db/direct");
+const { all, rows, run, transaction } = await import("@/lib/db/direct");
 
 const EXERCISE = "header-fields-data-offset";
 // Above 2^31: PostgreSQL stores seeds as oid, SQLite as a 64-bit integer.
@@ -162,6 +162,45 @@ describe("statements sent together", () => {
     });
     await expect(attempt).rejects.toThrow();
     expect(await prisma.learner.findUnique({ where: { id: learnerId } })).toBeNull();
+  });
+
+  it("after a message fails partway, its statements still run: the same failure again gives the same error, and the statement after the failure works", async () => {
+    const learnerId = randomUUID();
+    // Unique texts, so this test meets them first (on PostgreSQL: the failing message prepares the insert, fails on it, and never reaches the select's PREPARE).
+    const tag = randomUUID().slice(0, 8);
+    const insertOrphan = `INSERT INTO "Attempt" ("id", "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt")
+       VALUES ($1, $2, 'no-such-exercise', 1, '{}', 0, '{}', $3, 0, $4) -- ${tag}`;
+    const countLearner = `SELECT count(*) AS n FROM "Learner" WHERE "id" = $1 -- ${tag}`;
+    const failing = () =>
+      transaction(function* () {
+        yield* run(insertOrphan, randomUUID(), learnerId, false, new Date());
+        return yield* rows<{ n: number }>(countLearner, learnerId);
+      });
+    const first = await failing().then(() => undefined, (error: Error) => error.message);
+    const second = await failing().then(() => undefined, (error: Error) => error.message);
+    expect(first).toMatch(/foreign key/i);
+    expect(second).toBe(first);
+    const counted = await transaction(function* () {
+      yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2)`, learnerId, new Date());
+      return yield* rows<{ n: number }>(countLearner, learnerId);
+    });
+    expect(counted.map((row) => Number(row.n))).toEqual([1]);
+  });
+
+  it("reads sent together, each met for the first time, each get their own rows", async () => {
+    const learnerId = randomUUID();
+    const tag = randomUUID().slice(0, 8);
+    const [learners, numbers, none] = await transaction(function* () {
+      yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) -- ${tag}`, learnerId, new Date());
+      return yield* all(
+        rows<{ id: string }>(`SELECT "id" FROM "Learner" WHERE "id" = $1 -- ${tag}`, learnerId),
+        rows<{ n: number }>(`SELECT 7 AS n -- ${tag}`),
+        rows<{ id: string }>(`SELECT "id" FROM "Learner" WHERE "id" = $1 AND 1 = 0 -- ${tag}`, learnerId),
+      );
+    });
+    expect(learners).toEqual([{ id: learnerId }]);
+    expect(numbers.map((row) => Number(row.n))).toEqual([7]);
+    expect(none).toEqual([]);
   });
 
   it("a read sent after a write sees it", async () => {

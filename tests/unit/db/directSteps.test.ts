@@ -1,8 +1,9 @@
 // The direct driver's pure parts (lib/db/direct.ts): how `all` batches
 // independent steps, and how a value becomes a PostgreSQL literal when
-// several statements go in one message.
+// several statements go in one message, and how a statement is prepared on
+// a client once and then executed.
 import { describe, expect, it } from "vitest";
-import { all, postgresLiteral, postgresText, rows, run, type Steps } from "@/lib/db/direct";
+import { all, postgresExecute, postgresLiteral, preparedShape, rows, run, type Steps } from "@/lib/db/direct";
 
 /** Drives `steps` against a fake database that answers each statement with its own text, recording the round trips. */
 function driveRecording<T>(steps: Steps<T>): { value: T; trips: string[][] } {
@@ -68,8 +69,34 @@ describe("a value written into a PostgreSQL statement", () => {
     expect(() => postgresLiteral({ a: 1 })).toThrow(/cannot be a statement's value/);
   });
 
-  it("replaces $10 as the tenth value, not the first followed by a 0", () => {
-    const params = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
-    expect(postgresText({ sql: "VALUES ($1, $10)", params })).toBe("VALUES ('v1', 'v10')");
+});
+
+describe("a statement run on a PostgreSQL client", () => {
+  const statement = (sql: string, ...params: unknown[]) => ({ sql, params, returnsRows: true });
+
+  it("is prepared the first time the client meets it and only executed after that, with its values as literals", () => {
+    const sql = `SELECT "id" FROM "Learner" WHERE "id" = $1`;
+    const { name } = preparedShape(sql);
+    expect(name).toMatch(/^d_[0-9a-f]{24}$/);
+    const preparing = new Set<string>();
+    expect(postgresExecute(statement(sql, "it's"), new Set(), preparing)).toEqual([`PREPARE ${name} AS ${sql}`, `EXECUTE ${name}('it''s')`]);
+    expect([...preparing]).toEqual([name]);
+    // Later in the same message it is already being prepared; on a client that knows it, it is only executed.
+    expect(postgresExecute(statement(sql, "x"), new Set(), preparing)).toEqual([`EXECUTE ${name}('x')`]);
+    expect(postgresExecute(statement(sql, "y"), new Set([name]), new Set())).toEqual([`EXECUTE ${name}('y')`]);
+  });
+
+  it("passes exactly as many values as its highest $n, $10 being the tenth", () => {
+    const params = Array.from({ length: 12 }, (_, i) => `v${i + 1}`);
+    const sql = "VALUES ($1, $10)";
+    const { name, parameters } = preparedShape(sql);
+    expect(parameters).toBe(10);
+    expect(postgresExecute(statement(sql, ...params), new Set([name]), new Set())).toEqual([`EXECUTE ${name}('v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10')`]);
+  });
+
+  it("takes no parentheses when it has no parameters, and different texts get different names", () => {
+    const { name } = preparedShape("SELECT 1");
+    expect(postgresExecute(statement("SELECT 1"), new Set([name]), new Set())).toEqual([`EXECUTE ${name}`]);
+    expect(preparedShape("SELECT 2").name).not.toBe(name);
   });
 });
