@@ -31,6 +31,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { cpuMs, listeners } from "./measureServer.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = Object.fromEntries(
@@ -272,25 +273,6 @@ async function staticChecks(label, port, route) {
     cacheControl: first.headers["cache-control"],
     xNextjsCache: first.headers["x-nextjs-cache"],
   };
-}
-
-/** The processes listening on a port (nginx's master and worker; next-server). */
-function listeners(port) {
-  const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
-  return [...new Set([...out.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])))];
-}
-
-/** User + system CPU time of those processes, in milliseconds. */
-function cpuMs(pids) {
-  const tick = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-  return pids.reduce((total, pid) => {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      return total + (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime (fields 14, 15)
-    } catch {
-      return total;
-    }
-  }, 0);
 }
 
 function wrk(port, route, encoding) {

@@ -13,6 +13,8 @@
 //             simulator-task submissions (each one a server-side replay) arrive
 //             at each --flood rate
 // Each scenario runs --runs times; the table shows medians, the JSON every run.
+// For the trivial route and grading it also reads the CPU time the app and
+// PostgreSQL spent per request (/proc), steadier than req/s on a busy machine.
 //
 // Without --url it builds (if the sources changed) and starts the app with
 // scripts/start.mjs on --port, on a fresh SQLite file under .cache/measure/,
@@ -24,6 +26,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { cpuMsBetween, cpuMsByProcess, listeners, postgresProcesses } from "./measureServer.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = Object.fromEntries(
@@ -98,6 +101,23 @@ function cannon(options) {
   });
 }
 
+/**
+ * `load`'s result with the CPU time the app (every process listening on its
+ * port) and PostgreSQL (all its processes here) spent per answered request
+ * meanwhile: steadier than requests per second on a shared machine.
+ */
+async function withCpu(load) {
+  const app = () => cpuMsByProcess(listeners(base.port || 80));
+  const database = () => cpuMsByProcess(databaseKind === "postgresql" ? postgresProcesses() : []);
+  const before = [app(), database()];
+  const result = await load();
+  const spent = [cpuMsBetween(before[0], app()), cpuMsBetween(before[1], database())];
+  const answered = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
+  const per = (ms) => (answered > 0 ? Math.round((ms / answered) * 1000) / 1000 : undefined);
+  result.cpu = { appMsPerRequest: per(spent[0]), databaseMsPerRequest: databaseKind === "postgresql" ? per(spent[1]) : undefined };
+  return result;
+}
+
 function summary(result) {
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
   return {
@@ -110,6 +130,7 @@ function summary(result) {
     statuses,
     errors: result.errors,
     timeouts: result.timeouts,
+    ...(result.cpu ? { cpu: result.cpu } : {}),
   };
 }
 
@@ -168,13 +189,13 @@ try {
   for (let run = 1; run <= runs; run++) {
     console.log(`measure: run ${run} of ${runs}`);
     const record = (scenario, data) => rows.push({ run, scenario, ...data });
-    record("live", summary(await cannon({ connections, requests: [{ method: "GET", path: "/api/health/live" }] })));
+    record("live", summary(await withCpu(() => cannon({ connections, requests: [{ method: "GET", path: "/api/health/live" }] }))));
     record("health", summary(await cannon({ connections, requests: [{ method: "GET", path: "/api/health" }] })));
     record("missing", summary(await cannon({ connections, requests: [{ method: "GET", path: "/api/no-such-route" }] })));
     record("me", summary(await cannon({ connections, headers: { cookie: guest }, requests: [{ method: "GET", path: "/api/auth/me" }] })));
     const grading = await storedAgainstAcknowledged(
       CHOICE_EXERCISE,
-      () => cannon({ connections, requests: submissions(CHOICE_EXERCISE, choiceLearners.splice(0, perRunChoiceLearners)) }),
+      () => withCpu(() => cannon({ connections, requests: submissions(CHOICE_EXERCISE, choiceLearners.splice(0, perRunChoiceLearners)) })),
       connections,
     );
     record("grading", { ...summary(grading.result), stored: grading.stored, inFlight: grading.inFlight, lost: grading.lost });
@@ -232,6 +253,12 @@ try {
     console.log([scenario.padEnd(22), String(m.requestsPerSecond).padStart(7), String(m.okPerSecond).padStart(7), String(m.p50).padStart(7), String(m.p99).padStart(7), `  ${m.non2xx}${m.lost ? "  LOST ROWS" : ""}`].join(" "));
   }
   console.log(`grading / live (graded and stored per second against the trivial route, median of runs): ${gradingToLive}`);
+  for (const scenario of ["live", "grading"]) {
+    const of = rows.filter((r) => r.scenario === scenario && r.cpu);
+    const app = median(of.map((r) => r.cpu.appMsPerRequest));
+    const database = of.some((r) => r.cpu.databaseMsPerRequest !== undefined) ? median(of.map((r) => r.cpu.databaseMsPerRequest)) : undefined;
+    if (of.length) console.log(`CPU ms per ${scenario} request (median of runs): app ${app}${database !== undefined ? `, PostgreSQL ${database}` : ""}`);
+  }
   for (const row of rows.filter((r) => "stored" in r)) {
     console.log(`  run ${row.run} ${row.scenario}: ${row.ok} acknowledged, ${row.stored} stored (${row.inFlight} in flight at the end): ${row.lost ? "MISMATCH" : "none lost"}`);
   }

@@ -94,3 +94,46 @@ export function table(header, rows) {
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
   return [line(header), ...rows.map(line)].join("\n");
 }
+
+/** The processes listening on a port (nginx's master and worker; next-server). */
+export function listeners(port) {
+  const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
+  return [...new Set([...out.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])))];
+}
+
+/** The PostgreSQL server's processes on this machine (postmaster, backends, background workers). */
+export function postgresProcesses() {
+  const out = spawnSync("pgrep", ["-x", "postgres"], { encoding: "utf8" }).stdout ?? "";
+  return out.split("\n").filter(Boolean).map(Number);
+}
+
+/** User + system CPU time of each of those processes, in milliseconds (one that has ended is left out). */
+export function cpuMsByProcess(pids) {
+  const tick = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
+  const times = new Map();
+  for (const pid of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      times.set(pid, (Number(fields[11]) + Number(fields[12])) * tick); // utime, stime (fields 14, 15)
+    } catch {
+      // ended
+    }
+  }
+  return times;
+}
+
+/** Their total CPU time, in milliseconds. */
+export function cpuMs(pids) {
+  return [...cpuMsByProcess(pids).values()].reduce((a, b) => a + b, 0);
+}
+
+/**
+ * CPU time spent between two readings of `cpuMsByProcess`: a process started
+ * meanwhile counts whole, one that ended meanwhile is lost (so read the
+ * processes again just before the second reading).
+ */
+export function cpuMsBetween(before, after) {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
