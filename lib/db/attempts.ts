@@ -7,7 +7,7 @@ import { databaseReady, prisma } from "./client";
 import { retryOnUniqueViolation } from "./uniqueViolation";
 import { cuid } from "./cuid";
 import { all, read, rows, run, transaction, type Steps } from "./direct";
-import { reviewCardSteps, type CardReview, type StoredCard } from "./review";
+import { readReviewCardSteps, reviewCardSteps, type CardReview, type CardRowRaw, type StoredCard } from "./review";
 import { booleanOf, dateOf, numberOf } from "./rows";
 
 export type StoredAttempt = {
@@ -134,7 +134,8 @@ export async function withExerciseRecords<T>(
     // lock (SQLite's database lock, a row lock on PostgreSQL) before it reads: the
     // reads below see every write committed before, and no other writer interleaves.
     yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`, learnerId, now);
-    const records = yield* readRecords(learnerId, exerciseId);
+    // The review card, if the attempt will need it, is read with the records (one round trip on PostgreSQL).
+    const [records, foundCard] = yield* all(readRecords(learnerId, exerciseId), review ? readReviewCardSteps(learnerId, "exercise", exerciseId) : noCard());
     const { result, write } = work(records);
     if (!write) return { result, records };
     let attempt: StoredAttempt | undefined;
@@ -172,7 +173,7 @@ export async function withExerciseRecords<T>(
       );
       attempts = [attempt, ...attempts].sort(newestFirst);
       if (attempt.score >= 1) round += 1;
-      if (review) card = yield* reviewCardSteps(learnerId, "exercise", exerciseId, now, review.initial(now), (stored) => review.decide(stored, attempt!));
+      if (review) card = yield* reviewCardSteps(learnerId, "exercise", exerciseId, foundCard, now, review.initial(now), (stored) => review.decide(stored, attempt!));
     }
     if (write.reveal && !reveals.some((r) => r.variantSeed === write.reveal!.variantSeed)) {
       // The view above is locked and current: no reveal of this variant exists.
@@ -201,6 +202,11 @@ export async function withExerciseRecords<T>(
     }
     return { result, attempt, records: { attempts, reveals, hintsShown, round }, card };
   });
+}
+
+/** A step with no statement (for `all`): no card. */
+function* noCard(): Steps<CardRowRaw | undefined> {
+  return undefined;
 }
 
 /** The order readRecords returns attempts in: createdAt descending, then id descending. */

@@ -127,6 +127,9 @@ function open(): Connection {
       max: POSTGRES_POOL_SIZE,
       // A burst of submissions queues for a connection (lib/db/client.ts waits 15 s for Prisma's too).
       connectionTimeoutMillis: 15_000,
+      // An idle connection is kept a minute (pg-pool's default is 10 s): a new one costs a backend and a SCRAM
+      // handshake, and loses the statements the old one had prepared.
+      idleTimeoutMillis: 60_000,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
           oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

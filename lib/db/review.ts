@@ -117,7 +117,7 @@ export async function withCard<T>(
 /** A review of a card: its new state and the log entry that led to it. */
 export type CardReview = { card: CardState; log: LogEntry };
 
-type CardRowRaw = {
+export type CardRowRaw = {
   id: string;
   kind: string;
   itemId: string;
@@ -138,26 +138,33 @@ const stateColumns = ["due", "stability", "difficulty", "elapsedDays", "schedule
 const logColumns = ["rating", "score", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "reviewedAt"] as const;
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
-/**
- * `withCard` for a graded exercise attempt, as statements on the direct
- * driver (lib/db/direct.ts), run inside the attempt's transaction, which
- * already holds the learner's lock: the card, created if absent (new, due at
- * `at`), and the review `decide` applies to it, if any. Rows as Prisma writes them.
- */
-export function* reviewCardSteps(
-  learnerId: string,
-  kind: ReviewKind,
-  itemId: string,
-  at: Date,
-  initial: CardState,
-  decide: (card: StoredCard) => CardReview | undefined,
-): Steps<StoredCard> {
+/** The learner's card for an item, as stored (none yet: undefined); read with the attempt's other reads, before its writes. */
+export function* readReviewCardSteps(learnerId: string, kind: ReviewKind, itemId: string): Steps<CardRowRaw | undefined> {
   const [found] = yield* rows<CardRowRaw>(
     `SELECT "id", "kind", "itemId", "createdAt", ${quoted(stateColumns)} FROM "ReviewCard" WHERE "learnerId" = $1 AND "kind" = $2 AND "itemId" = $3`,
     learnerId,
     kind,
     itemId,
   );
+  return found;
+}
+
+/**
+ * `withCard` for a graded exercise attempt, as statements on the direct
+ * driver (lib/db/direct.ts), run inside the attempt's transaction, which
+ * already holds the learner's lock: the card `found` (read in the same
+ * transaction by `readReviewCardSteps`), created if absent (new, due at
+ * `at`), and the review `decide` applies to it, if any. Rows as Prisma writes them.
+ */
+export function* reviewCardSteps(
+  learnerId: string,
+  kind: ReviewKind,
+  itemId: string,
+  found: CardRowRaw | undefined,
+  at: Date,
+  initial: CardState,
+  decide: (card: StoredCard) => CardReview | undefined,
+): Steps<StoredCard> {
   if (!found) {
     // A new card is inserted as the review leaves it: one statement, not an insert and then an update.
     const card: StoredCard = { id: cuid(), kind, itemId, createdAt: at, ...stateData(initial) };
