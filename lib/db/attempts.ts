@@ -6,8 +6,8 @@ import type { CardState } from "@/lib/review/scheduler";
 import { databaseReady, prisma } from "./client";
 import { retryOnUniqueViolation } from "./uniqueViolation";
 import { cuid } from "./cuid";
-import { all, read, rows, run, transaction, type Steps } from "./direct";
-import { readReviewCardSteps, reviewCardSteps, type CardReview, type CardRowRaw, type StoredCard } from "./review";
+import { all, given, read, rows, run, transaction, type Steps } from "./direct";
+import { readReviewCardSteps, reviewCardSteps, type CardReview, type StoredCard } from "./review";
 import { booleanOf, dateOf, numberOf } from "./rows";
 
 export type StoredAttempt = {
@@ -135,7 +135,7 @@ export async function withExerciseRecords<T>(
     // reads below see every write committed before, and no other writer interleaves.
     yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`, learnerId, now);
     // The review card, if the attempt will need it, is read with the records (one round trip on PostgreSQL).
-    const [records, foundCard] = yield* all(readRecords(learnerId, exerciseId), review ? readReviewCardSteps(learnerId, "exercise", exerciseId) : noCard());
+    const [records, foundCard] = yield* all(readRecords(learnerId, exerciseId), review ? readReviewCardSteps(learnerId, "exercise", exerciseId) : given(undefined));
     const { result, write } = work(records);
     if (!write) return { result, records };
     let attempt: StoredAttempt | undefined;
@@ -202,11 +202,6 @@ export async function withExerciseRecords<T>(
     }
     return { result, attempt, records: { attempts, reveals, hintsShown, round }, card };
   });
-}
-
-/** A step with no statement (for `all`): no card. */
-function* noCard(): Steps<CardRowRaw | undefined> {
-  return undefined;
 }
 
 /** The order readRecords returns attempts in: createdAt descending, then id descending. */

@@ -61,6 +61,11 @@ export function* run(sql: string, ...params: unknown[]): Steps<void> {
   yield { sql, params, returnsRows: false };
 }
 
+/** A step that asks the database nothing and returns `value` (a part of `all` with nothing to read this time). */
+export function* given<T>(value: T): Steps<T> {
+  return value;
+}
+
 /**
  * Several steps side by side, each given its own results: the statements
  * they yield at the same point go to the database together, in the order
@@ -338,14 +343,13 @@ export function preparedShape(sql: string): { name: string; parameters: number }
 }
 
 /**
- * The text that runs `statement` on this client: EXECUTE of its prepared
- * form with the values as literals, preceded by its PREPARE the first time
- * the client meets it (`preparing` collects those names, known once the
- * message has succeeded). One text per statement sent, each with its own
- * result. A prepared statement is parsed and analysed once
- * per client, and after five runs PostgreSQL keeps a generic plan for it
- * when that costs no more than planning each run, as it does for every
- * statement here (indexed lookups).
+ * The texts that run `statement` on this client, each with its own result:
+ * EXECUTE of its prepared form with the values as literals, preceded by its
+ * PREPARE the first time the client meets it (`preparing` collects those
+ * names, known once the message has succeeded). A prepared statement is
+ * parsed and analysed once per client; after five runs PostgreSQL may also
+ * keep one generic plan for it instead of planning each run (plan_cache_mode
+ * auto).
  */
 export function postgresExecute(statement: Statement, known: ReadonlySet<string>, preparing: Set<string>): string[] {
   const { name, parameters } = preparedShape(statement.sql);

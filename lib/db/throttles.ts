@@ -8,7 +8,7 @@
 import "server-only";
 import { seconds, type Decision, type Policy, type RateLimit } from "@/lib/http/limitPolicies";
 import { databaseReady, prisma } from "./client";
-import { all, rows, run, transaction, type Steps } from "./direct";
+import { all, given, rows, run, transaction, type Steps } from "./direct";
 
 type Entry<S> = { key: string; policy: Policy<S> };
 
@@ -57,7 +57,7 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
 /** `throttle`'s work; `first`, if given, runs once the entries' rows are locked and read, and a refusal from it stops the entries counting. */
 function* throttleSteps(entries: Entry<any>[], now: number, first?: () => Steps<RateLimit>): Steps<RateLimit> {
   // Sent together (one round trip on PostgreSQL), the entries' rows first, so they are locked before `first`'s.
-  const [states, before] = yield* all(lockedStatesSteps(entries.map((e) => e.key)), first ? first() : allowed());
+  const [states, before] = yield* all(lockedStatesSteps(entries.map((e) => e.key)), first ? first() : given<RateLimit>({ allowed: true }));
   const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
   if (!before.allowed) return before;
   const refused = decisions.filter(([, d]) => !d.allowed);
@@ -66,11 +66,6 @@ function* throttleSteps(entries: Entry<any>[], now: number, first?: () => Steps<
     yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
   }
   return { allowed: true as const };
-}
-
-/** A step with no statement (for `all`): allowed. */
-function* allowed(): Steps<RateLimit> {
-  return { allowed: true };
 }
 
 type Counter = { key: string; limit: number; windowMs: number };
