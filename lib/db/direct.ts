@@ -41,7 +41,7 @@ const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE) || 10;
 /** timestamp without time zone: stored in UTC by Prisma, so read as UTC (node-postgres would read local time). */
 const TIMESTAMP_OID = 1114;
 
-export type Statement = { sql: string; params: unknown[]; returnsRows: boolean };
+export type Statement = { sql: string; params: unknown[]; returnsRows: boolean; alone?: true };
 /** Statements whose results do not depend on each other, run in order (on PostgreSQL, in one round trip). */
 type Batch = { batch: Statement[] };
 /** Work on the database: yields statements (or batches), receives their rows. */
@@ -59,6 +59,24 @@ export function* rows<T>(sql: string, ...params: unknown[]): Steps<T[]> {
  */
 export function* run(sql: string, ...params: unknown[]): Steps<void> {
   yield { sql, params, returnsRows: false };
+}
+
+/**
+ * The rows of one write that commits on its own on PostgreSQL: for a counter
+ * that every request shares (one row per client address). Inside the
+ * transaction its row lock would be held to the COMMIT, across a round trip
+ * and the commit's WAL flush, and every request from that address would queue
+ * behind it. So on PostgreSQL it runs first, in a message of its own (an
+ * implicit transaction whose commit does not wait for the WAL flush:
+ * synchronous_commit off for it alone, so a crash may lose the last fraction
+ * of a second of counts, never anyone's work), and stays counted whatever the
+ * transaction does later. On SQLite it is an ordinary statement of the
+ * transaction, which holds the database's write lock for one synchronous turn
+ * anyway. It must be in its transaction's first step (alone, or in a batch
+ * of `all`, where on PostgreSQL it goes first).
+ */
+export function* rowsAlone<T>(sql: string, ...params: unknown[]): Steps<T[]> {
+  return (yield { sql, params, returnsRows: true, alone: true }) as T[];
 }
 
 /** A step that asks the database nothing and returns `value` (a part of `all` with nothing to read this time). */
@@ -270,11 +288,21 @@ function sqliteTransaction<T>(conn: SqliteConnection, begin: string, body: () =>
 function drive<T>(conn: SqliteConnection, steps: () => Steps<T>): T {
   const generator = steps();
   let next = generator.next();
+  let executed = 0;
   while (!next.done) {
     const step = next.value;
-    next = generator.next("batch" in step ? step.batch.map((statement) => sqliteExecute(conn, statement)) : sqliteExecute(conn, step));
+    const statements = "batch" in step ? step.batch : [step];
+    // The same rule as on PostgreSQL, where it could not commit alone once the transaction had begun.
+    if (executed > 0 && statements.some((statement) => statement.alone)) throw aloneTooLate();
+    executed += statements.length;
+    const results = statements.map((statement) => sqliteExecute(conn, statement));
+    next = generator.next("batch" in step ? results : results[0]);
   }
   return next.value;
+}
+
+function aloneTooLate(): Error {
+  return new Error("A statement that commits alone (rowsAlone) must be in its transaction's first step.");
 }
 
 function sqliteExecute(conn: SqliteConnection, { sql, params, returnsRows }: Statement): unknown {
@@ -368,8 +396,26 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
   // Texts not yet sent, whose results nobody waits for: BEGIN, then writes.
   let unsent = [begin];
   const preparing = new Set<string>();
+  let sentAny = false;
+  /** Runs `statements` (rowsAlone's) each committed on its own, before the transaction begins; their rows. */
+  const sendAlone = async (statements: Statement[]): Promise<unknown[][]> => {
+    if (sentAny || unsent.length > 1) throw aloneTooLate();
+    const texts = ["SET LOCAL synchronous_commit TO OFF"];
+    const resultAt = statements.map((statement) => {
+      texts.push(...postgresExecute(statement, known, preparing));
+      return texts.length - 1;
+    });
+    const sent = (await client.query(texts.join("\n;\n"))) as unknown as pg.QueryResult[];
+    for (const name of preparing) known.add(name);
+    preparing.clear();
+    return resultAt.map((at) => sent[at]!.rows);
+  };
   /** Sends what is unsent and then `statements` in one message; the results of `statements`. */
-  const send = async (statements: Statement[]): Promise<unknown[]> => {
+  const send = async (all: Statement[]): Promise<unknown[]> => {
+    const alone = all.filter((statement) => statement.alone);
+    const aloneRows = alone.length > 0 ? await sendAlone(alone) : [];
+    const statements = alone.length > 0 ? all.filter((statement) => !statement.alone) : all;
+    sentAny = true;
     const texts = unsent;
     unsent = [];
     // Where each statement's own result will be: its EXECUTE is the last of its texts.
@@ -383,7 +429,10 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
     preparing.clear();
     // node-postgres answers a message of several statements with one result each, of one with the result itself.
     const results = Array.isArray(sent) ? sent : [sent];
-    return statements.map((statement, i) => (statement.returnsRows ? results[resultAt[i]!]!.rows : undefined));
+    const own = statements.map((statement, i) => (statement.returnsRows ? results[resultAt[i]!]!.rows : undefined));
+    if (alone.length === 0) return own;
+    // In the order they were asked for.
+    return all.map((statement) => (statement.alone ? aloneRows.shift() : own.shift()));
   };
   try {
     try {
@@ -392,7 +441,7 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
       while (!next.done) {
         const step = next.value;
         if ("batch" in step) next = generator.next(await send(step.batch));
-        else if (!step.returnsRows) {
+        else if (!step.returnsRows && !step.alone) {
           unsent.push(...postgresExecute(step, known, preparing));
           next = generator.next();
         } else next = generator.next((await send([step]))[0]);

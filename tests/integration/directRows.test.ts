@@ -16,7 +16,7 @@ const { findCard } = await import("@/lib/db/review");
 const { attemptReview, recordReview } = await import("@/lib/review/cards");
 const { adjustThrottle, countInWindow, peekThrottle, throttle } = await import("@/lib/db/throttles");
 const { slidingWindow } = await import("@/lib/http/limitPolicies");
-const { all, rows, run, transaction } = await import("@/lib/db/direct");
+const { all, rows, rowsAlone, run, transaction } = await import("@/lib/db/direct");
 
 const EXERCISE = "header-fields-data-offset";
 // Above 2^31: PostgreSQL stores seeds as oid, SQLite as a 64-bit integer.
@@ -240,5 +240,65 @@ describe("throttle rows written on the fast path", () => {
     const row = await prisma.throttle.findUniqueOrThrow({ where: { key: `${key}@1800000010000` } });
     expect(row.state).toBe("3");
     expect(row.expiresAt).toEqual(new Date(1_800_000_010_000));
+  });
+});
+
+describe("a statement committed alone (a counter every request shares)", () => {
+  const counter = (key: string) =>
+    rowsAlone<{ state: string }>(
+      `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
+       ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
+       RETURNING "state"`,
+      key,
+      new Date(),
+    );
+  const storedCount = async (key: string) => (await prisma.throttle.findUnique({ where: { key } }))?.state;
+
+  it(`stays counted when its transaction fails later on PostgreSQL, and rolls back with it on SQLite (${testDialect})`, async () => {
+    const key = `test:alone:${randomUUID()}`;
+    const failing = transaction(function* () {
+      const [row] = yield* counter(key);
+      expect(row!.state).toBe("1");
+      yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2)`, "dup", new Date());
+      yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2)`, "dup", new Date());
+    });
+    await expect(failing).rejects.toThrow();
+    expect(await storedCount(key)).toBe(testDialect === "postgresql" ? "1" : undefined);
+    expect(await prisma.learner.findUnique({ where: { id: "dup" } })).toBeNull();
+  });
+
+  it("gives its rows back in the order asked when it is sent with other reads", async () => {
+    const key = `test:alone:${randomUUID()}`;
+    const [seven, counted, eight] = await transaction(() =>
+      all(rows<{ n: number }>(`SELECT 7 AS n`), counter(key), rows<{ n: number }>(`SELECT 8 AS n`)),
+    );
+    expect([Number(seven[0]!.n), counted[0]!.state, Number(eight[0]!.n)]).toEqual([7, "1", 8]);
+  });
+
+  it("is refused with a clear error after the transaction's first step, on either database", async () => {
+    const key = `test:alone:${randomUUID()}`;
+    const late = transaction(function* () {
+      yield* rows(`SELECT 1 AS n`);
+      return yield* counter(key);
+    });
+    await expect(late).rejects.toThrow(/must be in its transaction.s first step/);
+    expect(await storedCount(key)).toBeUndefined();
+  });
+
+  it.runIf(testDialect === "postgresql")("does not hold its row while the rest of its transaction runs: a second request on the same counter finishes first", async () => {
+    const key = `test:alone:${randomUUID()}`;
+    const finished: string[] = [];
+    const slow = transaction(function* () {
+      yield* counter(key);
+      yield* rows(`SELECT pg_sleep(0.4)`);
+    }).then(() => finished.push("slow"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const quick = transaction(() => counter(key)).then((rows) => {
+      finished.push("quick");
+      return rows;
+    });
+    const [, counted] = await Promise.all([slow, quick]);
+    expect(finished).toEqual(["quick", "slow"]);
+    expect(counted[0]!.state).toBe("2");
   });
 });
