@@ -4,7 +4,7 @@
  *
  * Grading without HTTP or Next's server: choice-exercise submissions, each
  * from a new guest, sent straight to the attempts route handler on a fresh
- * SQLite database, `--concurrency` at a time. Prints submissions per second
+ * SQLite database (or the PostgreSQL database DATABASE_URL names), `--concurrency` at a time. Prints submissions per second
  * and the SQL statements one submission costs, to see where a submission's
  * time goes (scripts/measure-throughput.mjs measures the real server).
  */
@@ -25,7 +25,8 @@ const EXERCISE = "header-fields-syn-only-options";
 
 const root = path.resolve(import.meta.dirname, "..");
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tcp-course-profile-")), "profile.db");
-process.env.DATABASE_URL = `file:${file}`;
+// A PostgreSQL DATABASE_URL is kept (a fresh database, e.g. one created for the purpose); anything else is replaced by a fresh SQLite file.
+if (!process.env.DATABASE_URL?.startsWith("postgres")) process.env.DATABASE_URL = `file:${file}`;
 // Every submission comes from one address: lift the per-address limit, as scripts/measure-throughput.mjs does.
 process.env.SUBMISSION_LIMIT_PER_ADDRESS ??= "100000000";
 execFileSync(process.execPath, [path.join(root, "scripts", "prepare-db.mjs")], { cwd: root, env: process.env, stdio: "ignore" });

@@ -9,6 +9,8 @@ import { cuid } from "./cuid";
 import { all, given, read, rows, run, transaction, type Steps } from "./direct";
 import { readReviewCardSteps, reviewCardSteps, type CardReview, type StoredCard } from "./review";
 import { booleanOf, dateOf, numberOf } from "./rows";
+import type { LimitGate } from "./throttles";
+import type { RateLimit } from "@/lib/http/limitPolicies";
 
 export type StoredAttempt = {
   id: string;
@@ -127,81 +129,123 @@ export async function withExerciseRecords<T>(
   exerciseId: string,
   work: (records: ExerciseRecords) => { result: T; write?: RecordWrite },
   review?: AttemptReview,
-): Promise<{ result: T; attempt?: StoredAttempt; records: ExerciseRecords; card?: StoredCard }> {
-  return transaction(function* () {
-    const now = new Date();
-    // Write first (the learner's row, created if new), so the transaction holds the
-    // lock (SQLite's database lock, a row lock on PostgreSQL) before it reads: the
-    // reads below see every write committed before, and no other writer interleaves.
-    yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`, learnerId, now);
-    // The review card, if the attempt will need it, is read with the records (one round trip on PostgreSQL).
-    const [records, foundCard] = yield* all(readRecords(learnerId, exerciseId), review ? readReviewCardSteps(learnerId, "exercise", exerciseId) : given(undefined));
-    const { result, write } = work(records);
-    if (!write) return { result, records };
-    let attempt: StoredAttempt | undefined;
-    let card: StoredCard | undefined;
-    let { attempts, reveals, hintsShown, round } = records;
-    if (write.attempt) {
-      const { variantSeed, score, credited, hintsUsed } = write.attempt;
-      attempt = {
-        id: cuid(),
-        exerciseId,
-        variantSeed,
-        // Stored as JSON text and handed back parsed, as a read would (a round trip drops undefined fields).
-        answer: JSON.parse(JSON.stringify(write.attempt.answer)),
-        score,
-        feedback: JSON.parse(JSON.stringify(write.attempt.feedback)),
-        credited,
-        hintsUsed,
-        createdAt: now,
-        // A new attempt has no idea claims yet.
-        claims: [],
-      };
-      yield* run(
-        `INSERT INTO "Attempt" ("id", "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        attempt.id,
-        learnerId,
-        exerciseId,
-        variantSeed,
-        JSON.stringify(write.attempt.answer),
-        score,
-        JSON.stringify(write.attempt.feedback),
-        credited,
-        hintsUsed,
-        now,
-      );
-      attempts = [attempt, ...attempts].sort(newestFirst);
-      if (attempt.score >= 1) round += 1;
-      if (review) card = yield* reviewCardSteps(learnerId, "exercise", exerciseId, foundCard, now, review.initial(now), (stored) => review.decide(stored, attempt!));
-    }
-    if (write.reveal && !reveals.some((r) => r.variantSeed === write.reveal!.variantSeed)) {
-      // The view above is locked and current: no reveal of this variant exists.
-      yield* run(
-        `INSERT INTO "SolutionReveal" ("learnerId", "exerciseId", "variantSeed", "reason", "createdAt") VALUES ($1, $2, $3, $4, $5)`,
-        learnerId,
-        exerciseId,
-        write.reveal.variantSeed,
-        write.reveal.reason,
-        now,
-      );
-      reveals = [...reveals, { variantSeed: write.reveal.variantSeed, reason: write.reveal.reason, createdAt: now }];
-    }
-    if (write.hintsShown) {
-      const { variantSeed, shown } = write.hintsShown;
-      yield* run(
-        `INSERT INTO "HintReveal" ("learnerId", "exerciseId", "variantSeed", "shown", "updatedAt") VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT ("learnerId", "exerciseId", "variantSeed") DO UPDATE SET "shown" = EXCLUDED."shown", "updatedAt" = EXCLUDED."updatedAt"`,
-        learnerId,
-        exerciseId,
-        variantSeed,
-        shown,
-        now,
-      );
-      hintsShown = new Map(hintsShown).set(variantSeed, shown);
-    }
-    return { result, attempt, records: { attempts, reveals, hintsShown, round }, card };
-  });
+): Promise<RecordsWorked<T>> {
+  return transaction(() => exerciseRecordsSteps(learnerId, exerciseId, work, review)) as Promise<RecordsWorked<T>>;
+}
+
+type RecordsWorked<T> = { result: T; attempt?: StoredAttempt; records: ExerciseRecords; card?: StoredCard };
+
+/**
+ * `withExerciseRecords` behind a request limit counted in the same
+ * transaction (lib/db/throttles.ts, LimitGate): one transaction and, on
+ * PostgreSQL, three round trips (the counter, then the limit's lock with the
+ * records, then the writes with the COMMIT) instead of two transactions and
+ * five. `work` runs only when the limit allows; otherwise `limited` says why.
+ */
+export async function withLimitedExerciseRecords<T>(
+  gate: LimitGate,
+  learnerId: string,
+  exerciseId: string,
+  work: (records: ExerciseRecords) => { result: T; write?: RecordWrite },
+  review?: AttemptReview,
+): Promise<RecordsWorked<T> | { limited: Extract<RateLimit, { allowed: false }> }> {
+  const outcome = await transaction(() => exerciseRecordsSteps(learnerId, exerciseId, work, review, gate));
+  await gate.sweep();
+  return outcome;
+}
+
+function* exerciseRecordsSteps<T>(
+  learnerId: string,
+  exerciseId: string,
+  work: (records: ExerciseRecords) => { result: T; write?: RecordWrite },
+  review?: AttemptReview,
+  gate?: LimitGate,
+): Steps<RecordsWorked<T> | { limited: Extract<RateLimit, { allowed: false }> }> {
+  const now = new Date();
+  // The limit's counter first: on PostgreSQL it commits alone, before this transaction begins.
+  if (gate) {
+    const counted = yield* gate.count();
+    if (!counted.allowed) return { limited: counted };
+  }
+  // Write first (the learner's row, created if new), so the transaction holds the
+  // lock (SQLite's database lock, a row lock on PostgreSQL) before it reads: the
+  // reads below see every write committed before, and no other writer interleaves.
+  yield* run(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) ON CONFLICT ("id") DO UPDATE SET "id" = EXCLUDED."id"`, learnerId, now);
+  // The review card, if the attempt will need it, and the limit's rows are read with the records (one round trip on PostgreSQL).
+  const [records, foundCard, locked] = yield* all(
+    readRecords(learnerId, exerciseId),
+    review ? readReviewCardSteps(learnerId, "exercise", exerciseId) : given(undefined),
+    gate ? gate.lock() : given(undefined),
+  );
+  if (locked) {
+    if (!locked.limit.allowed) return { limited: locked.limit };
+    yield* locked.record();
+  }
+  const { result, write } = work(records);
+  if (!write) return { result, records };
+  let attempt: StoredAttempt | undefined;
+  let card: StoredCard | undefined;
+  let { attempts, reveals, hintsShown, round } = records;
+  if (write.attempt) {
+    const { variantSeed, score, credited, hintsUsed } = write.attempt;
+    attempt = {
+      id: cuid(),
+      exerciseId,
+      variantSeed,
+      // Stored as JSON text and handed back parsed, as a read would (a round trip drops undefined fields).
+      answer: JSON.parse(JSON.stringify(write.attempt.answer)),
+      score,
+      feedback: JSON.parse(JSON.stringify(write.attempt.feedback)),
+      credited,
+      hintsUsed,
+      createdAt: now,
+      // A new attempt has no idea claims yet.
+      claims: [],
+    };
+    yield* run(
+      `INSERT INTO "Attempt" ("id", "learnerId", "exerciseId", "variantSeed", "answer", "score", "feedback", "credited", "hintsUsed", "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      attempt.id,
+      learnerId,
+      exerciseId,
+      variantSeed,
+      JSON.stringify(write.attempt.answer),
+      score,
+      JSON.stringify(write.attempt.feedback),
+      credited,
+      hintsUsed,
+      now,
+    );
+    attempts = [attempt, ...attempts].sort(newestFirst);
+    if (attempt.score >= 1) round += 1;
+    if (review) card = yield* reviewCardSteps(learnerId, "exercise", exerciseId, foundCard, now, review.initial(now), (stored) => review.decide(stored, attempt!));
+  }
+  if (write.reveal && !reveals.some((r) => r.variantSeed === write.reveal!.variantSeed)) {
+    // The view above is locked and current: no reveal of this variant exists.
+    yield* run(
+      `INSERT INTO "SolutionReveal" ("learnerId", "exerciseId", "variantSeed", "reason", "createdAt") VALUES ($1, $2, $3, $4, $5)`,
+      learnerId,
+      exerciseId,
+      write.reveal.variantSeed,
+      write.reveal.reason,
+      now,
+    );
+    reveals = [...reveals, { variantSeed: write.reveal.variantSeed, reason: write.reveal.reason, createdAt: now }];
+  }
+  if (write.hintsShown) {
+    const { variantSeed, shown } = write.hintsShown;
+    yield* run(
+      `INSERT INTO "HintReveal" ("learnerId", "exerciseId", "variantSeed", "shown", "updatedAt") VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ("learnerId", "exerciseId", "variantSeed") DO UPDATE SET "shown" = EXCLUDED."shown", "updatedAt" = EXCLUDED."updatedAt"`,
+      learnerId,
+      exerciseId,
+      variantSeed,
+      shown,
+      now,
+    );
+    hintsShown = new Map(hintsShown).set(variantSeed, shown);
+  }
+  return { result, attempt, records: { attempts, reveals, hintsShown, round }, card };
 }
 
 /** The order readRecords returns attempts in: createdAt descending, then id descending. */

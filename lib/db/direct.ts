@@ -446,8 +446,11 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
           next = generator.next();
         } else next = generator.next((await send([step]))[0]);
       }
-      unsent.push("COMMIT");
-      await send([]);
+      // Nothing but statements committed alone was sent (the work stopped at them): no transaction to end.
+      if (sentAny || unsent.length > 1) {
+        unsent.push("COMMIT");
+        await send([]);
+      }
       return next.value;
     } catch (error) {
       try {

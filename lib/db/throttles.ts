@@ -57,15 +57,54 @@ export async function throttle(entries: Entry<any>[], now = Date.now()): Promise
 /** `throttle`'s work; `first`, if given, runs once the entries' rows are locked and read, and a refusal from it stops the entries counting. */
 function* throttleSteps(entries: Entry<any>[], now: number, first?: () => Steps<RateLimit>): Steps<RateLimit> {
   // Sent together (one round trip on PostgreSQL), the entries' rows first, so they are locked before `first`'s.
-  const [states, before] = yield* all(lockedStatesSteps(entries.map((e) => e.key)), first ? first() : given<RateLimit>({ allowed: true }));
-  const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
+  const [locked, before] = yield* all(lockedDecisionSteps(entries, now), first ? first() : given<RateLimit>({ allowed: true }));
   if (!before.allowed) return before;
+  if (locked.limit.allowed) yield* locked.record();
+  return locked.limit;
+}
+
+/** Locks and reads the entries' rows: what their policies decide, and the writes that record it (to run only if the request goes ahead). */
+function* lockedDecisionSteps(entries: Entry<any>[], now: number): Steps<LockedDecision> {
+  const states = yield* lockedStatesSteps(entries.map((e) => e.key));
+  const decisions: [string, Decision<unknown>][] = entries.map(({ key, policy }) => [key, policy.decide(policy.read(states.get(key)), now)]);
   const refused = decisions.filter(([, d]) => !d.allowed);
-  if (refused.length > 0) return { allowed: false as const, retryAfterSeconds: seconds(Math.max(...refused.map(([, d]) => d.retryAfterMs))) };
-  for (const [key, decision] of decisions) {
-    yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
+  if (refused.length > 0) {
+    return { limit: { allowed: false, retryAfterSeconds: seconds(Math.max(...refused.map(([, d]) => d.retryAfterMs))) }, *record() {} };
   }
-  return { allowed: true as const };
+  return {
+    limit: { allowed: true },
+    *record() {
+      for (const [key, decision] of decisions) {
+        yield* run(`UPDATE "Throttle" SET "state" = $1, "expiresAt" = $2 WHERE "key" = $3`, JSON.stringify(decision.next), new Date(decision.expiresAt), key);
+      }
+    },
+  };
+}
+
+type LockedDecision = { limit: RateLimit; record(): Steps<void> };
+
+/**
+ * `countThenThrottle`'s counting, to be done either on its own (`now`, for a
+ * request that ends before its transaction) or as steps of the request's own
+ * transaction, so that a submission takes one transaction, not two: `count`
+ * as the transaction's first step (the counter commits alone on PostgreSQL),
+ * then `lock` sent with the transaction's first reads; the request goes ahead
+ * only if both allow, and then runs `record`. `sweep` afterwards, as `now` does.
+ */
+export type LimitGate = {
+  now(): Promise<RateLimit>;
+  count(): Steps<RateLimit>;
+  lock(): Steps<LockedDecision>;
+  sweep(): Promise<void>;
+};
+
+export function countThenThrottleGate(counter: Counter, entries: Entry<any>[], now = Date.now()): LimitGate {
+  return {
+    now: () => countThenThrottle(counter, entries, now),
+    count: () => countSteps(counter, now),
+    lock: () => lockedDecisionSteps(entries, now),
+    sweep: () => sweep(now),
+  };
 }
 
 type Counter = { key: string; limit: number; windowMs: number };

@@ -6,7 +6,8 @@
 // (gradingPolicy.ts, decision record 0009); this module applies it to the
 // stored records and never lets the browser decide.
 import "server-only";
-import { exerciseRecords, requestNewVariant, withExerciseRecords, type ExerciseRecords, type RecordWrite, type StoredAttempt } from "@/lib/db/attempts";
+import { exerciseRecords, requestNewVariant, withExerciseRecords, withLimitedExerciseRecords, type ExerciseRecords, type RecordWrite, type StoredAttempt } from "@/lib/db/attempts";
+import type { LimitGate } from "@/lib/db/throttles";
 import { attemptReview } from "@/lib/review/cards";
 import { describeAnswer } from "./answerSummary";
 import { canonicalAnswer } from "./canonicalAnswer";
@@ -63,7 +64,9 @@ export type SubmitOutcome =
   | { status: "invalid-answer"; errors: string[] }
   /** A simulator replay was refused (every replay thread busy, queue full) or stopped (over its budget); no attempt was used. */
   | { status: "grader-busy"; retryAfterSeconds: number }
-  | { status: "replay-too-long" };
+  | { status: "replay-too-long" }
+  /** Refused by the submission limits (`limits`), counted in the submission's transaction; nothing else was read or written. */
+  | { status: "limited"; retryAfterSeconds: number };
 
 export type VariantActionOutcome =
   | { status: "ok"; view: LearnerExerciseView }
@@ -164,10 +167,15 @@ export async function anotherVariant(learnerId: string, exerciseId: string): Pro
  * variant whose solution was shown, a malformed answer. An attempt earns
  * credit only on a variant whose answer the learner has not seen; the last
  * allowed wrong attempt shows the solution and closes the variant.
+ * With `limits`, the submission is counted against them exactly once, in its
+ * own transaction where it can be (refused: "limited").
  */
-export async function submitAttempt(learnerId: string, exerciseId: string, claimedSeed: number, rawAnswer: unknown): Promise<SubmitOutcome> {
+export async function submitAttempt(learnerId: string, exerciseId: string, claimedSeed: number, rawAnswer: unknown, limits?: LimitGate): Promise<SubmitOutcome> {
   const exercise = findExercise(exerciseId);
-  if (!exercise) return { status: "unknown-exercise" };
+  if (!exercise) {
+    const limit = await limits?.now();
+    return limit && !limit.allowed ? { status: "limited", retryAfterSeconds: limit.retryAfterSeconds } : { status: "unknown-exercise" };
+  }
   type Decision = Exclude<SubmitOutcome, { status: "graded" }> | { status: "graded" };
   type Refusal = Exclude<Decision, { status: "graded" }>;
   /** The checks that refuse a submission without using an attempt, in the order the learner is told about them. */
@@ -189,6 +197,10 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
   // was computed for (grading is a pure function of seed and value).
   let replayed: { seed: number; graded: Graded } | undefined;
   if (exercise.replay) {
+    // Counted before the replay, which is the expensive part the limits protect.
+    const limit = await limits?.now();
+    if (limit && !limit.allowed) return { status: "limited", retryAfterSeconds: limit.retryAfterSeconds };
+    limits = undefined;
     const early = refusal(await exerciseRecords(learnerId, exerciseId));
     if ("refused" in early) return early.refused;
     try {
@@ -203,7 +215,7 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
 
   // Spaced review (decision record 0011): the attempt is a review of the learner's card for this exercise, stored in the same transaction.
   const review = attemptReview((attempt) => ({ hintsUsed: attempt.hintsUsed }));
-  const { result, attempt, records } = await withExerciseRecords<Decision>(learnerId, exerciseId, (records) => {
+  const gradeOnRecords = (records: ExerciseRecords): { result: Decision; write?: RecordWrite } => {
     const checked = refusal(records);
     if ("refused" in checked) return { result: checked.refused };
     const { seed, standing, value } = checked;
@@ -223,7 +235,10 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
         reveal: usedUp ? { variantSeed: seed, reason: "attempts-used" as const } : undefined,
       },
     };
-  }, review);
+  };
+  const worked = await (limits ? withLimitedExerciseRecords<Decision>(limits, learnerId, exerciseId, gradeOnRecords, review) : withExerciseRecords(learnerId, exerciseId, gradeOnRecords, review));
+  if ("limited" in worked) return { status: "limited", retryAfterSeconds: worked.limited.retryAfterSeconds };
+  const { result, attempt, records } = worked;
   if (result.status !== "graded") return result;
   const stored = attempt!;
   // The records as the grading transaction left them: no second read.

@@ -3,26 +3,64 @@
 // defensively. Routes then validate the body's shape and act.
 import { NextResponse, type NextRequest } from "next/server";
 import { identifyRequest, rememberGuest, type Identity } from "@/lib/auth/identity";
+import type { LimitGate } from "@/lib/db/throttles";
 import { checkJsonRequest, readJsonBody } from "./jsonBody";
-import { checkSubmissionLimits } from "./rateLimit";
+import type { RateLimit } from "./limitPolicies";
+import { submissionLimits } from "./rateLimit";
 
-export type LearnerPost =
-  | { ok: true; identity: Identity; body: unknown; reply: (body: unknown, status: number) => NextResponse }
-  | { ok: false; response: NextResponse };
+type Reply = (body: unknown, status: number) => NextResponse;
+
+export type LearnerPost = { ok: true; identity: Identity; body: unknown; reply: Reply } | { ok: false; response: NextResponse };
 
 export async function learnerPost(request: NextRequest, tooMany = "Too many requests"): Promise<LearnerPost> {
+  const front = await learnerFront(request);
+  if (!front.ok) return front;
+  const { identity, reply } = front;
+  const limited = refusal(await submissionLimits(identity.learnerId, request.headers).now(), reply, tooMany);
+  if (limited) return { ok: false, response: limited };
+  const body = await readJsonBody(request);
+  if (!body.ok) return { ok: false, response: reply({ message: body.message }, body.status) };
+  return { ok: true, identity, body: body.value, reply };
+}
+
+/**
+ * `learnerPost` for a submission whose limits are counted later, in its own
+ * transaction (lib/db/attempts.ts, withLimitedExerciseRecords), which spares
+ * a transaction per submission. The body is read first; a request that ends
+ * before that transaction (a body that is not JSON here, or a shape the route
+ * refuses: `refusedNow`) is still counted, so every request counts once.
+ */
+export async function learnerSubmission(
+  request: NextRequest,
+  tooMany: string,
+): Promise<
+  | { ok: true; identity: Identity; body: unknown; reply: Reply; limits: LimitGate; limitedReply: (limit: RateLimit) => NextResponse; refusedNow: () => Promise<NextResponse | undefined> }
+  | { ok: false; response: NextResponse }
+> {
+  const front = await learnerFront(request);
+  if (!front.ok) return front;
+  const { identity, reply } = front;
+  const limits = submissionLimits(identity.learnerId, request.headers);
+  const limitedReply = (limit: RateLimit) => refusal(limit, reply, tooMany)!;
+  const refusedNow = async () => refusal(await limits.now(), reply, tooMany);
+  const body = await readJsonBody(request);
+  if (!body.ok) return { ok: false, response: (await refusedNow()) ?? reply({ message: body.message }, body.status) };
+  return { ok: true, identity, body: body.value, reply, limits, limitedReply, refusedNow };
+}
+
+async function learnerFront(request: NextRequest): Promise<{ ok: true; identity: Identity; reply: Reply } | { ok: false; response: NextResponse }> {
   // Another origin, or not JSON: refused before anyone is identified (or minted).
   const front = checkJsonRequest(request);
   if (!front.ok) return { ok: false, response: NextResponse.json({ message: front.message }, { status: front.status }) };
   const identity = await identifyRequest(request);
-  const reply = (body: unknown, status: number) => rememberGuest(request, NextResponse.json(body, { status }), identity);
-  const limit = await checkSubmissionLimits(identity.learnerId, request.headers);
-  if (!limit.allowed) {
-    const response = reply({ message: `${tooMany}; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
-    response.headers.set("Retry-After", String(limit.retryAfterSeconds));
-    return { ok: false, response };
-  }
-  const body = await readJsonBody(request);
-  if (!body.ok) return { ok: false, response: reply({ message: body.message }, body.status) };
-  return { ok: true, identity, body: body.value, reply };
+  const reply: Reply = (body, status) => rememberGuest(request, NextResponse.json(body, { status }), identity);
+  return { ok: true, identity, reply };
+}
+
+/** 429 with Retry-After for a refused limit; undefined when it allows. */
+function refusal(limit: RateLimit, reply: Reply, tooMany: string): NextResponse | undefined {
+  if (limit.allowed) return undefined;
+  const response = reply({ message: `${tooMany}; wait ${limit.retryAfterSeconds} s and try again.` }, 429);
+  response.headers.set("Retry-After", String(limit.retryAfterSeconds));
+  return response;
 }

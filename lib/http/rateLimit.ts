@@ -1,7 +1,7 @@
 // The request limits, counted in the database (lib/db/throttles.ts) so every
 // app process behind the proxy counts against the same ones, never in one
 // process's memory (docs/decisions/0016). Policies: lib/http/limitPolicies.ts.
-import { countThenThrottle } from "@/lib/db/throttles";
+import { countThenThrottleGate, type LimitGate } from "@/lib/db/throttles";
 import { clientAddress } from "./clientAddress";
 import { slidingWindow, type RateLimit } from "./limitPolicies";
 
@@ -22,8 +22,17 @@ export const perAddressSubmissions = { limit: Number(process.env.SUBMISSION_LIMI
 
 /** One more submission (or new-variant request) by this learner from this request's address? */
 export async function checkSubmissionLimits(learnerId: string, headers: { get(name: string): string | null }): Promise<RateLimit> {
-  // The address's counter (refused requests count too), then the learner's limit, which counts only when both allow: one transaction.
-  return countThenThrottle(
+  return submissionLimits(learnerId, headers).now();
+}
+
+/**
+ * The same limits, to be counted either now or inside the submission's own
+ * transaction (lib/db/attempts.ts, withLimitedExerciseRecords): the address's
+ * counter (refused requests count too), then the learner's limit, which
+ * counts only when both allow.
+ */
+export function submissionLimits(learnerId: string, headers: { get(name: string): string | null }): LimitGate {
+  return countThenThrottleGate(
     { key: `submit:address:${clientAddress(headers)}`, ...perAddressSubmissions },
     [{ key: `submit:learner:${learnerId}`, policy: perLearnerSubmissions }],
   );

@@ -202,4 +202,21 @@ describe("rate limit", () => {
     expect(statuses.slice(20)).toEqual([429, 429]);
     expect((await attemptRows()).filter((row) => row.learnerId === learnerIdOf(cookie))).toHaveLength(2);
   });
+
+  it("counts every kind of refused submission once: bodies that are not JSON, wrong shapes and unknown exercises use up the limit like answers do", async () => {
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const seed = first.body.variantSeed;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await submit(cookie, undefined, { raw: "{ack: 1" })).response.status);
+    for (let i = 0; i < 5; i++) statuses.push((await submit(cookie, { answer: {} })).response.status);
+    for (let i = 0; i < 5; i++) statuses.push((await submit(cookie, { variantSeed: seed, answer: {} }, {}, "no-such-exercise")).response.status);
+    for (let i = 0; i < 5; i++) statuses.push((await submit(cookie, { variantSeed: seed, answer: { ack: "x", flags: [] } })).response.status);
+    expect(statuses).toEqual([...Array(10).fill(400), ...Array(5).fill(404), ...Array(5).fill(422)]);
+    // The 21st within 10 s, a right answer, is refused whole: no attempt stored.
+    const refused = await submit(cookie, { variantSeed: seed, answer: headerBytesAckFlags.correctAnswer(seed) });
+    expect(refused.response.status).toBe(429);
+    expect(refused.body.message).toMatch(/Too many submissions; wait \d+ s/);
+    expect((await attemptRows()).filter((row) => row.learnerId === learnerIdOf(cookie))).toHaveLength(0);
+  });
 });

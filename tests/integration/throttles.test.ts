@@ -12,7 +12,8 @@ process.env.TRUST_PROXY_HOPS = "1";
 const signup = await import("@/app/api/auth/signup/route");
 const login = await import("@/app/api/auth/login/route");
 const { createJoinGuard } = await import("@/lib/http/joinLimit");
-const { countInWindow, countThenThrottle } = await import("@/lib/db/throttles");
+const { countInWindow, countThenThrottle, countThenThrottleGate } = await import("@/lib/db/throttles");
+const { withLimitedExerciseRecords } = await import("@/lib/db/attempts");
 const { slidingWindow } = await import("@/lib/http/limitPolicies");
 const { prisma } = await import("@/lib/db/client");
 
@@ -151,5 +152,51 @@ describe("an address's counter and a learner's limit in one transaction", () => 
   it("of 12 requests from one learner sent at once, allows exactly 3", async () => {
     const replies = await Promise.all(Array.from({ length: 12 }, () => check("192.0.2.22", "dee", 91_001_000)));
     expect(replies.filter((r) => r.allowed)).toHaveLength(3);
+  });
+});
+
+describe("limits counted in a submission's own transaction", () => {
+  const perLearner = slidingWindow({ limit: 2, windowMs: 10_000 });
+  const gate = (address: string, learner: string, at: number) =>
+    countThenThrottleGate({ key: `test:gate:${address}`, limit: 3, windowMs: 10_000 }, [{ key: `test:gate:learner:${learner}`, policy: perLearner }], at);
+  const learnerRow = (id: string) => prisma.learner.findUnique({ where: { id } });
+  let worked = 0;
+  const work = () => {
+    worked += 1;
+    return { result: "looked" };
+  };
+
+  it("lets the learner's work run while both limits allow, and counts it like countThenThrottle does", async () => {
+    const at = 92_001_000;
+    const learner = `gate-${Date.now()}-a`;
+    worked = 0;
+    for (let i = 0; i < 2; i++) expect(await withLimitedExerciseRecords(gate("192.0.2.30", learner, at + i), learner, "any-exercise", work)).toMatchObject({ result: "looked" });
+    expect(worked).toBe(2);
+    expect(await learnerRow(learner)).not.toBeNull();
+    // The learner's third: refused by its own limit, without running the work; the address still counted it (its 3rd).
+    expect(await withLimitedExerciseRecords(gate("192.0.2.30", learner, at + 2), learner, "any-exercise", work)).toEqual({ limited: { allowed: false, retryAfterSeconds: 10 } });
+    expect(worked).toBe(2);
+    expect(await countInWindow("test:gate:192.0.2.30", 3, 10_000, at + 3)).toMatchObject({ allowed: false });
+  });
+
+  it("a submission the address refuses runs nothing, writes nothing (not even the learner's row) and leaves the learner's limit untouched", async () => {
+    const at = 93_001_000;
+    for (let i = 0; i < 3; i++) await countInWindow("test:gate:192.0.2.31", 3, 10_000, at);
+    const learner = `gate-${Date.now()}-b`;
+    worked = 0;
+    expect(await withLimitedExerciseRecords(gate("192.0.2.31", learner, at + 1), learner, "any-exercise", work)).toEqual({ limited: { allowed: false, retryAfterSeconds: 9 } });
+    expect(worked).toBe(0);
+    expect(await learnerRow(learner)).toBeNull();
+    expect(await prisma.throttle.findUnique({ where: { key: `test:gate:learner:${learner}` } })).toBeNull();
+    // Elsewhere the learner still has both of its submissions.
+    for (let i = 0; i < 2; i++) expect(await withLimitedExerciseRecords(gate("192.0.2.32", learner, at + 2 + i), learner, "any-exercise", work)).toMatchObject({ result: "looked" });
+  });
+
+  it("of 8 submissions from one learner sent at once, lets exactly 2 run", async () => {
+    const learner = `gate-${Date.now()}-c`;
+    worked = 0;
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => withLimitedExerciseRecords(gate(`192.0.2.33`, learner, 94_001_000), learner, "any-exercise", work)));
+    expect(outcomes.filter((o) => "result" in o)).toHaveLength(2);
+    expect(worked).toBe(2);
   });
 });

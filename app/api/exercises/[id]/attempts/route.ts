@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { submitAttempt } from "@/lib/exercises/learnerVariant";
-import { learnerPost } from "@/lib/http/learnerPost";
+import { learnerSubmission } from "@/lib/http/learnerPost";
 import { nulInPath, nulInPathResponse } from "@/lib/http/pathParams";
 
 export const dynamic = "force-dynamic";
@@ -15,17 +15,20 @@ const submissionSchema = z.object({
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   if (nulInPath(id)) return nulInPathResponse();
-  const post = await learnerPost(request, "Too many submissions");
+  // The limits are counted in the submission's own transaction (one transaction, not two), or at once when it ends before that.
+  const post = await learnerSubmission(request, "Too many submissions");
   if (!post.ok) return post.response;
   const { identity, reply } = post;
   const submission = submissionSchema.safeParse(post.body);
   if (!submission.success) {
     const errors = submission.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-    return reply({ message: "The submission is malformed.", errors }, 400);
+    return (await post.refusedNow()) ?? reply({ message: "The submission is malformed.", errors }, 400);
   }
 
-  const outcome = await submitAttempt(identity.learnerId, id, submission.data.variantSeed, submission.data.answer);
+  const outcome = await submitAttempt(identity.learnerId, id, submission.data.variantSeed, submission.data.answer, post.limits);
   switch (outcome.status) {
+    case "limited":
+      return post.limitedReply({ allowed: false, retryAfterSeconds: outcome.retryAfterSeconds });
     case "unknown-exercise":
       return reply({ message: `There is no exercise with id "${id.slice(0, 80)}".` }, 404);
     case "stale-variant":
