@@ -3,7 +3,8 @@
 // cookies directly.
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
-import { learnerHasAccount, type AccountUser, type Role } from "@/lib/db/accounts";
+import { learnerHasAccount, learnerHasAccountSteps, type AccountUser, type Role } from "@/lib/db/accounts";
+import { all, autocommit, type Steps } from "@/lib/db/direct";
 import { LEARNER_COOKIE, type GuestLearner, learnerFromCookie, rememberLearner } from "@/lib/learner/anonymousLearner";
 import { learnerIdSecret } from "@/lib/learner/secret";
 import { SESSION_COOKIE, userForSessionToken } from "./session";
@@ -19,7 +20,28 @@ export type Identity = {
 
 type CookieReader = { get(name: string): { value: string } | undefined };
 
-export async function identify(cookies: CookieReader): Promise<Identity> {
+export function identify(cookies: CookieReader): Promise<Identity> {
+  return identifyWith(cookies, learnerHasAccount);
+}
+
+/**
+ * `identify`, with `alongside` sent in the same message as a returning
+ * guest's account check (lib/db/direct.ts, autocommit: one round trip on
+ * PostgreSQL, not two; a submission sends its address counter so). `along`
+ * is undefined when there was no account check to send it with (a session,
+ * or a new guest): the caller then does that work itself.
+ */
+export async function identifyAlong<T>(cookies: CookieReader, alongside: () => Steps<T>): Promise<{ identity: Identity; along?: T }> {
+  let along: T | undefined;
+  const identity = await identifyWith(cookies, async (learnerId) => {
+    const [hasAccount, result] = await autocommit(() => all(learnerHasAccountSteps(learnerId), alongside()));
+    along = result;
+    return hasAccount;
+  });
+  return { identity, along };
+}
+
+async function identifyWith(cookies: CookieReader, hasAccount: (learnerId: string) => Promise<boolean>): Promise<Identity> {
   const secret = await learnerIdSecret();
   let guest = learnerFromCookie(cookies.get(LEARNER_COOKIE)?.value, secret);
   const user = await userForSessionToken(cookies.get(SESSION_COOKIE)?.value);
@@ -27,7 +49,7 @@ export async function identify(cookies: CookieReader): Promise<Identity> {
   // Without a live session, a guest id that belongs to an account (kept in the
   // browser after a sign-out or an expired session) must not open that
   // account's work: this visitor becomes a new guest.
-  if (!guest.isNew && (await learnerHasAccount(guest.learnerId))) guest = learnerFromCookie(undefined, secret);
+  if (!guest.isNew && (await hasAccount(guest.learnerId))) guest = learnerFromCookie(undefined, secret);
   return { learnerId: guest.learnerId, guest, role: "guest" };
 }
 

@@ -1,7 +1,7 @@
 // Accounts, sessions and moving a guest's work into an account.
 import "server-only";
 import { databaseReady, prisma } from "./client";
-import { readOne } from "./direct";
+import { readOne, rows, type Steps } from "./direct";
 import { retryOnUniqueViolation } from "./uniqueViolation";
 import { moveGuestCards } from "./review";
 
@@ -95,10 +95,17 @@ export async function deleteSession(sessionId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }
 
+const LEARNER_HAS_ACCOUNT = `SELECT 1 AS "found" FROM "User" WHERE "learnerId" = $1`;
+
 export async function learnerHasAccount(learnerId: string): Promise<boolean> {
   // Asked on every request of a returning guest (every submission): the direct driver.
-  const found = await readOne(`SELECT 1 AS "found" FROM "User" WHERE "learnerId" = $1`, learnerId);
+  const found = await readOne(LEARNER_HAS_ACCOUNT, learnerId);
   return found.length > 0;
+}
+
+/** `learnerHasAccount` as a step, to send with other statements (lib/db/direct.ts, autocommit). */
+export function* learnerHasAccountSteps(learnerId: string): Steps<boolean> {
+  return (yield* rows(LEARNER_HAS_ACCOUNT, learnerId)).length > 0;
 }
 
 export async function setRole(email: string, role: Role): Promise<boolean> {

@@ -191,8 +191,25 @@ export function transaction<T>(steps: () => Steps<T>): Promise<T> {
 /** Runs read-only `steps` on one consistent snapshot. */
 export function read<T>(steps: () => Steps<T>): Promise<T> {
   const conn = connection();
-  if (conn.kind === "postgresql") return postgresTransaction(conn, steps, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
+  if (conn.kind === "postgresql") return postgresTransaction(conn, steps, { begin: "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ" });
   return retryBusy(() => sqliteTransaction(conn, "BEGIN", () => drive(conn, steps)));
+}
+
+/** Sent first in a message that is its own (implicit) transaction: its commit does not wait for the WAL flush. */
+const UNSYNCED_COMMIT = "SET LOCAL synchronous_commit TO OFF";
+
+/**
+ * Statements sent in one step (one `rows`, or one `all` of them) and
+ * committed together at once, without BEGIN and COMMIT: on PostgreSQL one
+ * message, an implicit transaction, whose commit does not wait for the WAL
+ * flush (as rowsAlone's: for counters, and reads that go with them, never
+ * for anyone's work); on SQLite an ordinary transaction. One round trip for
+ * what would otherwise be two (a request's address counter with its guest's
+ * account check, lib/auth/identity.ts).
+ */
+export function autocommit<T>(steps: () => Steps<T>): Promise<T> {
+  const conn = connection();
+  return conn.kind === "sqlite" ? sqliteWithLock(conn, steps) : postgresTransaction(conn, steps, { implicit: true });
 }
 
 /**
@@ -388,7 +405,12 @@ export function postgresExecute(statement: Statement, known: ReadonlySet<string>
   return [`PREPARE ${name} AS ${statement.sql}`, execute];
 }
 
-async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Steps<T>, begin = "BEGIN"): Promise<T> {
+/** How a PostgreSQL transaction starts: BEGIN (ended by COMMIT), or one message of its own (`autocommit`). */
+type PostgresStart = { begin: string } | { implicit: true };
+
+async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Steps<T>, start: PostgresStart = { begin: "BEGIN" }): Promise<T> {
+  const implicit = "implicit" in start;
+  const begin = implicit ? UNSYNCED_COMMIT : start.begin;
   const client = await conn.pool.connect();
   let known = preparedOn.get(client);
   if (!known) preparedOn.set(client, (known = new Set()));
@@ -400,7 +422,7 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
   /** Runs `statements` (rowsAlone's) each committed on its own, before the transaction begins; their rows. */
   const sendAlone = async (statements: Statement[]): Promise<unknown[][]> => {
     if (sentAny || unsent.length > 1) throw aloneTooLate();
-    const texts = ["SET LOCAL synchronous_commit TO OFF"];
+    const texts = [UNSYNCED_COMMIT];
     const resultAt = statements.map((statement) => {
       texts.push(...postgresExecute(statement, known, preparing));
       return texts.length - 1;
@@ -412,7 +434,9 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
   };
   /** Sends what is unsent and then `statements` in one message; the results of `statements`. */
   const send = async (all: Statement[]): Promise<unknown[]> => {
-    const alone = all.filter((statement) => statement.alone);
+    if (implicit && sentAny) throw new Error("Work run by autocommit must send all its statements at once (one step).");
+    // In one implicit transaction, a statement committed alone is one of the message's like the others.
+    const alone = implicit ? [] : all.filter((statement) => statement.alone);
     const aloneRows = alone.length > 0 ? await sendAlone(alone) : [];
     const statements = alone.length > 0 ? all.filter((statement) => !statement.alone) : all;
     sentAny = true;
@@ -447,14 +471,17 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
         } else next = generator.next((await send([step]))[0]);
       }
       // Nothing but statements committed alone was sent (the work stopped at them): no transaction to end.
-      if (sentAny || unsent.length > 1) {
+      if (implicit) {
+        if (unsent.length > 1) throw new Error("Work run by autocommit must end with a statement that returns rows.");
+      } else if (sentAny || unsent.length > 1) {
         unsent.push("COMMIT");
         await send([]);
       }
       return next.value;
     } catch (error) {
       try {
-        await client.query("ROLLBACK");
+        // An implicit transaction ended with its message, whatever happened.
+        if (!implicit) await client.query("ROLLBACK");
         // A message that failed ran its PREPAREs up to the error and none after it: ask which exist.
         if (preparing.size > 0) {
           const existing = await client.query<{ name: string }>("SELECT name FROM pg_prepared_statements");

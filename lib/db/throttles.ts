@@ -98,16 +98,20 @@ export type LimitGate = {
   sweep(): Promise<void>;
 };
 
-export function countThenThrottleGate(counter: Counter, entries: Entry<any>[], now = Date.now()): LimitGate {
+/** `counted`: the counter's answer, when it was counted already (with other statements: `countSteps`), so it is not counted twice. */
+export function countThenThrottleGate(counter: Counter, entries: Entry<any>[], now = Date.now(), counted?: RateLimit): LimitGate {
   return {
-    now: () => countThenThrottle(counter, entries, now),
-    count: () => countSteps(counter, now),
+    now: async () => {
+      if (!counted) return countThenThrottle(counter, entries, now);
+      return counted.allowed ? throttle(entries, now) : counted;
+    },
+    count: () => (counted ? given(counted) : countSteps(counter, now)),
     lock: () => lockedDecisionSteps(entries, now),
     sweep: () => sweep(now),
   };
 }
 
-type Counter = { key: string; limit: number; windowMs: number };
+export type Counter = { key: string; limit: number; windowMs: number };
 
 /**
  * A fixed-window counter in one statement (insert-or-increment, RETURNING):
@@ -121,7 +125,8 @@ export async function countInWindow(key: string, limit: number, windowMs: number
   return result;
 }
 
-function* countSteps({ key, limit, windowMs }: Counter, now: number): Steps<RateLimit> {
+/** `countInWindow`'s statement, as a step (committed alone on PostgreSQL). */
+export function* countSteps({ key, limit, windowMs }: Counter, now: number): Steps<RateLimit> {
   const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
   // Committed alone on PostgreSQL (rowsAlone): every request from one address shares this row.
   const [row] = yield* rowsAlone<{ state: string }>(

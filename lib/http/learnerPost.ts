@@ -2,11 +2,11 @@
 // origin and exactly application/json (lib/http/origin.ts), who is asking, the per-learner limit (429 with Retry-After), and a JSON body read
 // defensively. Routes then validate the body's shape and act.
 import { NextResponse, type NextRequest } from "next/server";
-import { identifyRequest, rememberGuest, type Identity } from "@/lib/auth/identity";
+import { identifyAlong, identifyRequest, rememberGuest, type Identity } from "@/lib/auth/identity";
 import type { LimitGate } from "@/lib/db/throttles";
 import { checkJsonRequest, readJsonBody } from "./jsonBody";
 import type { RateLimit } from "./limitPolicies";
-import { submissionLimits } from "./rateLimit";
+import { countAddressSteps, submissionLimits } from "./rateLimit";
 
 type Reply = (body: unknown, status: number) => NextResponse;
 
@@ -37,10 +37,11 @@ export async function learnerSubmission(
   | { ok: true; identity: Identity; body: unknown; reply: Reply; limits: LimitGate; limitedReply: (limit: RateLimit) => NextResponse; refusedNow: () => Promise<NextResponse | undefined> }
   | { ok: false; response: NextResponse }
 > {
-  const front = await learnerFront(request);
+  // A returning guest's account check takes the address's counter with it (one round trip on PostgreSQL).
+  const front = await learnerFront(request, () => identifyAlong(request.cookies, () => countAddressSteps(request.headers)));
   if (!front.ok) return front;
-  const { identity, reply } = front;
-  const limits = submissionLimits(identity.learnerId, request.headers);
+  const { identity, reply, along: addressCounted } = front;
+  const limits = submissionLimits(identity.learnerId, request.headers, addressCounted);
   const limitedReply = (limit: RateLimit) => refusal(limit, reply, tooMany)!;
   const refusedNow = async () => refusal(await limits.now(), reply, tooMany);
   const body = await readJsonBody(request);
@@ -48,13 +49,16 @@ export async function learnerSubmission(
   return { ok: true, identity, body: body.value, reply, limits, limitedReply, refusedNow };
 }
 
-async function learnerFront(request: NextRequest): Promise<{ ok: true; identity: Identity; reply: Reply } | { ok: false; response: NextResponse }> {
+async function learnerFront<T = never>(
+  request: NextRequest,
+  identifyBy: () => Promise<{ identity: Identity; along?: T }> = async () => ({ identity: await identifyRequest(request) }),
+): Promise<{ ok: true; identity: Identity; reply: Reply; along?: T } | { ok: false; response: NextResponse }> {
   // Another origin, or not JSON: refused before anyone is identified (or minted).
   const front = checkJsonRequest(request);
   if (!front.ok) return { ok: false, response: NextResponse.json({ message: front.message }, { status: front.status }) };
-  const identity = await identifyRequest(request);
+  const { identity, along } = await identifyBy();
   const reply: Reply = (body, status) => rememberGuest(request, NextResponse.json(body, { status }), identity);
-  return { ok: true, identity, reply };
+  return { ok: true, identity, reply, along };
 }
 
 /** 429 with Retry-After for a refused limit; undefined when it allows. */

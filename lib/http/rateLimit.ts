@@ -1,7 +1,8 @@
 // The request limits, counted in the database (lib/db/throttles.ts) so every
 // app process behind the proxy counts against the same ones, never in one
 // process's memory (docs/decisions/0016). Policies: lib/http/limitPolicies.ts.
-import { countThenThrottleGate, type LimitGate } from "@/lib/db/throttles";
+import type { Steps } from "@/lib/db/direct";
+import { countSteps, countThenThrottleGate, type Counter, type LimitGate } from "@/lib/db/throttles";
 import { clientAddress } from "./clientAddress";
 import { slidingWindow, type RateLimit } from "./limitPolicies";
 
@@ -31,9 +32,18 @@ export async function checkSubmissionLimits(learnerId: string, headers: { get(na
  * counter (refused requests count too), then the learner's limit, which
  * counts only when both allow.
  */
-export function submissionLimits(learnerId: string, headers: { get(name: string): string | null }): LimitGate {
-  return countThenThrottleGate(
-    { key: `submit:address:${clientAddress(headers)}`, ...perAddressSubmissions },
-    [{ key: `submit:learner:${learnerId}`, policy: perLearnerSubmissions }],
-  );
+export function submissionLimits(learnerId: string, headers: { get(name: string): string | null }, addressCounted?: AddressCount): LimitGate {
+  const now = addressCounted?.now ?? Date.now();
+  return countThenThrottleGate(addressCounter(headers), [{ key: `submit:learner:${learnerId}`, policy: perLearnerSubmissions }], now, addressCounted?.limit);
+}
+
+export type AddressCount = { limit: RateLimit; now: number };
+
+/** The address's counter on its own, as a step to send with other statements (the guest's account check); then `submissionLimits(…, counted)`. */
+export function* countAddressSteps(headers: { get(name: string): string | null }, now = Date.now()): Steps<AddressCount> {
+  return { limit: yield* countSteps(addressCounter(headers), now), now };
+}
+
+function addressCounter(headers: { get(name: string): string | null }): Counter {
+  return { key: `submit:address:${clientAddress(headers)}`, ...perAddressSubmissions };
 }

@@ -160,4 +160,18 @@ describe("a guest cookie left from an account", () => {
     expect(await history(browser)).toHaveLength(0);
     expect(browser.cookies.get("tcp_learner")).not.toBe(undefined);
   });
+
+  it("does not let a submission sent with it answer the account's variant", async () => {
+    const browser = await signedUp("leftover-submit@example.com");
+    const view = await browser.call(exerciseRoute.GET as never, `/api/exercises/${EXERCISE}`, { params: { id: EXERCISE } });
+    browser.cookies.delete("tcp_session");
+    const sent = await browser.call(attemptsRoute.POST as never, `/api/exercises/${EXERCISE}/attempts`, {
+      params: { id: EXERCISE },
+      json: { variantSeed: view.body.variantSeed, answer: { ack: "1", flags: [] } },
+    });
+    // Sent as a new guest, whose variant this is not.
+    expect(sent.status).toBe(409);
+    await browser.call(login.POST as never, "/api/auth/login", { json: { email: "leftover-submit@example.com", password: PASSWORD } });
+    expect(await history(browser)).toHaveLength(0);
+  });
 });

@@ -16,7 +16,7 @@ const { findCard } = await import("@/lib/db/review");
 const { attemptReview, recordReview } = await import("@/lib/review/cards");
 const { adjustThrottle, countInWindow, peekThrottle, throttle } = await import("@/lib/db/throttles");
 const { slidingWindow } = await import("@/lib/http/limitPolicies");
-const { all, rows, rowsAlone, run, transaction } = await import("@/lib/db/direct");
+const { all, autocommit, rows, rowsAlone, run, transaction } = await import("@/lib/db/direct");
 
 const EXERCISE = "header-fields-data-offset";
 // Above 2^31: PostgreSQL stores seeds as oid, SQLite as a 64-bit integer.
@@ -300,5 +300,40 @@ describe("a statement committed alone (a counter every request shares)", () => {
     const [, counted] = await Promise.all([slow, quick]);
     expect(finished).toEqual(["quick", "slow"]);
     expect(counted[0]!.state).toBe("2");
+  });
+});
+
+describe("statements committed together without a transaction block (autocommit)", () => {
+  it("a counter and a read sent in one step both take effect, and the counter is stored", async () => {
+    const key = `test:autocommit:${randomUUID()}`;
+    const count = () =>
+      rowsAlone<{ state: string }>(
+        `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
+         ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
+         RETURNING "state"`,
+        key,
+        new Date(),
+      );
+    for (const expected of ["1", "2"]) {
+      const [counted, seven] = await autocommit(() => all(count(), rows<{ n: number }>(`SELECT 7 AS n`)));
+      expect([counted[0]!.state, Number(seven[0]!.n)]).toEqual([expected, 7]);
+    }
+    expect((await prisma.throttle.findUnique({ where: { key } }))?.state).toBe("2");
+  });
+
+  it.runIf(testDialect === "postgresql")("refuses work that needs a second message, and a failing statement leaves nothing of its message", async () => {
+    await expect(
+      autocommit(function* () {
+        yield* rows(`SELECT 1 AS n`);
+        return yield* rows(`SELECT 2 AS n`);
+      }),
+    ).rejects.toThrow(/one step/);
+    const learnerId = randomUUID();
+    await expect(
+      autocommit(() =>
+        all(rows(`INSERT INTO "Learner" ("id", "createdAt") VALUES ($1, $2) RETURNING "id"`, learnerId, new Date()), rows(`SELECT 1 / 0 AS n`)),
+      ),
+    ).rejects.toThrow(/division by zero/);
+    expect(await prisma.learner.findUnique({ where: { id: learnerId } })).toBeNull();
   });
 });

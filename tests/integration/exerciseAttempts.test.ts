@@ -203,6 +203,22 @@ describe("rate limit", () => {
     expect((await attemptRows()).filter((row) => row.learnerId === learnerIdOf(cookie))).toHaveLength(2);
   });
 
+  it("counts each submission once against its address, whether the learner is new, returning or refused", async () => {
+    const addressCount = async () =>
+      (await testSql<{ state: string }>(`SELECT "state" FROM "Throttle" WHERE "key" LIKE 'submit:address:%'`)).reduce((sum, row) => sum + Number(row.state), 0);
+    const before = await addressCount();
+    const first = await view();
+    const cookie = cookieOf(first.response);
+    const seed = first.body.variantSeed;
+    expect((await submit(cookie, { variantSeed: seed, answer: { ack: "1", flags: [] } })).response.status).toBe(201);
+    expect((await submit(cookie, { variantSeed: seed, answer: { ack: "x", flags: [] } })).response.status).toBe(422);
+    expect((await submit(cookie, { answer: {} })).response.status).toBe(400);
+    expect((await submit(cookie, { variantSeed: seed, answer: {} }, {}, "no-such-exercise")).response.status).toBe(404);
+    // No cookie: a new guest, minted by this request.
+    expect((await submit("", { variantSeed: seed, answer: {} })).response.status).toBe(409);
+    expect((await addressCount()) - before).toBe(5);
+  });
+
   it("counts every kind of refused submission once: bodies that are not JSON, wrong shapes and unknown exercises use up the limit like answers do", async () => {
     const first = await view();
     const cookie = cookieOf(first.response);
