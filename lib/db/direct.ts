@@ -21,7 +21,12 @@
 //   trip, cost more than its grading (docs/performance-grading.md). So
 //   writes (`run`, whose result no caller needs) wait and go with the next
 //   statement that needs an answer, or with the COMMIT; BEGIN goes with the
-//   first; and `all` sends independent statements together. Several
+//   first; and `all` sends independent statements together. (Most of a round
+//   trip's cost is waking a PostgreSQL backend that sleeps between messages:
+//   node-postgres measured 0.25 ms of CPU per `SELECT 1` with one query in
+//   flight and 0.045 ms with twenty, decision record 0020.) A counter every
+//   request shares commits alone (`rowsAlone`, `autocommit`), so no
+//   transaction holds its row across a round trip. Several
 //   statements in one message need PostgreSQL's simple query protocol, which
 //   takes no parameters. So each statement is prepared (SQL PREPARE, with
 //   untyped parameters, as node-postgres sends them) the first time a pooled
