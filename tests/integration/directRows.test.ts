@@ -243,15 +243,17 @@ describe("throttle rows written on the fast path", () => {
   });
 });
 
+/** One more on a counter row (as lib/db/throttles.ts counts an address), committed alone. */
+const counter = (key: string) =>
+  rowsAlone<{ state: string }>(
+    `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
+     ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
+     RETURNING "state"`,
+    key,
+    new Date(),
+  );
+
 describe("a statement committed alone (a counter every request shares)", () => {
-  const counter = (key: string) =>
-    rowsAlone<{ state: string }>(
-      `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
-       ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
-       RETURNING "state"`,
-      key,
-      new Date(),
-    );
   const storedCount = async (key: string) => (await prisma.throttle.findUnique({ where: { key } }))?.state;
 
   it(`stays counted when its transaction fails later on PostgreSQL, and rolls back with it on SQLite (${testDialect})`, async () => {
@@ -306,16 +308,8 @@ describe("a statement committed alone (a counter every request shares)", () => {
 describe("statements committed together without a transaction block (autocommit)", () => {
   it("a counter and a read sent in one step both take effect, and the counter is stored", async () => {
     const key = `test:autocommit:${randomUUID()}`;
-    const count = () =>
-      rowsAlone<{ state: string }>(
-        `INSERT INTO "Throttle" ("key", "state", "expiresAt") VALUES ($1, '1', $2)
-         ON CONFLICT ("key") DO UPDATE SET "state" = CAST(CAST("Throttle"."state" AS INTEGER) + 1 AS TEXT)
-         RETURNING "state"`,
-        key,
-        new Date(),
-      );
     for (const expected of ["1", "2"]) {
-      const [counted, seven] = await autocommit(() => all(count(), rows<{ n: number }>(`SELECT 7 AS n`)));
+      const [counted, seven] = await autocommit(() => all(counter(key), rows<{ n: number }>(`SELECT 7 AS n`)));
       expect([counted[0]!.state, Number(seven[0]!.n)]).toEqual([expected, 7]);
     }
     expect((await prisma.throttle.findUnique({ where: { key } }))?.state).toBe("2");
