@@ -425,28 +425,8 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
   const preparing = new Set<string>();
   let sentAny = false;
   /** Runs `statements` (rowsAlone's) each committed on its own, before the transaction begins; their rows. */
-  const sendAlone = async (statements: Statement[]): Promise<unknown[][]> => {
-    if (sentAny || unsent.length > 1) throw aloneTooLate();
-    const texts = [UNSYNCED_COMMIT];
-    const resultAt = statements.map((statement) => {
-      texts.push(...postgresExecute(statement, known, preparing));
-      return texts.length - 1;
-    });
-    const sent = (await client.query(texts.join("\n;\n"))) as unknown as pg.QueryResult[];
-    for (const name of preparing) known.add(name);
-    preparing.clear();
-    return resultAt.map((at) => sent[at]!.rows);
-  };
-  /** Sends what is unsent and then `statements` in one message; the results of `statements`. */
-  const send = async (all: Statement[]): Promise<unknown[]> => {
-    if (implicit && sentAny) throw new Error("Work run by autocommit must send all its statements at once (one step).");
-    // In one implicit transaction, a statement committed alone is one of the message's like the others.
-    const alone = implicit ? [] : all.filter((statement) => statement.alone);
-    const aloneRows = alone.length > 0 ? await sendAlone(alone) : [];
-    const statements = alone.length > 0 ? all.filter((statement) => !statement.alone) : all;
-    sentAny = true;
-    const texts = unsent;
-    unsent = [];
+  /** Sends `texts` and then `statements` in one message; each statement's rows (undefined for one that returns none). */
+  const message = async (texts: string[], statements: Statement[]): Promise<unknown[]> => {
     // Where each statement's own result will be: its EXECUTE is the last of its texts.
     const resultAt = statements.map((statement) => {
       texts.push(...postgresExecute(statement, known, preparing));
@@ -458,7 +438,20 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
     preparing.clear();
     // node-postgres answers a message of several statements with one result each, of one with the result itself.
     const results = Array.isArray(sent) ? sent : [sent];
-    const own = statements.map((statement, i) => (statement.returnsRows ? results[resultAt[i]!]!.rows : undefined));
+    return statements.map((statement, i) => (statement.returnsRows ? results[resultAt[i]!]!.rows : undefined));
+  };
+  /** Sends what is unsent and then `statements` in one message (rowsAlone's first, in a message of their own); the results of `statements`. */
+  const send = async (all: Statement[]): Promise<unknown[]> => {
+    if (implicit && sentAny) throw new Error("Work run by autocommit must send all its statements at once (one step).");
+    // In one implicit transaction, a statement committed alone is one of the message's like the others.
+    const alone = implicit ? [] : all.filter((statement) => statement.alone);
+    if (alone.length > 0 && (sentAny || unsent.length > 1)) throw aloneTooLate();
+    const aloneRows = alone.length > 0 ? await message([UNSYNCED_COMMIT], alone) : [];
+    const statements = alone.length > 0 ? all.filter((statement) => !statement.alone) : all;
+    sentAny = true;
+    const texts = unsent;
+    unsent = [];
+    const own = await message(texts, statements);
     if (alone.length === 0) return own;
     // In the order they were asked for.
     return all.map((statement) => (statement.alone ? aloneRows.shift() : own.shift()));

@@ -171,11 +171,13 @@ export async function anotherVariant(learnerId: string, exerciseId: string): Pro
  * own transaction where it can be (refused: "limited").
  */
 export async function submitAttempt(learnerId: string, exerciseId: string, claimedSeed: number, rawAnswer: unknown, limits?: LimitGate): Promise<SubmitOutcome> {
-  const exercise = findExercise(exerciseId);
-  if (!exercise) {
+  /** Counts the limits now, before work that does not reach the submission's transaction; the refusal, if they refuse. */
+  const limitedNow = async (): Promise<SubmitOutcome | undefined> => {
     const limit = await limits?.now();
-    return limit && !limit.allowed ? { status: "limited", retryAfterSeconds: limit.retryAfterSeconds } : { status: "unknown-exercise" };
-  }
+    return limit && !limit.allowed ? { status: "limited", retryAfterSeconds: limit.retryAfterSeconds } : undefined;
+  };
+  const exercise = findExercise(exerciseId);
+  if (!exercise) return (await limitedNow()) ?? { status: "unknown-exercise" };
   type Decision = Exclude<SubmitOutcome, { status: "graded" }> | { status: "graded" };
   type Refusal = Exclude<Decision, { status: "graded" }>;
   /** The checks that refuse a submission without using an attempt, in the order the learner is told about them. */
@@ -198,8 +200,8 @@ export async function submitAttempt(learnerId: string, exerciseId: string, claim
   let replayed: { seed: number; graded: Graded } | undefined;
   if (exercise.replay) {
     // Counted before the replay, which is the expensive part the limits protect.
-    const limit = await limits?.now();
-    if (limit && !limit.allowed) return { status: "limited", retryAfterSeconds: limit.retryAfterSeconds };
+    const limited = await limitedNow();
+    if (limited) return limited;
     limits = undefined;
     const early = refusal(await exerciseRecords(learnerId, exerciseId));
     if ("refused" in early) return early.refused;
