@@ -8,7 +8,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { widgetReady } from "./support/widgets";
 import { WHAT_IF_IDS } from "../../lib/labs/what-if/model";
-import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
+import { axeViolations, pageOverflow, rulesFor, textProblems } from "./support/phoneLayout";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
 
@@ -84,7 +84,7 @@ for (const p of PAGES) {
         expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
         await page.locator(p.widget).first().screenshot({ path: path.join(screenshotDirectory, `diagrams-${p.name}-375-${colorScheme}.png`) });
         // axe on the widgets (the lesson prose around them is lessons-a11y.spec.ts's)
-        expect(await axeViolations(page, p.widget)).toEqual([]);
+        expect(await axeViolations(page, { include: p.widget, ...rulesFor(colorScheme) })).toEqual([]);
       });
     }
 

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations, rulesFor } from "./support/a11y";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import type { InterviewQuestion } from "../../lib/interview/question";
 
@@ -56,9 +56,9 @@ function recordResponses(page: Page) {
   return async () => Promise.all(bodies.map(async (b) => ({ url: b.url, text: await b.text })));
 }
 
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+/** axe on the whole page; in dark, after the same page passed whole in light, its colour rules. */
+async function axe(page: Page, colorScheme: "light" | "dark" = "light") {
+  expect(await axeViolations(page, rulesFor(colorScheme))).toEqual([]);
 }
 
 async function checkLayouts(page: Page, name: string, url: string, ready: (page: Page) => Promise<void>) {
@@ -75,7 +75,7 @@ async function checkLayouts(page: Page, name: string, url: string, ready: (page:
         return { by: document.documentElement.scrollWidth - window.innerWidth, wide: wide.map((e) => `${e.tagName}.${e.className}`.slice(0, 80)) };
       });
       expect(overflow.by, `${name} at ${width} px ${colorScheme}: ${overflow.wide.join(" | ")}`).toBeLessThanOrEqual(0);
-      await axe(page);
+      await axe(page, colorScheme);
     }
   }
 }

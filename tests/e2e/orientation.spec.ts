@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { axeViolations, rulesFor } from "./support/a11y";
 import { expect, test, type Page } from "@playwright/test";
 import { parseHex } from "../../lib/wire/hex";
 import { decodeTcpHeader } from "../../lib/wire/tcpHeader";
@@ -31,9 +32,9 @@ async function solveHeaderBytes(page: Page) {
   await expect(section.getByTestId("attempt-feedback")).toContainText("Score 100%");
 }
 
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+/** axe on the whole page; in dark, after the same page passed whole in light, its colour rules. */
+async function axe(page: Page, colorScheme: "light" | "dark" = "light") {
+  expect(await axeViolations(page, rulesFor(colorScheme))).toEqual([]);
 }
 
 async function checkLayouts(page: Page, name: string, url: string, ready: (page: Page) => Promise<void>, options: { axe?: boolean } = {}) {
@@ -47,7 +48,7 @@ async function checkLayouts(page: Page, name: string, url: string, ready: (page:
       await page.screenshot({ path: path.join(screenshots, `orientation-${name}-${width}-${colorScheme}.png`), fullPage: name !== "lesson" });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} at ${width} px ${colorScheme}`).toBeLessThanOrEqual(0);
-      if (options.axe !== false) await axe(page);
+      if (options.axe !== false) await axe(page, colorScheme);
     }
   }
 }

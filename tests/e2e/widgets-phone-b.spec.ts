@@ -12,7 +12,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { simulateLoad } from "../../lib/labs/time-wait-load/model";
 import { DEFAULT_CONTROLS as PV_DEFAULTS, outcomeHeadline, runPeerVanishes } from "../../lib/labs/peer-vanishes/model";
-import { axeViolations, pageOverflow, textProblems } from "./support/phoneLayout";
+import { axeViolations, pageOverflow, rulesFor, textProblems } from "./support/phoneLayout";
 import { widgetReady } from "./support/widgets";
 
 const screenshotDirectory = path.resolve("test-results", "screenshots");
@@ -104,7 +104,7 @@ for (const t of TARGETS) {
         expect(await textProblems(widget, { viewport: true }), colorScheme).toEqual([]);
         expect(await pageOverflow(page), colorScheme).toBeLessThanOrEqual(0);
         await widget.screenshot({ path: path.join(screenshotDirectory, `phone-b-${t.name}-375-${colorScheme}.png`) });
-        expect(await axeViolations(page, t.selector), colorScheme).toEqual([]);
+        expect(await axeViolations(page, { include: t.selector, ...rulesFor(colorScheme) }), colorScheme).toEqual([]);
       });
     }
   });

@@ -6,14 +6,29 @@ import type { Page } from "@playwright/test";
 export type KnownIssue = { rule: string; element: string };
 
 /**
+ * The axe rules whose outcome depends on colours alone. The colour schemes differ only in colours (a
+ * unit test, darkSchemeChangesOnlyColours, keeps it so), so a page checked whole in one scheme needs
+ * only these in the other.
+ */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** What to check in a scheme, on a page already checked whole in light: everything in light, the colour rules in dark. */
+export function rulesFor(colorScheme: "light" | "dark"): { rules?: string[] } {
+  return colorScheme === "dark" ? { rules: COLOUR_RULES } : {};
+}
+
+/**
  * axe-core's violations on the page (or inside `include`), one line each: rule, help, up to three targets.
+ * `rules` runs only those rules (axe cannot take both tags and rules).
  * A node of a violation is left out only when it is exactly an element a `known` entry names for that rule.
  */
-export async function axeViolations(page: Page, scope: string | { include?: string; tags?: string[]; known?: KnownIssue[] } = {}): Promise<string[]> {
+export async function axeViolations(page: Page, scope: string | { include?: string; tags?: string[]; rules?: string[]; known?: KnownIssue[] } = {}): Promise<string[]> {
   const options = typeof scope === "string" ? { include: scope } : scope;
   let builder = new AxeBuilder({ page });
   if (options.include) builder = builder.include(options.include);
+  if (options.tags && options.rules) throw new Error("axeViolations: give tags or rules, not both");
   if (options.tags) builder = builder.withTags(options.tags);
+  if (options.rules) builder = builder.withRules(options.rules);
   const results = await builder.analyze();
   const lines: string[] = [];
   for (const violation of results.violations) {

@@ -126,4 +126,4 @@ export async function scrollRegionProblems(widget: Locator): Promise<string[]> {
 }
 
 // One axe helper for every spec: a selector string, or options with known findings.
-export { axeViolations } from "./a11y";
+export { axeViolations, rulesFor } from "./a11y";

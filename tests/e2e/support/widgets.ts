@@ -22,7 +22,8 @@ export async function scrollThrough(page: Page): Promise<void> {
     // takes over 10 s fails at once, naming the step, instead of using up the whole timeout.
     const oneStep = page.evaluate(async () => {
       window.scrollBy(0, Math.round(window.innerHeight * 0.8));
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // Frames, or half a second if Chromium holds them back (a stalled frame alone must not stall the loop).
+      await Promise.race([new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))), new Promise((resolve) => setTimeout(resolve, 500))]);
       return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
     });
     oneStep.catch(() => {}); // if the step loses the race, its late failure is not an unhandled rejection
