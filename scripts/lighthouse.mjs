@@ -14,7 +14,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromiumPath, cli, lessonRoutes, prepareBuild, root, startServer, table } from "./measureServer.mjs";
+import { chromiumPath, cli, lessonRoutes, median, prepareBuild, root, startServer, table } from "./measureServer.mjs";
 
 const { flag, option } = cli();
 const runs = Number(option("--runs")[0] ?? 3);
@@ -23,12 +23,6 @@ const TARGET = { performance: 95, accessibility: 100 };
 const lighthouseCli = path.join(root, "node_modules", "lighthouse", "cli", "index.js");
 // The flags ENVIRONMENT.md found to work here (no network beyond loopback).
 const chromeFlags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run";
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 function lighthouseOnce(url) {
   const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lighthouse-")), "report.json");

@@ -31,7 +31,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { cpuMs, listeners } from "./measureServer.mjs";
+import { cpuMs, listeners, median } from "./measureServer.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = Object.fromEntries(
@@ -288,12 +288,6 @@ function wrk(port, route, encoding) {
   const errors = result.stdout.match(/Socket errors:.*/)?.[0];
   return { requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/), requests, cpuMsPerRequest: pids.length ? cpu / requests : NaN, non2xx: Number.isNaN(notOk) ? 0 : notOk, socketErrors: errors ?? null };
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 let exitCode = 0;
 try {

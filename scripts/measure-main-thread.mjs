@@ -18,7 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { chromiumPath, cli, lessonRoutes, prepareBuild, root, startServer, table } from "./measureServer.mjs";
+import { chromiumPath, cli, lessonRoutes, median, prepareBuild, root, startServer, table } from "./measureServer.mjs";
 
 const { flag, option } = cli();
 const loads = Number(option("--loads")[0] ?? 8);
@@ -26,12 +26,6 @@ const cpuSlowdown = Number(option("--cpu")[0] ?? 4);
 const distDirs = option("--dist-dir").map((dir) => path.resolve(dir));
 prepareBuild({ build: !flag("--no-build") && distDirs.length === 0 });
 const routes = option("--route").length > 0 ? option("--route") : lessonRoutes();
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function loadOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });

@@ -424,7 +424,6 @@ async function postgresTransaction<T>(conn: PostgresConnection, steps: () => Ste
   let unsent = [begin];
   const preparing = new Set<string>();
   let sentAny = false;
-  /** Runs `statements` (rowsAlone's) each committed on its own, before the transaction begins; their rows. */
   /** Sends `texts` and then `statements` in one message; each statement's rows (undefined for one that returns none). */
   const message = async (texts: string[], statements: Statement[]): Promise<unknown[]> => {
     // Where each statement's own result will be: its EXECUTE is the last of its texts.

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import matter from "gray-matter";
-import { axeViolations, COLOUR_RULES } from "./support/a11y";
+import { axeViolations, rulesFor } from "./support/a11y";
 import { scrollThrough } from "./support/widgets";
 
 const lessons = fs
@@ -61,8 +61,7 @@ for (const lesson of lessons) {
       for (const colorScheme of ["light", "dark"] as const) {
         await test.step(colorScheme, async () => {
           await page.emulateMedia({ colorScheme });
-          const rules = colorScheme === "light" ? { tags: WCAG } : { rules: COLOUR_RULES };
-          expect(await axeViolations(page, { ...rules, known: KNOWN_WIDGET_ISSUES }), `axe in ${colorScheme}`).toEqual([]);
+          expect(await axeViolations(page, { ...rulesFor(colorScheme, { tags: WCAG }), known: KNOWN_WIDGET_ISSUES }), `axe in ${colorScheme}`).toEqual([]);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `page-wide sideways scrolling in ${colorScheme}`).toBeLessThanOrEqual(0);
           if (fullPageScreenshots) await page.screenshot({ path: path.join(screenshotDirectory, `${lesson.slug}-${width}-${colorScheme}.png`), fullPage: true });

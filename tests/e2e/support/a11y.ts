@@ -6,15 +6,18 @@ import type { Page } from "@playwright/test";
 export type KnownIssue = { rule: string; element: string };
 
 /**
- * The axe rules whose outcome depends on colours alone. The colour schemes differ only in colours (a
- * unit test, darkSchemeChangesOnlyColours, keeps it so), so a page checked whole in one scheme needs
+ * The axe rules whose outcome depends on colours alone. The colour schemes differ only in colours (the
+ * unit test tests/unit/architecture/darkScheme.test.ts keeps it so), so a page checked whole in one scheme needs
  * only these in the other.
  */
 export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
-/** What to check in a scheme, on a page already checked whole in light: everything in light, the colour rules in dark. */
-export function rulesFor(colorScheme: "light" | "dark"): { rules?: string[] } {
-  return colorScheme === "dark" ? { rules: COLOUR_RULES } : {};
+/**
+ * What to check in a scheme, on one page checked in light first: `light` (every rule unless it names
+ * tags) in light, the colour rules in dark.
+ */
+export function rulesFor(colorScheme: "light" | "dark", light: { tags?: string[] } = {}): { tags?: string[]; rules?: string[] } {
+  return colorScheme === "dark" ? { rules: COLOUR_RULES } : light;
 }
 
 /**
